@@ -1,0 +1,96 @@
+/**
+ * The common shape of a document for extraction: lines of words in reading order, each with
+ * where it came from. TXT and PDF sources both produce it; everything downstream (title,
+ * sections, tables) works on it.
+ */
+import type { Box, DocumentKind, Provenance } from '../model/report'
+
+export interface DocWord {
+  /** Glyph-repaired text. */
+  text: string
+  /** As in the source. */
+  raw: string
+  source: Provenance
+  /** PDF geometry (user space, y up); absent for TXT. */
+  x0?: number
+  x1?: number
+  y0?: number
+  y1?: number
+  /** TXT: index of the tab-separated cell this word came from. */
+  cell?: number
+}
+
+export interface DocLine {
+  words: DocWord[]
+  /** Glyph-repaired text of the whole line (TXT: as in the file; PDF: words joined). */
+  text: string
+  raw: string
+  source: Provenance
+  /** PDF: 1-based page number and baseline. */
+  page?: number
+  baseline?: number
+  fontSize?: number
+  /** TXT: the tab-separated cells of the line, when it has tabs. */
+  cells?: string[]
+}
+
+/** A straight ruling line drawn on a page, in user space. */
+export interface Segment {
+  orient: 'h' | 'v'
+  /** For 'h': y position, x range. For 'v': x position, y range. */
+  at: number
+  from: number
+  to: number
+}
+
+export interface PageInfo {
+  page: number
+  width: number
+  height: number
+}
+
+export interface SourceDoc {
+  kind: DocumentKind
+  lines: DocLine[]
+  pages: PageInfo[]
+  /** Ruling lines of a page, computed on demand (only table pages need them). */
+  rulings?: (page: number) => Promise<Segment[]>
+}
+
+export function boxOf(words: Array<Pick<DocWord, 'x0' | 'x1' | 'y0' | 'y1'>>): Box {
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (const w of words) {
+    x0 = Math.min(x0, w.x0 ?? Infinity)
+    y0 = Math.min(y0, w.y0 ?? Infinity)
+    x1 = Math.max(x1, w.x1 ?? -Infinity)
+    y1 = Math.max(y1, w.y1 ?? -Infinity)
+  }
+  return [round(x0), round(y0), round(x1), round(y1)]
+}
+
+export function round(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+/** The provenance covering several pieces that come from one document. */
+export function spanOf(sources: Array<Provenance | null | undefined>): Provenance | null {
+  const list = sources.filter((s): s is Provenance => !!s)
+  if (list.length === 0) return null
+  const first = list[0]
+  if (first.kind === 'txt') {
+    const txt = list.filter((s): s is Extract<Provenance, { kind: 'txt' }> => s.kind === 'txt')
+    return { kind: 'txt', start: Math.min(...txt.map((s) => s.start)), end: Math.max(...txt.map((s) => s.end)) }
+  }
+  // A PDF span is reported on the page where it starts; boxes of that page are united.
+  const samePage = list.filter((s): s is Extract<Provenance, { kind: 'pdf' }> => s.kind === 'pdf' && s.page === first.page)
+  const box: Box = [
+    Math.min(...samePage.map((s) => s.box[0])),
+    Math.min(...samePage.map((s) => s.box[1])),
+    Math.max(...samePage.map((s) => s.box[2])),
+    Math.max(...samePage.map((s) => s.box[3]))
+  ]
+  return { kind: 'pdf', page: first.page, box }
+}

@@ -1,0 +1,150 @@
+/**
+ * From a document (TXT or PDF lines) to the extracted report: title, sections, every table
+ * cell under its canonical key with provenance, table labels, and structural problems.
+ */
+import { allKeys, type TableId, type Template } from '../model/keys'
+import type { Cell, ExtractedReport, Section, StructuralProblem, TableLabel } from '../model/report'
+import { joinFragments } from '../text/normalize'
+import type { DocLine, Segment, SourceDoc } from './doc'
+import { findHeadings, findRegions, findTitle, type Heading, type Region } from './structure'
+import { lostCell } from './tables/output'
+import { parseT2 } from './tables/t2'
+import { parseT3 } from './tables/t3'
+import { parseT4 } from './tables/t4'
+
+export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
+  const { lines } = doc
+  const title = findTitle(lines)
+  const bodyStart = title ? title.lastLine + 1 : 0
+  const headings = findHeadings(lines, bodyStart)
+  const regions = findRegions(lines, headings, bodyStart)
+
+  const regionOf = (t: TableId) => regions.find((r) => r.table === t)
+  const rulesFor = async (r: Region | undefined): Promise<Map<number, Segment[]>> => {
+    const map = new Map<number, Segment[]>()
+    if (!r || doc.kind !== 'pdf' || !doc.rulings) return map
+    const pages = new Set(lines.slice(r.start, r.end).map((l) => l.page ?? 0))
+    for (const p of pages) map.set(p, await doc.rulings(p))
+    return map
+  }
+
+  const cells: Record<string, Cell> = {}
+  const labels: TableLabel[] = []
+  const problems: StructuralProblem[] = []
+  const tables: ExtractedReport['tables'] = []
+  const sectionOfLine = (line: number): number | null => {
+    let idx: number | null = null
+    for (const h of headings) if (h.line <= line) idx = h.index
+    return idx
+  }
+
+  const r2 = regionOf('t2')
+  const r3 = regionOf('t3')
+  const r4 = regionOf('t4')
+  const yearTemplate: Template | null = title?.year ? (title.year >= 2021 ? '2021' : '2019') : null
+
+  let t2Template: Template | null = null
+  let t3Template: Template | null = null
+  const collect = (r: Region, out: { cells: Record<string, Cell>; labels: TableLabel[]; problems: StructuralProblem[] }) => {
+    Object.assign(cells, out.cells)
+    labels.push(...out.labels)
+    problems.push(...out.problems)
+    tables.push({ table: r.table, source: lines[r.start]?.source ?? null, sectionIndex: sectionOfLine(r.start) })
+  }
+  if (r2) {
+    const out = parseT2(lines.slice(r2.start, r2.end), { kind: doc.kind, rules: await rulesFor(r2) }, yearTemplate)
+    t2Template = out.template
+    collect(r2, out)
+  }
+  if (r3) {
+    const out = parseT3(lines.slice(r3.start, r3.end), { kind: doc.kind, rules: await rulesFor(r3) }, t2Template ?? yearTemplate)
+    t3Template = out.template
+    collect(r3, out)
+  }
+  if (r4) collect(r4, parseT4(lines.slice(r4.start, r4.end), { kind: doc.kind, rules: await rulesFor(r4) }))
+
+  const missing: Array<[TableId, string]> = [
+    ['t2', '表二（主动公开政府信息情况）'],
+    ['t3', '表三（收到和处理政府信息公开申请情况）'],
+    ['t4', '表四（行政复议、行政诉讼情况）']
+  ]
+  for (const [t, name] of missing) {
+    if (!regionOf(t)) problems.push({ code: 'table_missing', table: t, row: null, keys: [], message: `未找到${name}`, source: null })
+  }
+
+  if (!title) {
+    problems.push({
+      code: 'title_missing',
+      table: null,
+      row: null,
+      keys: [],
+      message: '未找到报告标题（应为“{机关名称}{年份}年政府信息公开工作年度报告”），无法从标题读出机关名称和年度',
+      source: lines[0]?.source ?? null
+    })
+  }
+  const template = t2Template ?? t3Template
+  if (t2Template && t3Template && t2Template !== t3Template) {
+    problems.push({
+      code: 'template_mixed',
+      table: null,
+      row: null,
+      keys: [],
+      message: `表二为${t2Template}年格式，表三为${t3Template}年格式：新旧格式混用`,
+      source: null
+    })
+  }
+  // Every key of the layout is present: a table or row that was not found is null, not absent.
+  const t2Keys = t2Template ?? (r2 ? null : template ?? yearTemplate)
+  const t3Keys = t3Template ?? (r3 ? null : template ?? yearTemplate)
+  for (const k of allKeys(t2Keys, t3Keys)) if (!cells[k]) cells[k] = lostCell(k)
+
+  const tableLines = new Set<number>()
+  for (const r of regions) for (let i = r.start; i < r.end; i++) tableLines.add(i)
+  return {
+    title: title?.title ?? null,
+    titleRaw: title?.titleRaw ?? null,
+    titleSource: title?.source ?? null,
+    agency: title?.agency ?? null,
+    year: title?.year ?? null,
+    template,
+    t2Template,
+    t3Template,
+    sections: buildSections(lines, headings, tableLines),
+    cells,
+    labels,
+    problems,
+    tables
+  }
+}
+
+function buildSections(lines: DocLine[], headings: Heading[], tableLines: Set<number>): Section[] {
+  return headings.map((h, n) => {
+    const end = n + 1 < headings.length ? headings[n + 1].line : lines.length
+    const body: Section['lines'] = []
+    let text = ''
+    for (let i = h.line + 1; i < end; i++) {
+      if (tableLines.has(i)) continue
+      const t = lines[i].text
+      if (text) text += '\n'
+      body.push({ at: text.length, length: t.length, source: lines[i].source })
+      text += t
+    }
+    return { index: h.index, heading: h.text, headingRaw: h.raw, text, headingSource: h.source, lines: body }
+  })
+}
+
+/** Joins a PDF's lines into the stored document text, one page after another. */
+export function documentText(lines: DocLine[]): { text: string; pageOffsets: number[] } {
+  let text = ''
+  const pageOffsets: number[] = []
+  let page = 0
+  for (const l of lines) {
+    while ((l.page ?? 1) > page) {
+      page++
+      if (text) text += '\n\f'
+      pageOffsets.push(text.length)
+    }
+    text += (text && !text.endsWith('\f') ? '\n' : '') + joinFragments([l.text])
+  }
+  return { text, pageOffsets }
+}

@@ -1,0 +1,168 @@
+/**
+ * Label data: how the official headings, row labels and column headers (and their known
+ * variants, domain.md §1 and §6) are recognised. Everything here is matched against
+ * `matchForm` text: NFKC (half-width brackets and digits), unified punctuation, no whitespace.
+ * Patterns look for distinctive fragments rather than whole labels so that wrapped, split or
+ * slightly misspelt labels still match; the printed text is kept for the label rules.
+ */
+import type { T3Column, T4Column, Template } from '../model/keys'
+
+export interface SectionPattern {
+  index: number
+  /** Distinctive words of the heading (any one suffices with the right number). */
+  keywords: RegExp
+  /** Exact canonical text and accepted variants (domain.md §1.1), compared in match form. */
+  accepted: string[]
+}
+
+export const SECTION_PATTERNS: SectionPattern[] = [
+  { index: 1, keywords: /总体情况|总体概况|基本情况|概述/, accepted: ['一、总体情况'] },
+  { index: 2, keywords: /主动公开/, accepted: ['二、主动公开政府信息情况'] },
+  {
+    index: 3,
+    keywords: /收到和处理|处理政府信息公开申请|依申请公开(工作)?(情况|处理)/,
+    accepted: ['三、收到和处理政府信息公开申请情况']
+  },
+  {
+    index: 4,
+    keywords: /行政复议|行政诉讼/,
+    accepted: [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '四、政府信息公开行政复议和行政诉讼情况',
+      '四、因政府信息公开工作被申请行政复议和提起行政诉讼情况'
+    ]
+  },
+  {
+    index: 5,
+    keywords: /存在的?主要问题|存在问题|改进情况|问题及改进/,
+    accepted: ['五、存在的主要问题及改进情况', '五、存在问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况']
+  },
+  { index: 6, keywords: /其[他它]需要报告|其[他它]事项/, accepted: ['六、其他需要报告的事项', '六、其它需要报告的事项'] }
+]
+
+export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'] as const
+
+/** A heading line: a numeral with 、 . or ． then a short title, and no sentence after it. */
+export const HEADING_SHAPE = /^([一二三四五六七八九十])\s*[、.,:]\s*(.{2,40})$/
+
+/** Table 3 rows: distinctive fragments of each row label (both templates). */
+export const T3_ROW_PATTERNS: Record<string, RegExp> = {
+  new: /本年新收|新收(政府)?信息公开申请|本年收到/,
+  carried: /上年结转/,
+  open: /予以公开/,
+  partial: /部分公开/,
+  deny_secret: /国家秘密/,
+  deny_law: /禁止公开|法律(行政)?法规禁止/,
+  deny_safety: /三安全一稳定|危及/,
+  deny_third: /第三方/,
+  deny_internal: /内部事务/,
+  deny_process: /过程性/,
+  deny_enforce: /执法案卷/,
+  deny_query: /行政查询|查询事项/,
+  unable_nohold: /不掌握/,
+  unable_create: /另行制作|没有现成/,
+  unable_unclear: /仍不明确|补正后/,
+  reject_petition: /信访|举报投诉/,
+  reject_repeat: /重复申请/,
+  reject_publication: /出版物/,
+  reject_mass: /大量反复|正当理由大量/,
+  reject_confirm: /确认或重新出具|重新出具/,
+  other_overdue: /逾期不补正|无正当理由逾期/,
+  other_fee: /收费通知|缴纳费用/,
+  // "3.其他" alone, once the group label "(六)其他处理" and any spill-over are set aside.
+  other_other: /(^|[^处理])(3\.?)?其[他它]$|3\.其[他它](?!处理)/,
+  other: /其[他它]处理/,
+  total: /总计|合计/,
+  carry_next: /结转下年|下年度继续办理|继续办理/
+}
+
+/** Text that belongs to group labels and the note, removed before matching leaf rows. */
+export const T3_GROUP_TEXT =
+  /三、?本年度办理结果|本年度办理结果|\((三|四|五|六)\)(不予公开|无法提供|不予处理|其[他它]处理)?|不予公开(?=\d)|无法提供(?=\d)|不予处理(?=\d)/g
+
+/** 2021's three （六） sub-rows; their presence marks table 3 as the 2021 template. */
+export const T3_2021_MARKERS = /逾期不补正|收费通知|缴纳费用/
+
+export const T3_COLUMN_PATTERNS: Array<{ column: T3Column; pattern: RegExp }> = [
+  { column: 'natural', pattern: /自然/ },
+  { column: 'commercial', pattern: /商业|企业/ },
+  { column: 'research', pattern: /科研/ },
+  { column: 'social', pattern: /社会|公益/ },
+  { column: 'legal', pattern: /法律|服务/ },
+  { column: 'total', pattern: /总计|合计/ },
+  { column: 'other_org', pattern: /^其[他它]$|^其[他它]组织$/ }
+]
+
+/** Header words that span several columns (group headers and the note), never column names. */
+export const T3_SPANNING = /申请人情况|法人或其[他它]组织|勾稽|本列数据|第一项|第二项|第三项|第四项/
+
+export const T4_COLUMN_PATTERNS: Array<{ column: T4Column; pattern: RegExp }> = [
+  { column: 'upheld', pattern: /维持/ },
+  { column: 'corrected', pattern: /纠正/ },
+  { column: 'other', pattern: /其[他它]/ },
+  { column: 'pending', pattern: /尚未|审结/ },
+  { column: 'total', pattern: /总计|合计/ }
+]
+
+export const T4_GROUP_PATTERNS: Array<{ group: 'review' | 'suit_direct' | 'suit_after_review'; pattern: RegExp }> = [
+  { group: 'suit_direct', pattern: /未经复议|直接起诉/ },
+  { group: 'suit_after_review', pattern: /复议后/ },
+  { group: 'review', pattern: /行政复议/ }
+]
+
+export const T4_SPANNING = /行政复议|行政诉讼|未经复议|直接起诉|复议后起诉/
+
+/** Table 2 rows (both templates). Order matters: 规范性文件 before 规章 is irrelevant, but
+ * 其他对外管理服务事项 must not be taken for anything else. */
+export const T2_ROW_PATTERNS: Array<{ row: string; pattern: RegExp }> = [
+  { row: 'regulations', pattern: /^规章|规章$/ },
+  { row: 'normative_docs', pattern: /规范性文件/ },
+  { row: 'other_services', pattern: /对外管理服务|其他对外/ },
+  { row: 'licensing', pattern: /行政许可/ },
+  { row: 'penalty', pattern: /行政处罚/ },
+  { row: 'coercion', pattern: /行政强制/ },
+  { row: 'fees', pattern: /事业性收费|行政事业/ },
+  { row: 'procurement', pattern: /集中采购|政府采购/ }
+]
+
+/** Table 2 column headers per template: fragments, with a typo-tolerant fallback. */
+export const T2_COLUMN_PATTERNS: Record<Template, Array<{ column: string; pattern: RegExp; canonical: string }>> = {
+  '2021': [
+    { column: 'issued', pattern: /制发/, canonical: '本年制发件数' },
+    { column: 'repealed', pattern: /废止|度止|止件数/, canonical: '本年废止件数' },
+    { column: 'in_force', pattern: /现行有效|有效件数/, canonical: '现行有效件数' },
+    { column: 'decisions', pattern: /处理决定/, canonical: '本年处理决定数量' },
+    { column: 'amount', pattern: /收费金额|金额/, canonical: '本年收费金额（单位：万元）' }
+  ],
+  '2019': [
+    { column: 'made', pattern: /新制作/, canonical: '本年新制作数量' },
+    { column: 'published', pattern: /新公开/, canonical: '本年新公开数量' },
+    { column: 'total', pattern: /公开总数|对外公开总/, canonical: '对外公开总数量' },
+    { column: 'prev_items', pattern: /上一年|项目数量(?!.*采购)/, canonical: '上一年项目数量' },
+    { column: 'change', pattern: /增\/?减|增减/, canonical: '本年增/减' },
+    { column: 'decisions', pattern: /处理决定/, canonical: '处理决定数量' },
+    { column: 'items', pattern: /采购项目/, canonical: '采购项目数量' },
+    { column: 'amount', pattern: /采购总金额|总金额/, canonical: '采购总金额' }
+  ]
+}
+
+/** Header words that tell the two table-2 templates apart (domain.md §1.5). */
+export const T2_TEMPLATE_MARKERS: Record<Template, RegExp> = {
+  '2021': /本年制发|本年废止|现行有效|本年处理决定|本年收费金额|度止件数/,
+  '2019': /新制作|新公开数量|对外公开总|上一年项目|增\/?减|采购项目|采购总金额/
+}
+
+export const T2_CAPTION = /第二十条第?\(?([一二三四五六七八九十])\)?项/
+export const T2_HEADER_ANCHOR = /^信息内容/
+
+/** Where each table starts, in match form. */
+export const TABLE_START = {
+  t2: /第二十条第?\(?一\)?项|^信息内容/,
+  t3: /勾稽关系|本列数据|申请人情况/,
+  t4: /^行政复议|行政复议行政诉讼|结果维持/
+} as const
+
+/** The report title: an agency, a year, and the name of the report. */
+export const TITLE_PATTERN =
+  /^(.{2,60}?)[(\[]?(\d{4})[)\]]?年度?(.{0,12}?)(政府|政务)?(信息)?公开(工作)?(年度)?(报告|年报)/

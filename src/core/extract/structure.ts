@@ -1,0 +1,136 @@
+/**
+ * Document structure: the title (agency and year), the six section headings, and where the
+ * three tables lie in the flow of lines.
+ */
+import type { TableId } from '../model/keys'
+import type { Provenance } from '../model/report'
+import { joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
+import { spanOf, type DocLine } from './doc'
+import { SECTION_PATTERNS, TABLE_START, TITLE_PATTERN } from './labels'
+import { hasValues } from './tables/rows'
+
+export interface TitleInfo {
+  title: string
+  titleRaw: string
+  agency: string | null
+  year: number | null
+  source: Provenance | null
+  /** Index of the last line of the title. */
+  lastLine: number
+}
+
+/** A title without spaces (PDF extraction inserts them: 辉县市人民政府 2023 年…). */
+function compact(text: string): string {
+  return normalizeGlyphs(text).replace(/\s+/g, '')
+}
+
+/**
+ * The title is the first run of one to three lines near the top that reads as
+ * "{机关}{年份}年…信息公开…年度报告".
+ */
+export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
+  const max = Math.min(lines.length, limit)
+  for (let i = 0; i < max; i++) {
+    for (let n = 1; n <= 3 && i + n <= lines.length; n++) {
+      const window = lines.slice(i, i + n)
+      if (window.some((l) => hasValues(l))) break
+      const text = compact(joinFragments(window.map((l) => l.text)))
+      const m = TITLE_PATTERN.exec(text.normalize('NFKC'))
+      if (!m) continue
+      // Body sentences mention the report too ("现公布2021年…年度报告如下"); a title is short.
+      if (text.length > 80 || /[。；]/.test(text)) break
+      const agency = cleanAgency(compact(m[1]))
+      return {
+        title: text,
+        titleRaw: joinFragments(window.map((l) => l.raw)),
+        agency: agency || null,
+        year: Number(m[2]),
+        source: spanOf(window.map((l) => l.source)),
+        lastLine: i + n - 1
+      }
+    }
+  }
+  return null
+}
+
+function cleanAgency(a: string): string {
+  return a.replace(/^[《「“"'(（\s]+/, '').replace(/^关于/, '').replace(/[》」”"')）\s]+$/, '')
+}
+
+export interface Heading {
+  index: number
+  line: number
+  text: string
+  raw: string
+  source: Provenance
+}
+
+const HEADING = /^([一二三四五六七八九十])[、.,:]?(.{2,40})$/
+
+/** The section headings, in document order (duplicates and disorder kept for the rules). */
+export function findHeadings(lines: DocLine[], from = 0): Heading[] {
+  const out: Heading[] = []
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]
+    if (hasValues(l)) continue
+    const k = matchForm(l.text)
+    const m = HEADING.exec(k)
+    if (!m || /[。;；]/.test(k)) continue
+    const numeral = '一二三四五六七八九十'.indexOf(m[1]) + 1
+    const hits = SECTION_PATTERNS.filter((p) => p.keywords.test(m[2]))
+    if (hits.length === 0) continue
+    const chosen = hits.find((h) => h.index === numeral) ?? hits[0]
+    out.push({ index: chosen.index, line: i, text: compact(l.text), raw: l.raw, source: l.source })
+  }
+  return out
+}
+
+export interface Region {
+  table: TableId
+  start: number
+  /** Exclusive. */
+  end: number
+}
+
+/**
+ * Where each table lies. Tables are found by their own anchors (captions, the 勾稽 note, the
+ * 行政复议 header), not only by the section headings, so a table in the wrong section or a
+ * missing heading does not lose it.
+ */
+export function findRegions(lines: DocLine[], headings: Heading[], from = 0): Region[] {
+  const k = lines.map((l) => matchForm(l.text))
+  const headingAt = new Map(headings.map((h) => [h.line, h.index]))
+  const find = (re: RegExp, start: number, end = lines.length) => {
+    for (let i = start; i < end; i++) if (!headingAt.has(i) && re.test(k[i])) return i
+    return -1
+  }
+  const nextHeading = (after: number, indexes: number[]) => {
+    for (const h of headings) if (h.line > after && indexes.includes(h.index)) return h.line
+    return lines.length
+  }
+  const regions: Region[] = []
+  const s2 = find(TABLE_START.t2, from)
+  let s3 = find(TABLE_START.t3, Math.max(from, s2 + 1))
+  if (s3 < 0) s3 = find(/本年新收/, Math.max(from, s2 + 1))
+  const s4 = find(TABLE_START.t4, Math.max(from, s3 + 1, s2 + 1))
+  if (s2 >= 0) {
+    const end = Math.min(s3 >= 0 ? s3 : lines.length, s4 >= 0 ? s4 : lines.length, nextHeading(s2, [3, 4, 5, 6]))
+    regions.push({ table: 't2', start: s2, end })
+  }
+  if (s3 >= 0) {
+    const end = Math.min(s4 >= 0 ? s4 : lines.length, nextHeading(s3, [4, 5, 6]))
+    regions.push({ table: 't3', start: s3, end })
+  }
+  if (s4 >= 0) {
+    let end = nextHeading(s4, [5, 6])
+    // The table ends after its value row; prose that follows belongs to the section.
+    const data = lines.findIndex((l, i) => i > s4 && i < end && hasValues(l))
+    if (data >= 0) {
+      let j = data + 1
+      while (j < end && hasValues(lines[j])) j++
+      end = j
+    }
+    regions.push({ table: 't4', start: s4, end })
+  }
+  return regions
+}

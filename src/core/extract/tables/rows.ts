@@ -1,0 +1,257 @@
+/**
+ * Rows of a table, from TXT lines or PDF geometry, in one shape: label fragments and the
+ * values that follow them. Table parsers then match labels to the official rows and values
+ * to columns.
+ */
+import type { Provenance } from '../../model/report'
+import { parseValueToken, type ValueToken } from '../../text/numbers'
+import { joinFragments, matchForm } from '../../text/normalize'
+import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
+
+export interface ValueSlot {
+  text: string
+  raw: string
+  token: ValueToken
+  source: Provenance
+  x0?: number
+  x1?: number
+}
+
+export interface LabelPiece {
+  text: string
+  raw: string
+  source: Provenance
+  page?: number
+  baseline?: number
+  x0?: number
+  x1?: number
+  fontSize?: number
+}
+
+export interface RowCandidate {
+  pieces: LabelPiece[]
+  values: ValueSlot[]
+  /** A row that exists in the source but carries no value at all. */
+  blank: boolean
+  page?: number
+  baseline?: number
+  fontSize?: number
+  source: Provenance | null
+}
+
+export function labelText(row: Pick<RowCandidate, 'pieces'>): string {
+  return joinFragments(orderPieces(row.pieces).map((p) => p.text))
+}
+export function labelRaw(row: Pick<RowCandidate, 'pieces'>): string {
+  return joinFragments(orderPieces(row.pieces).map((p) => p.raw))
+}
+export function labelKey(row: Pick<RowCandidate, 'pieces'>): string {
+  return matchForm(labelText(row))
+}
+export function labelSource(row: Pick<RowCandidate, 'pieces'>): Provenance | null {
+  return spanOf(orderPieces(row.pieces).map((p) => p.source))
+}
+
+/**
+ * Reading order of a label's pieces. TXT: by offset. PDF: a row label can sit in up to three
+ * label columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密), each wrapped over several
+ * lines; read column by column (pieces whose spans overlap form a column), each top to bottom,
+ * so that the columns' lines do not interleave.
+ */
+function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
+  if (pieces.every((p) => p.source.kind === 'txt')) {
+    return [...pieces].sort((a, b) => (a.source as { start: number }).start - (b.source as { start: number }).start)
+  }
+  const byLine = (a: LabelPiece, b: LabelPiece) => {
+    const pa = a.page ?? 0
+    const pb = b.page ?? 0
+    if (pa !== pb) return pa - pb
+    const fs = Math.min(a.fontSize ?? 10, b.fontSize ?? 10)
+    const dy = (b.baseline ?? 0) - (a.baseline ?? 0)
+    if (Math.abs(dy) > 0.35 * fs) return dy
+    return (a.x0 ?? 0) - (b.x0 ?? 0)
+  }
+  const sorted = [...pieces].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
+  const columns: Array<{ x1: number; pieces: LabelPiece[] }> = []
+  for (const p of sorted) {
+    const col = columns.at(-1)
+    if (col && (p.x0 ?? 0) < col.x1 - 0.5) {
+      col.pieces.push(p)
+      col.x1 = Math.max(col.x1, p.x1 ?? 0)
+    } else columns.push({ x1: p.x1 ?? 0, pieces: [p] })
+  }
+  return columns.flatMap((c) => c.pieces.sort(byLine))
+}
+
+export function pieceOf(w: DocWord, line: DocLine): LabelPiece {
+  return { text: w.text, raw: w.raw, source: w.source, page: line.page, baseline: line.baseline, x0: w.x0, x1: w.x1, fontSize: line.fontSize }
+}
+
+function slotOf(w: DocWord, token: ValueToken): ValueSlot {
+  return { text: w.text, raw: w.raw, token, source: w.source, x0: w.x0, x1: w.x1 }
+}
+
+/** Splits a line into its label words and the run of value words that ends it. */
+export function splitTrailingValues(line: DocLine): { label: DocWord[]; values: ValueSlot[] } {
+  const values: ValueSlot[] = []
+  let i = line.words.length - 1
+  for (; i >= 0; i--) {
+    const token = parseValueToken(line.words[i].text)
+    if (!token) break
+    values.unshift(slotOf(line.words[i], token))
+  }
+  // A row of placeholders only ("-  -  -") is still a row; a lone placeholder after a label
+  // could be a dash inside the label, so keep it only if a number or another slot follows it.
+  return { label: line.words.slice(0, i + 1), values }
+}
+
+/** A line carries values when it ends with at least one number (placeholders alone count if ≥ 2). */
+export function hasValues(line: DocLine): boolean {
+  const { values } = splitTrailingValues(line)
+  return values.some((v) => v.token.kind === 'number') || values.length >= 2
+}
+
+/**
+ * TXT rows: a line that ends with values closes a row; label-only lines before it are the
+ * start of its label (wrapped labels, group labels, a label split from its numbering).
+ * A label-only line that names a row by itself and is followed by another such line is a
+ * row with no values at all.
+ */
+export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => string | null): RowCandidate[] {
+  const rows: RowCandidate[] = []
+  let pending: LabelPiece[] = []
+  const pendingKey = () => namesRow(matchForm(joinFragments(pending.map((p) => p.text))))
+  for (const line of lines) {
+    const { label, values } = splitTrailingValues(line)
+    const pieces = label.map((w) => pieceOf(w, line))
+    if (values.length > 0 && hasValues(line)) {
+      rows.push({ pieces: [...pending, ...pieces], values, blank: false, source: line.source })
+      pending = []
+      continue
+    }
+    const lineKey = namesRow(matchForm(line.text))
+    const before = pending.length ? pendingKey() : null
+    if (before && lineKey && lineKey !== before) {
+      rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)) })
+      pending = []
+    }
+    pending.push(...pieces, ...values.map((v) => ({ text: v.text, raw: v.raw, source: v.source })))
+  }
+  if (pending.length && pendingKey()) rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)) })
+  return rows
+}
+
+/** Horizontal rules between two heights that cross the span [x0, x1]. */
+function ruleBetween(rules: Segment[], yA: number, yB: number, x0: number, x1: number): boolean {
+  const lo = Math.min(yA, yB)
+  const hi = Math.max(yA, yB)
+  return rules.some((r) => r.orient === 'h' && r.at > lo + 0.5 && r.at < hi - 0.5 && r.from < x1 - 1 && r.to > x0 + 1)
+}
+
+/**
+ * PDF: attaches label fragments (lines or parts of lines without values) to the row they
+ * belong to. With ruling lines, a fragment belongs to the nearest row in the same band (no
+ * rule between them); without, to the nearest row within `maxGap` font sizes.
+ * Returns the fragments that belong to no row.
+ */
+export function attachFragments(
+  rows: RowCandidate[],
+  fragments: LabelPiece[],
+  rulesOfPage: Map<number, Segment[]>,
+  maxGap = 2.2
+): LabelPiece[] {
+  const orphans: LabelPiece[] = []
+  for (const f of fragments) {
+    const rules = rulesOfPage.get(f.page ?? 0) ?? []
+    const ruled = rules.some((r) => r.orient === 'h' && r.from < (f.x1 ?? 0) && r.to > (f.x0 ?? 0))
+    let best: RowCandidate | null = null
+    let bestDist = Infinity
+    for (const r of rows) {
+      if (r.page !== f.page || r.baseline === undefined || f.baseline === undefined) continue
+      const d = Math.abs(r.baseline - f.baseline)
+      if (d >= bestDist) continue
+      if (ruled) {
+        if (ruleBetween(rules, r.baseline, f.baseline, f.x0 ?? 0, f.x1 ?? 0)) continue
+      } else if (d > maxGap * (f.fontSize ?? r.fontSize ?? 10)) continue
+      best = r
+      bestDist = d
+    }
+    if (best) best.pieces.push(f)
+    else orphans.push(f)
+  }
+  // A row broken by a page break: the rest of its label heads the next page, above that page's
+  // first row. It continues the last row of the previous page.
+  const remaining: LabelPiece[] = []
+  for (const f of orphans) {
+    const page = f.page ?? 0
+    const onPage = rows.filter((r) => r.page === page)
+    const above = onPage.every((r) => (r.baseline ?? 0) < (f.baseline ?? 0))
+    const earlier = rows.filter((r) => (r.page ?? 0) < page)
+    if (above && earlier.length) {
+      const lastPage = Math.max(...earlier.map((r) => r.page ?? 0))
+      const last = earlier.filter((r) => r.page === lastPage).reduce((a, b) => ((a.baseline ?? 0) < (b.baseline ?? 0) ? a : b))
+      last.pieces.push(f)
+    } else remaining.push(f)
+  }
+  return remaining
+}
+
+/** Groups header words into column stacks: words above one another whose spans overlap. */
+export interface Stack {
+  words: DocWord[]
+  x0: number
+  x1: number
+  text: string
+  key: string
+}
+
+export function stackWords(words: DocWord[], lineOf: Map<DocWord, DocLine>): Stack[] {
+  const sorted = [...words].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
+  const stacks: Array<{ words: DocWord[]; x0: number; x1: number }> = []
+  for (const w of sorted) {
+    const wx0 = w.x0 ?? 0
+    const wx1 = w.x1 ?? 0
+    const narrow = (a: number, b: number) => Math.min(a, b)
+    const target = stacks.find((s) => {
+      const overlap = Math.min(s.x1, wx1) - Math.max(s.x0, wx0)
+      return overlap > 0.5 * narrow(s.x1 - s.x0, wx1 - wx0)
+    })
+    if (target) {
+      target.words.push(w)
+      target.x0 = Math.min(target.x0, wx0)
+      target.x1 = Math.max(target.x1, wx1)
+    } else stacks.push({ words: [w], x0: wx0, x1: wx1 })
+  }
+  return stacks
+    .map((s) => {
+      const ordered = [...s.words].sort((a, b) => {
+        const la = lineOf.get(a)
+        const lb = lineOf.get(b)
+        const dy = (lb?.baseline ?? 0) - (la?.baseline ?? 0)
+        if ((la?.page ?? 0) !== (lb?.page ?? 0)) return (la?.page ?? 0) - (lb?.page ?? 0)
+        if (Math.abs(dy) > 1) return dy
+        return (a.x0 ?? 0) - (b.x0 ?? 0)
+      })
+      const text = joinFragments(ordered.map((w) => w.text))
+      return { words: ordered, x0: s.x0, x1: s.x1, text, key: matchForm(text) }
+    })
+    .sort((a, b) => a.x0 - b.x0)
+}
+
+/** Clusters value x-ranges that overlap (one cluster per printed column). */
+export function valueColumns(rows: RowCandidate[]): Array<{ x0: number; x1: number; center: number }> {
+  const spans = rows
+    .flatMap((r) => r.values)
+    .filter((v) => v.x0 !== undefined)
+    .map((v) => ({ x0: v.x0!, x1: v.x1! }))
+    .sort((a, b) => a.x0 - b.x0)
+  const out: Array<{ x0: number; x1: number; center: number }> = []
+  for (const s of spans) {
+    const last = out.at(-1)
+    if (last && s.x0 < last.x1 - 0.5) {
+      last.x1 = Math.max(last.x1, s.x1)
+      last.center = (last.x0 + last.x1) / 2
+    } else out.push({ x0: s.x0, x1: s.x1, center: (s.x0 + s.x1) / 2 })
+  }
+  return out
+}

@@ -1,0 +1,237 @@
+/**
+ * Table 2 (主动公开政府信息情况): blocks headed 第二十条第（X）项, each with its own column
+ * header. Rows are recognised by label; their columns come from the template's block.
+ */
+import { T2_LAYOUTS, type Template } from '../../model/keys'
+import { joinFragments, matchForm } from '../../text/normalize'
+import { type DocLine, type DocWord, spanOf } from '../doc'
+import { T2_CAPTION, T2_COLUMN_PATTERNS, T2_HEADER_ANCHOR, T2_ROW_PATTERNS, T2_TEMPLATE_MARKERS } from '../labels'
+import { mapByCount, mapByPosition, type Mapping } from './columns'
+import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
+import {
+  attachFragments,
+  hasValues,
+  labelKey,
+  labelRaw,
+  labelSource,
+  labelText,
+  pieceOf,
+  splitTrailingValues,
+  stackWords,
+  type LabelPiece,
+  type RowCandidate
+} from './rows'
+
+export function detectT2Template(lines: DocLine[]): Template | null {
+  let v2021 = 0
+  let v2019 = 0
+  for (const l of lines) {
+    const k = matchForm(l.text)
+    if (T2_TEMPLATE_MARKERS['2021'].test(k)) v2021++
+    if (T2_TEMPLATE_MARKERS['2019'].test(k)) v2019++
+  }
+  if (v2021 === v2019) return null
+  return v2021 > v2019 ? '2021' : '2019'
+}
+
+interface Header {
+  words: DocWord[]
+  lines: DocLine[]
+}
+
+interface T2Row extends RowCandidate {
+  header: Header | null
+  caption: string | null
+}
+
+function rowKeyOf(label: string): string | null {
+  for (const { row, pattern } of T2_ROW_PATTERNS) if (pattern.test(label)) return row
+  return null
+}
+
+function isHeaderLine(l: DocLine, template: Template): boolean {
+  const k = matchForm(l.text)
+  return T2_HEADER_ANCHOR.test(k) || T2_COLUMN_PATTERNS[template].some((c) => c.pattern.test(k) && !hasValues(l) && !rowKeyOf(k))
+}
+
+export function parseT2(lines: DocLine[], ctx: TableContext, fallbackTemplate: Template | null): TableOutput {
+  const template = detectT2Template(lines) ?? fallbackTemplate ?? '2021'
+  const out = newOutput('t2', template)
+  const layout = T2_LAYOUTS[template]
+  const lineOf = new Map<DocWord, DocLine>()
+  for (const l of lines) for (const w of l.words) lineOf.set(w, l)
+
+  const rows: T2Row[] = []
+  const fragments: LabelPiece[] = []
+  let pending: LabelPiece[] = [] // TXT: label lines before a value line
+  let header: Header | null = null
+  let caption: string | null = null
+  let headerRow = 0
+  // Headers first: a wrapped header line above its 信息内容 line must not be taken for a label.
+  const headerAt = new Map<number, Header>()
+  const inHeader = new Set<DocLine>()
+  lines.forEach((l, i) => {
+    if (T2_CAPTION.test(matchForm(l.text)) || inHeader.has(l) || !isHeaderLine(l, template)) return
+    const h = collectHeader(lines, i, ctx.kind)
+    headerAt.set(i, h)
+    for (const x of h.lines) inHeader.add(x)
+  })
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]
+    const k = matchForm(l.text)
+    const cap = T2_CAPTION.exec(k)
+    if (cap && !hasValues(l)) {
+      caption = cap[1]
+      label(out, 'caption', cap[1], l.text, l.raw, l.source)
+      header = null
+      pending = []
+      continue
+    }
+    const h = headerAt.get(i)
+    if (h) {
+      header = h
+      recordHeaderLabels(out, header, template, headerRow++, ctx.kind)
+      pending = []
+      continue
+    }
+    if (inHeader.has(l)) continue
+    if (hasValues(l)) {
+      const { label: lw, values } = splitTrailingValues(l)
+      rows.push({
+        pieces: [...pending, ...lw.map((w) => pieceOf(w, l))],
+        values,
+        blank: false,
+        page: l.page,
+        baseline: l.baseline,
+        fontSize: l.fontSize,
+        source: l.source,
+        header,
+        caption
+      })
+      pending = []
+      continue
+    }
+    const pieces = l.words.map((w) => pieceOf(w, l))
+    if (ctx.kind === 'txt') {
+      // A row label alone on its line with no value: a blank row, or the first part of a label.
+      if (rowKeyOf(k) && pending.length && rowKeyOf(matchForm(joinFragments(pending.map((p) => p.text))))) {
+        rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)), header, caption })
+        pending = []
+      }
+      pending.push(...pieces)
+    } else fragments.push(...pieces)
+  }
+  if (ctx.kind === 'txt' && pending.length && rowKeyOf(matchForm(joinFragments(pending.map((p) => p.text))))) {
+    rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)), header, caption })
+  }
+  if (ctx.kind === 'pdf') {
+    const orphans = attachFragments(rows, fragments, ctx.rules)
+    for (const o of orphans) {
+      const key = rowKeyOf(matchForm(o.text))
+      if (key) rows.push({ pieces: [o], values: [], blank: true, page: o.page, baseline: o.baseline, fontSize: o.fontSize, source: o.source, header: null, caption: null })
+    }
+  }
+
+  const seen = new Set<string>()
+  for (const row of rows) {
+    const key = rowKeyOf(labelKey(row))
+    const block = key ? layout.find((b) => b.rows.some((r) => r.key === key)) : undefined
+    if (!key || !block) {
+      problem(out, 'row_extra', null, [], `表二有一行不属于${template}年格式：“${labelText(row)}”${row.values.length ? `，数值 ${row.values.map((v) => v.text).join(' ')}` : ''}`, row.source)
+      label(out, 'row', null, labelText(row), labelRaw(row), labelSource(row))
+      continue
+    }
+    if (seen.has(key)) {
+      problem(out, 'row_extra', key, [], `表二“${labelText(row)}”行重复出现，只采用第一次出现的数值`, row.source)
+      continue
+    }
+    seen.add(key)
+    label(out, 'row', key, labelText(row), labelRaw(row), labelSource(row))
+    const keys = block.columns.map((c) => `t2.${key}.${c.key}`)
+    const mapping = mapRow(row, block.columns.length, ctx.kind)
+    keys.forEach((k, i) => {
+      out.cells[k] = cellFrom(k, mapping.cells[i], labelSource(row))
+    })
+    const rowName = block.rows.find((r) => r.key === key)!.label
+    if (row.blank) problem(out, 'cell_blank', key, keys, `表二“${rowName}”行没有填写数值`, row.source)
+    else if (mapping.misfit && !mapping.stray.length) {
+      const lost = keys.filter((_, i) => mapping.cells[i].status === 'lost')
+      problem(
+        out,
+        'row_value_count',
+        key,
+        lost.length ? lost : keys,
+        `表二“${rowName}”行有 ${row.values.length} 个数值，而该栏目只有 ${block.columns.length} 列（${block.columns.map((c) => c.label).join('、')}）`,
+        row.source
+      )
+    }
+    if (mapping.stray.length) problem(out, 'value_outside_columns', key, keys, `表二“${rowName}”行有数值无法对应到列：${mapping.stray.map((v) => v.text).join(' ')}`, mapping.stray[0].source)
+    const blanks = keys.filter((_, i) => mapping.cells[i].status === 'blank' || mapping.cells[i].slot?.token.kind === 'placeholder')
+    if (blanks.length && !row.blank) problem(out, 'cell_blank', key, blanks, `表二“${rowName}”行有单元格未填数值（空白不等于 0）`, row.source)
+  }
+  for (const block of layout) {
+    for (const r of block.rows) {
+      if (seen.has(r.key)) continue
+      const keys = block.columns.map((c) => `t2.${r.key}.${c.key}`)
+      for (const k of keys) out.cells[k] = lostCell(k)
+      problem(out, 'row_missing', r.key, keys, `表二缺少“${r.label}”行（${block.caption}）`, null)
+    }
+  }
+  return out
+}
+
+/** The header of a block: its 信息内容 line and wrapped header lines just above or below it. */
+function collectHeader(lines: DocLine[], at: number, kind: 'pdf' | 'txt'): Header {
+  const line = lines[at]
+  const anchor = line.words.find((w) => T2_HEADER_ANCHOR.test(matchForm(w.text)))
+  const edge = anchor?.x1 ?? -Infinity
+  const right = (l: DocLine) => l.words.filter((w) => (w.x0 ?? 0) >= edge - 1 && !T2_HEADER_ANCHOR.test(matchForm(w.text)))
+  const header: Header = { words: right(line), lines: [line] }
+  if (kind !== 'pdf') return header
+  const near = (l: DocLine) =>
+    l.page === line.page && Math.abs((l.baseline ?? 0) - (line.baseline ?? 0)) < 2.2 * (line.fontSize ?? 10)
+  const wrapped = (l: DocLine) =>
+    near(l) && !hasValues(l) && !T2_CAPTION.test(matchForm(l.text)) && l.words.every((w) => (w.x0 ?? 0) >= edge - 1)
+  for (let j = at - 1; j >= 0 && wrapped(lines[j]); j--) {
+    header.words.push(...right(lines[j]))
+    header.lines.push(lines[j])
+  }
+  for (let j = at + 1; j < lines.length && wrapped(lines[j]); j++) {
+    header.words.push(...right(lines[j]))
+    header.lines.push(lines[j])
+  }
+  return header
+}
+
+function recordHeaderLabels(out: TableOutput, header: Header, template: Template, row: number, kind: 'pdf' | 'txt'): void {
+  const line = header.lines[0]
+  if (kind === 'txt' && line.cells) {
+    line.cells.forEach((c, j) => {
+      const t = c.trim()
+      if (!t || T2_HEADER_ANCHOR.test(matchForm(t))) return
+      const words = line.words.filter((w) => w.cell === j)
+      label(out, 'column', t2ColumnOf(matchForm(t), template), t, t, spanOf(words.map((w) => w.source)), { row, cell: j })
+    })
+    return
+  }
+  const lineOf = new Map<DocWord, DocLine>()
+  for (const l of header.lines) for (const w of l.words) lineOf.set(w, l)
+  for (const s of stackWords(header.words, lineOf)) {
+    label(out, 'column', t2ColumnOf(s.key, template), s.text, joinFragments(s.words.map((w) => w.raw)), spanOf(s.words.map((w) => w.source)), { row, cell: -1 })
+  }
+}
+
+function t2ColumnOf(key: string, template: Template): string | null {
+  return T2_COLUMN_PATTERNS[template].find((c) => c.pattern.test(key))?.column ?? null
+}
+
+function mapRow(row: T2Row, n: number, kind: 'pdf' | 'txt'): Mapping {
+  if (row.blank) return mapByCount([], n)
+  if (kind === 'pdf' && row.header) {
+    const lineOf = new Map<DocWord, DocLine>()
+    for (const l of row.header.lines) for (const w of l.words) lineOf.set(w, l)
+    const stacks = stackWords(row.header.words, lineOf)
+    if (stacks.length === n) return mapByPosition(row.values, stacks.map((s) => ({ center: (s.x0 + s.x1) / 2 })))
+  }
+  return mapByCount(row.values, n)
+}

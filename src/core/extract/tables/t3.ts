@@ -1,0 +1,288 @@
+/**
+ * Table 3 (收到和处理政府信息公开申请情况): 25 rows (2021) or 23 rows (2019) × 7 columns.
+ * Rows are recognised by their labels and aligned to the official order; columns by the
+ * header (PDF) or by count (TXT).
+ */
+import { T3_COLUMNS, T3_COLUMN_LABELS, T3_ROW_LABELS, t3Rows, type Template } from '../../model/keys'
+import { joinFragments, matchForm } from '../../text/normalize'
+import { alignSequences } from '../align'
+import { spanOf, type DocLine, type DocWord } from '../doc'
+import { T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
+import { mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
+import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
+import {
+  attachFragments,
+  hasValues,
+  labelKey,
+  labelRaw,
+  labelSource,
+  labelText,
+  pieceOf,
+  rowsFromTxt,
+  splitTrailingValues,
+  stackWords,
+  valueColumns,
+  type LabelPiece,
+  type RowCandidate
+} from './rows'
+
+export function detectT3Template(lines: DocLine[]): Template | null {
+  const all = matchForm(lines.map((l) => l.text).join(''))
+  if (T3_2021_MARKERS.test(all)) return '2021'
+  if (/其[他它]处理/.test(all)) return '2019'
+  return null
+}
+
+/** The leaf-label text of a row: group labels and table-level text removed. */
+function leafForm(key: string): string {
+  return key.replace(T3_GROUP_TEXT, '')
+}
+
+function rowMatcher(template: Template) {
+  const keys = t3Rows(template)
+  return (rowKey: string, label: string): boolean => {
+    const pattern = T3_ROW_PATTERNS[rowKey]
+    if (rowKey === 'other') return pattern.test(label) && !T3_2021_MARKERS.test(label)
+    return pattern.test(leafForm(label)) && keys.includes(rowKey)
+  }
+}
+
+/** The single official row a label names, or null when it names none or several. */
+function namesOneRow(template: Template) {
+  const match = rowMatcher(template)
+  const keys = t3Rows(template)
+  return (label: string): string | null => {
+    const hits = keys.filter((k) => match(k, label))
+    return hits.length === 1 ? hits[0] : null
+  }
+}
+
+export function parseT3(lines: DocLine[], ctx: TableContext, fallbackTemplate: Template | null): TableOutput {
+  const template = detectT3Template(lines) ?? fallbackTemplate ?? '2021'
+  const out = newOutput('t3', template)
+  const rowKeys = t3Rows(template)
+  const firstData = lines.findIndex((l) => hasValues(l))
+  if (firstData < 0) {
+    problem(out, 'table_missing', null, [], '表三没有找到任何数据行', lines[0]?.source ?? null)
+    for (const r of rowKeys) for (const c of T3_COLUMNS) out.cells[`t3.${r}.${c}`] = lostCell(`t3.${r}.${c}`)
+    return out
+  }
+
+  let rows: RowCandidate[]
+  let anchors: ColumnAnchor[] | null = null
+  if (ctx.kind === 'txt') {
+    lines.slice(0, firstData).forEach((l, i) => {
+      if (l.cells) {
+        l.cells.forEach((c, j) => {
+          if (c.trim()) label(out, i === 0 && /勾稽|本列/.test(matchForm(c)) ? 'note' : 'column', columnKeyOf(matchForm(c)), c.trim(), c.trim(), null, { row: i, cell: j })
+        })
+      } else label(out, 'column', null, l.text, l.raw, l.source, { row: i, cell: 0 })
+    })
+    // Header cell sources are the line ranges; recompute precisely from words.
+    fixTxtHeaderSources(out, lines.slice(0, firstData))
+    rows = rowsFromTxt(lines.slice(firstData), namesOneRow(template))
+  } else {
+    const built = pdfRows(lines, firstData, ctx, template)
+    rows = built.rows
+    anchors = headerAnchors(built.headerWords, built.lineOf, rows, out)
+  }
+
+  const match = rowMatcher(template)
+  const pairs = alignSequences(rows, rowKeys, (row, key) => (match(key, labelKey(row)) ? 1 : 0))
+  const matchedRows = new Set<number>()
+  for (const [ri, ki] of pairs) {
+    matchedRows.add(ri)
+    const row = rows[ri]
+    const rowKey = rowKeys[ki]
+    const keys = T3_COLUMNS.map((c) => `t3.${rowKey}.${c}`)
+    label(out, 'row', rowKey, labelText(row), labelRaw(row), labelSource(row))
+    const mapping: Mapping = anchors && !row.blank ? mapByPosition(row.values, anchors) : mapByCount(row.values, T3_COLUMNS.length)
+    const src = labelSource(row)
+    T3_COLUMNS.forEach((c, i) => {
+      out.cells[keys[i]] = cellFrom(keys[i], mapping.cells[i], src)
+    })
+    reportRowShape(out, rowKey, keys, row, mapping, anchors !== null)
+  }
+  rows.forEach((row, i) => {
+    if (matchedRows.has(i)) return
+    const text = labelText(row)
+    if (!text && row.values.length === 0) return
+    problem(
+      out,
+      'row_extra',
+      null,
+      [],
+      `表三有一行无法对应到官方格式的任何一行：“${text || '（无标签）'}”${row.values.length ? `，数值 ${row.values.map((v) => v.text).join(' ')}` : ''}`,
+      row.source
+    )
+  })
+  rowKeys.forEach((rowKey, ki) => {
+    if (pairs.some(([, k]) => k === ki)) return
+    const keys = T3_COLUMNS.map((c) => `t3.${rowKey}.${c}`)
+    for (const k of keys) out.cells[k] = lostCell(k)
+    problem(out, 'row_missing', rowKey, keys, `表三缺少“${T3_ROW_LABELS[rowKey]}”行（未找到该行或其标签无法识别）`, null)
+  })
+  return out
+}
+
+function columnKeyOf(key: string): string | null {
+  for (const { column, pattern } of T3_COLUMN_PATTERNS) if (pattern.test(key)) return column
+  return null
+}
+
+function fixTxtHeaderSources(out: TableOutput, header: DocLine[]): void {
+  for (const lab of out.labels) {
+    if (!lab.position) continue
+    const line = header[lab.position.row]
+    const words = line?.words.filter((w) => w.cell === lab.position!.cell) ?? []
+    lab.source = spanOf(words.map((w) => w.source)) ?? line?.source ?? null
+  }
+}
+
+function reportRowShape(out: TableOutput, rowKey: string, keys: string[], row: RowCandidate, mapping: Mapping, positional: boolean): void {
+  const name = T3_ROW_LABELS[rowKey]
+  if (row.blank) {
+    problem(out, 'cell_blank', rowKey, keys, `表三“${name}”行没有填写任何数值`, row.source)
+    return
+  }
+  if (!positional && mapping.misfit) {
+    const n = row.values.length
+    const lost = keys.filter((_, i) => mapping.cells[i].status === 'lost')
+    problem(
+      out,
+      'row_value_count',
+      rowKey,
+      lost.length ? lost : keys,
+      `表三“${name}”行有 ${n} 个数值，应为 ${T3_COLUMNS.length} 个（${n < T3_COLUMNS.length ? '缺失单元格' : '多出单元格'}），` +
+        (lost.length ? `无法确定的单元格记为空：${lost.map((k) => T3_COLUMN_LABELS[k.split('.')[2] as keyof typeof T3_COLUMN_LABELS]).join('、')}` : '多出的数值一致，已按位置读取'),
+      row.source
+    )
+  }
+  if (positional && mapping.stray.length) {
+    problem(
+      out,
+      'value_outside_columns',
+      rowKey,
+      keys,
+      `表三“${name}”行有数值无法对应到列：${mapping.stray.map((v) => v.text).join(' ')}`,
+      mapping.stray[0].source
+    )
+  }
+  const blanks = keys.filter((_, i) => mapping.cells[i].status === 'blank' || (mapping.cells[i].slot && mapping.cells[i].slot!.token.kind === 'placeholder'))
+  if (blanks.length) {
+    problem(
+      out,
+      'cell_blank',
+      rowKey,
+      blanks,
+      `表三“${name}”行有 ${blanks.length} 个单元格未填数值（空白不等于 0）：${blanks.map((k) => T3_COLUMN_LABELS[k.split('.')[2] as keyof typeof T3_COLUMN_LABELS]).join('、')}`,
+      row.source
+    )
+  }
+}
+
+interface PdfRows {
+  rows: RowCandidate[]
+  headerWords: DocWord[]
+  lineOf: Map<DocWord, DocLine>
+}
+
+/** PDF rows: value lines are rows; label fragments attach to them; header words are set aside. */
+function pdfRows(lines: DocLine[], firstData: number, ctx: TableContext, template: Template): PdfRows {
+  const rows: RowCandidate[] = []
+  const lineOf = new Map<DocWord, DocLine>()
+  for (const l of lines) for (const w of l.words) lineOf.set(w, l)
+  for (let i = firstData; i < lines.length; i++) {
+    const l = lines[i]
+    if (!hasValues(l)) continue
+    const { label: lw, values } = splitTrailingValues(l)
+    rows.push({ pieces: lw.map((w) => pieceOf(w, l)), values, blank: false, page: l.page, baseline: l.baseline, fontSize: l.fontSize, source: l.source })
+  }
+  const valueLeft = Math.min(...rows.map((r) => r.values[0]?.x0 ?? Infinity))
+  const cols = valueColumns(rows)
+  const pitch = cols.length > 1 ? (cols.at(-1)!.center - cols[0].center) / (cols.length - 1) : 40
+  const labelEdge = valueLeft - 0.5 * pitch
+
+  const headerWords: DocWord[] = []
+  const fragments: LabelPiece[] = []
+  lines.forEach((l, i) => {
+    if (i >= firstData && hasValues(l)) return
+    for (const w of l.words) {
+      const c = ((w.x0 ?? 0) + (w.x1 ?? 0)) / 2
+      if (c >= labelEdge) {
+        if (i < firstData) headerWords.push(w)
+        continue
+      }
+      if (T3_SPANNING.test(matchForm(w.text))) continue
+      fragments.push(pieceOf(w, l))
+    }
+  })
+  const orphans = attachFragments(rows, fragments, ctx.rules)
+  // A label that names a row on its own but has no values is a row left blank.
+  const names = namesOneRow(template)
+  const groups = groupOrphans(orphans)
+  for (const g of groups) {
+    const text = matchForm(joinFragments(g.map((p) => p.text)))
+    if (names(text)) {
+      rows.push({ pieces: g, values: [], blank: true, page: g[0].page, baseline: g[0].baseline, fontSize: g[0].fontSize, source: spanOf(g.map((p) => p.source)) })
+    }
+  }
+  rows.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || (b.baseline ?? 0) - (a.baseline ?? 0))
+  return { rows, headerWords, lineOf }
+}
+
+/** Orphan fragments close together form one label (a wrapped blank row). */
+function groupOrphans(orphans: LabelPiece[]): LabelPiece[][] {
+  const sorted = [...orphans].sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || (b.baseline ?? 0) - (a.baseline ?? 0))
+  const groups: LabelPiece[][] = []
+  for (const o of sorted) {
+    const g = groups.at(-1)
+    const last = g?.at(-1)
+    if (g && last && last.page === o.page && Math.abs((last.baseline ?? 0) - (o.baseline ?? 0)) < 1.6 * (o.fontSize ?? 10)) g.push(o)
+    else groups.push([o])
+  }
+  return groups
+}
+
+/**
+ * Column anchors from the header: header words stacked into columns (wrapped headers such as
+ * 社会/公益/组织 become one), spanning group headers set aside, each stack named by its text.
+ * Falls back to the printed value columns when the header cannot name all seven.
+ */
+function headerAnchors(headerWords: DocWord[], lineOf: Map<DocWord, DocLine>, rows: RowCandidate[], out: TableOutput): ColumnAnchor[] | null {
+  const cols = valueColumns(rows)
+  const spanning = (w: DocWord) => {
+    if (T3_SPANNING.test(matchForm(w.text))) return true
+    const covered = cols.filter((c) => c.center > (w.x0 ?? 0) + 1 && c.center < (w.x1 ?? 0) - 1).length
+    return covered >= 2
+  }
+  for (const w of headerWords.filter(spanning)) {
+    const l = lineOf.get(w)
+    label(out, T3_SPANNING.test(matchForm(w.text)) && /勾稽|本列|第[一二三四]项/.test(matchForm(w.text)) ? 'note' : 'group', null, w.text, w.raw, w.source)
+    void l
+  }
+  const stacks = stackWords(headerWords.filter((w) => !spanning(w)), lineOf)
+  const named = new Map<string, ColumnAnchor>()
+  for (const s of stacks) {
+    const col = columnKeyOf(s.key)
+    label(out, 'column', col, s.text, joinFragments(s.words.map((w) => w.raw)), spanOf(s.words.map((w) => w.source)))
+    if (col && !named.has(col)) named.set(col, { center: (s.x0 + s.x1) / 2 })
+  }
+  if (T3_COLUMNS.every((c) => named.has(c))) {
+    const ordered = T3_COLUMNS.map((c) => named.get(c)!)
+    const increasing = ordered.every((a, i) => i === 0 || a.center > ordered[i - 1].center)
+    if (increasing) return ordered
+  }
+  if (cols.length === T3_COLUMNS.length) return cols.map((c) => ({ center: c.center }))
+  // Partly named: keep the named anchors and place the others between them by value columns.
+  const anchors: ColumnAnchor[] = []
+  for (const c of T3_COLUMNS) {
+    const a = named.get(c)
+    if (!a) {
+      problem(out, 'columns_unmatched', null, [], `表三表头无法识别全部列（缺“${T3_COLUMN_LABELS[c]}”），按数值个数读取各行`, null)
+      return null
+    }
+    anchors.push(a)
+  }
+  return anchors
+}

@@ -1,0 +1,95 @@
+/**
+ * Table 4 (行政复议、行政诉讼): one row of 15 values under three groups of five columns.
+ */
+import { T4_COLUMNS, T4_GROUPS, t4Keys } from '../../model/keys'
+import { joinFragments, matchForm } from '../../text/normalize'
+import { spanOf, type DocLine, type DocWord } from '../doc'
+import { T4_COLUMN_PATTERNS, T4_GROUP_PATTERNS, T4_SPANNING } from '../labels'
+import { mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
+import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
+import { hasValues, splitTrailingValues, stackWords, type ValueSlot } from './rows'
+
+const KEYS = t4Keys()
+
+export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
+  const out = newOutput('t4', null)
+  const dataLines = lines.filter((l) => hasValues(l))
+  if (dataLines.length === 0) {
+    problem(out, 'table_missing', null, KEYS, '表四没有找到数据行', lines[0]?.source ?? null)
+    for (const k of KEYS) out.cells[k] = lostCell(k)
+    return out
+  }
+  // The data row is the line with the most values; further value lines are unexpected.
+  const main = dataLines.reduce((a, b) => (splitTrailingValues(b).values.length > splitTrailingValues(a).values.length ? b : a))
+  const values: ValueSlot[] = splitTrailingValues(main).values
+  for (const extra of dataLines) {
+    if (extra === main) continue
+    problem(out, 'row_extra', null, [], `表四有多余的数据行：“${extra.text}”`, extra.source)
+  }
+  const headerLines = lines.slice(0, lines.indexOf(main))
+
+  let mapping: Mapping
+  let positional = false
+  if (ctx.kind === 'pdf') {
+    const anchors = pdfAnchors(headerLines, values, out)
+    if (anchors) {
+      mapping = mapByPosition(values, anchors)
+      positional = true
+    } else mapping = mapByCount(values, KEYS.length)
+  } else {
+    headerLines.forEach((l, i) => {
+      ;(l.cells ?? [l.text]).forEach((c, j) => {
+        if (!c.trim()) return
+        const words = l.words.filter((w) => (l.cells ? w.cell === j : true))
+        label(out, 'column', columnOf(matchForm(c)), c.trim(), c.trim(), spanOf(words.map((w) => w.source)) ?? l.source, { row: i, cell: j })
+      })
+    })
+    mapping = mapByCount(values, KEYS.length)
+  }
+  KEYS.forEach((k, i) => {
+    out.cells[k] = cellFrom(k, mapping.cells[i], main.source)
+  })
+  if (!positional && mapping.misfit) {
+    const lost = KEYS.filter((_, i) => mapping.cells[i].status === 'lost')
+    problem(out, 'row_value_count', null, lost.length ? lost : KEYS, `表四数据行有 ${values.length} 个数值，应为 15 个`, main.source)
+  }
+  if (mapping.stray.length) {
+    problem(out, 'value_outside_columns', null, KEYS, `表四有数值无法对应到列：${mapping.stray.map((v) => v.text).join(' ')}`, mapping.stray[0].source)
+  }
+  const blanks = KEYS.filter((_, i) => mapping.cells[i].status === 'blank' || mapping.cells[i].slot?.token.kind === 'placeholder')
+  if (blanks.length) problem(out, 'cell_blank', null, blanks, `表四有 ${blanks.length} 个单元格未填数值（空白不等于 0）`, main.source)
+  return out
+}
+
+function columnOf(key: string): string | null {
+  for (const { column, pattern } of T4_COLUMN_PATTERNS) if (pattern.test(key)) return column
+  return null
+}
+
+/**
+ * Anchors for the 15 columns from the header's leaf labels (结果维持 … 总计, three times);
+ * group headers (行政复议, 未经复议直接起诉, 复议后起诉) only confirm the grouping.
+ */
+function pdfAnchors(headerLines: DocLine[], values: ValueSlot[], out: TableOutput): ColumnAnchor[] | null {
+  const lineOf = new Map<DocWord, DocLine>()
+  const words: DocWord[] = []
+  for (const l of headerLines) for (const w of l.words) {
+    lineOf.set(w, l)
+    words.push(w)
+  }
+  const groupWords = words.filter((w) => T4_SPANNING.test(matchForm(w.text)))
+  for (const w of groupWords) {
+    const g = T4_GROUP_PATTERNS.find((p) => p.pattern.test(matchForm(w.text)))
+    label(out, 'group', g?.group ?? null, w.text, w.raw, w.source)
+  }
+  const stacks = stackWords(words.filter((w) => !T4_SPANNING.test(matchForm(w.text))), lineOf)
+  const leaf = stacks.filter((s) => columnOf(s.key))
+  for (const s of stacks) label(out, 'column', columnOf(s.key), s.text, joinFragments(s.words.map((w) => w.raw)), spanOf(s.words.map((w) => w.source)))
+  const expected = T4_GROUPS.flatMap(() => [...T4_COLUMNS])
+  if (leaf.length === 15 && leaf.every((s, i) => columnOf(s.key) === expected[i])) {
+    return leaf.map((s) => ({ center: (s.x0 + s.x1) / 2 }))
+  }
+  if (values.length === 15) return null // the row is complete: read it in order
+  problem(out, 'columns_unmatched', null, [], `表四表头无法识别全部 15 列（识别到 ${leaf.length} 列），按数值个数读取`, headerLines[0]?.source ?? null)
+  return null
+}

@@ -1,0 +1,187 @@
+/**
+ * Importing a batch of files into the store. Files are hashed in the caller's thread, parsed
+ * in worker threads (or in-process when no pool is given), and saved one transaction each.
+ * A bad file becomes an error item and the batch goes on; identical content is imported once.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { DocumentKind, ParsedDocument } from '../model/report'
+import type { FileInfo, Store } from '../store/store'
+import { expandPaths } from './files'
+import { DEFAULT_PARSE_OPTIONS, parseDocument, type ParseOptions } from './parse'
+import type { ParsePool } from './pool'
+
+export type IngestStatus = 'ok' | 'needs_ocr' | 'error' | 'skipped'
+
+export interface IngestItem {
+  path: string
+  fileName: string
+  status: IngestStatus
+  /** Chinese: what happened, or what is wrong with the file. */
+  message: string
+  documentId?: number
+  reportId?: number
+  agency?: string | null
+  year?: number | null
+  template?: string | null
+  pages?: number | null
+  version?: number | null
+  parseMs?: number
+}
+
+export type IngestEvent =
+  | { type: 'start'; total: number }
+  | { type: 'file'; index: number; total: number; item: IngestItem }
+  | { type: 'identity'; reportId: number; fileName: string; from: string; agency: string | null; year: number | null }
+
+export interface IngestOptions {
+  store: Store
+  pool?: ParsePool
+  parse?: ParseOptions
+  onEvent?: (e: IngestEvent) => void
+  signal?: AbortSignal
+}
+
+export interface IngestSummary {
+  items: IngestItem[]
+  counts: Record<IngestStatus, number>
+  ignored: number
+  cancelled: boolean
+  elapsedMs: number
+}
+
+export async function ingestPaths(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now()
+  const { store, pool, onEvent, signal } = options
+  const parseOptions = options.parse ?? DEFAULT_PARSE_OPTIONS
+  const { files, rejected, ignored } = expandPaths(inputs)
+  const total = files.length + rejected.length
+  onEvent?.({ type: 'start', total })
+
+  const items: IngestItem[] = []
+  let emitted = 0
+  const emit = (item: IngestItem) => {
+    items.push(item)
+    onEvent?.({ type: 'file', index: emitted++, total, item })
+  }
+  for (const r of rejected) emit({ path: r.path, fileName: path.basename(r.path), status: 'error', message: r.message })
+
+  // Parse with bounded look-ahead in the pool; save and report in input order, so report
+  // numbers, versions and output do not depend on which worker finishes first.
+  const window = pool ? pool.size * 2 : 1
+  const inFlight = new Map<number, Promise<Prepared>>()
+  const shasInBatch = new Map<string, string>()
+  let next = 0
+  let cancelled = false
+  const launch = (i: number) => inFlight.set(i, prepare(files[i].path, files[i].kind))
+
+  type Prepared = { item: IngestItem } | { file: FileInfo; parsed: ParsedDocument; replaces?: number }
+
+  const prepare = async (file: string, kind: DocumentKind): Promise<Prepared> => {
+    const fileName = path.basename(file)
+    let bytes: Uint8Array
+    try {
+      bytes = new Uint8Array(await fs.readFile(file))
+    } catch (err) {
+      return { item: { path: file, fileName, status: 'error', message: `无法读取文件：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` } }
+    }
+    // An empty file has no content to store or to compare: it is only an error.
+    if (bytes.length === 0) return { item: { path: file, fileName, status: 'error', message: '文件为空（0 字节）' } }
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const existing = store.documentBySha(sha256)
+    // A file that failed before is read again (the program may have been fixed since);
+    // its old error row is replaced in the same transaction as the new result.
+    if (existing && existing.status !== 'error') {
+      return {
+        item: { path: file, fileName, status: 'skipped', message: `已导入过内容相同的文件（${path.basename(existing.path)}），未重复导入`, documentId: existing.id }
+      }
+    }
+    const twin = shasInBatch.get(sha256)
+    if (twin) return { item: { path: file, fileName, status: 'skipped', message: `与本批的 ${path.basename(twin)} 内容相同，未重复导入` } }
+    shasInBatch.set(sha256, file)
+    const size = bytes.length
+    let parsed: ParsedDocument
+    try {
+      parsed = pool ? await pool.parse(bytes, kind, parseOptions) : await parseDocument(bytes, kind, parseOptions)
+    } catch (err) {
+      parsed = {
+        kind,
+        status: 'error',
+        pages: null,
+        encoding: null,
+        message: `解析时发生内部错误：${(err as Error).message}`,
+        text: '',
+        pageOffsets: null,
+        report: null,
+        elapsedMs: 0
+      }
+    }
+    return { file: { path: file, fileName, sha256, size }, parsed, replaces: existing?.id }
+  }
+
+  const save = (p: Prepared): IngestItem => {
+    if ('item' in p) return p.item
+    const { file, parsed, replaces } = p
+    try {
+      const saved = store.saveDocument(file, parsed, replaces)
+      return itemOf(file.path, file.fileName, parsed, saved.documentId, saved.reportId, saved.version)
+    } catch (err) {
+      return { path: file.path, fileName: file.fileName, status: 'error', message: `保存到工作区失败（未写入任何内容）：${(err as Error).message}` }
+    }
+  }
+
+  while (next < files.length && inFlight.size < window) launch(next++)
+  for (let i = 0; i < files.length; i++) {
+    const p = inFlight.get(i)
+    if (!p) break // cancelled before this file was started
+    const prepared = await p
+    inFlight.delete(i)
+    emit(save(prepared))
+    if (signal?.aborted) cancelled = true
+    if (!cancelled && next < files.length) launch(next++)
+  }
+
+  for (const reportId of store.resolveIdentities()) {
+    const row = store.db
+      .prepare(
+        `SELECT d.file_name AS fileName, r.agency, r.year, src.file_name AS fromFile
+         FROM reports r JOIN documents d ON d.id = r.document_id
+         JOIN reports sr ON sr.id = r.identity_from JOIN documents src ON src.id = sr.document_id WHERE r.id = ?`
+      )
+      .get(reportId) as { fileName: string; agency: string | null; year: number | null; fromFile: string }
+    onEvent?.({ type: 'identity', reportId, fileName: row.fileName, from: row.fromFile, agency: row.agency, year: row.year })
+    const item = items.find((it) => it.reportId === reportId)
+    if (item) {
+      item.agency = row.agency
+      item.year = row.year
+    }
+  }
+
+  const counts: Record<IngestStatus, number> = { ok: 0, needs_ocr: 0, error: 0, skipped: 0 }
+  for (const it of items) counts[it.status]++
+  return { items, counts, ignored, cancelled, elapsedMs: performance.now() - started }
+}
+
+function itemOf(file: string, fileName: string, parsed: ParsedDocument, documentId: number, reportId: number | null, version: number | null): IngestItem {
+  const base = { path: file, fileName, documentId, pages: parsed.pages, parseMs: parsed.elapsedMs }
+  if (parsed.status !== 'ok' || !parsed.report) {
+    return { ...base, status: parsed.status === 'needs_ocr' ? 'needs_ocr' : 'error', message: parsed.message ?? '无法读取' }
+  }
+  const r = parsed.report
+  const filled = Object.values(r.cells).filter((c) => c.value !== null).length
+  const all = Object.keys(r.cells).length
+  const who = r.agency && r.year ? `${r.agency} ${r.year} 年` : '未识别标题'
+  const tpl = r.template ? `${r.template} 版格式` : '格式未识别'
+  const issues = r.problems.length ? `，结构问题 ${r.problems.length} 处` : ''
+  return {
+    ...base,
+    status: 'ok',
+    reportId: reportId ?? undefined,
+    agency: r.agency,
+    year: r.year,
+    template: r.template,
+    version,
+    message: `${who}（${tpl}），读出 ${filled}/${all} 个表格单元${issues}${version && version > 1 ? `；同一机关同一年度的第 ${version} 个版本` : ''}`
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Reading one file into a ParsedDocument: decode or open it, extract the report, and decide
+ * its status (ok / needs OCR / error) with a Chinese message. Pure of any store: it runs in
+ * worker threads.
+ */
+import { describeError, ReadError } from '../errors'
+import { documentText, extractReport } from '../extract/extract'
+import type { DocumentKind, ExtractedReport, ParsedDocument } from '../model/report'
+import { readPdf } from '../pdf/read-pdf'
+import { decodeText } from '../text/decode'
+import { txtToDoc } from '../text/read-txt'
+
+export interface ParseOptions {
+  maxPages: number
+}
+
+export const DEFAULT_PARSE_OPTIONS: ParseOptions = { maxPages: 150 }
+
+export function kindOf(fileName: string): DocumentKind | null {
+  const ext = fileName.toLowerCase().split('.').pop()
+  return ext === 'pdf' ? 'pdf' : ext === 'txt' ? 'txt' : null
+}
+
+/** A report must at least read like one: a title, some of the six sections, or a table. */
+function assertReport(report: ExtractedReport): void {
+  const found = new Set(report.sections.map((s) => s.index)).size
+  if (!report.title && report.tables.length === 0 && found < 3) {
+    throw new ReadError(
+      'not_report',
+      '不是政府信息公开工作年度报告：没有找到报告标题、规定的章节（一、总体情况 … 六、其他需要报告的事项）或统计表格'
+    )
+  }
+}
+
+export async function parseDocument(bytes: Uint8Array, kind: DocumentKind, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Promise<ParsedDocument> {
+  const started = performance.now()
+  const base = { kind, pages: null as number | null, encoding: null as string | null, text: '', pageOffsets: null as number[] | null }
+  try {
+    if (kind === 'txt') {
+      const decoded = decodeText(bytes)
+      const doc = txtToDoc(decoded.text)
+      const report = await extractReport(doc)
+      assertReport(report)
+      return { ...base, status: 'ok', encoding: decoded.encoding, message: null, text: decoded.text, report, elapsedMs: performance.now() - started }
+    }
+    const pdf = await readPdf(bytes, options)
+    try {
+      base.pages = pdf.pageCount
+      if (pdf.scanned) {
+        return {
+          ...base,
+          status: 'needs_ocr',
+          message: `扫描件（${pdf.pageCount} 页均为图像，没有可读取的文字层），需要先做文字识别（OCR）`,
+          report: null,
+          elapsedMs: performance.now() - started
+        }
+      }
+      if (pdf.textChars === 0) throw new ReadError('empty', `PDF 共 ${pdf.pageCount} 页，但没有任何文字或图像内容`)
+      const report = await extractReport(pdf.doc)
+      assertReport(report)
+      const { text, pageOffsets } = documentText(pdf.doc.lines)
+      return { ...base, status: 'ok', message: null, text, pageOffsets, report, elapsedMs: performance.now() - started }
+    } finally {
+      await pdf.close()
+    }
+  } catch (err) {
+    const { message } = describeError(err)
+    return { ...base, status: 'error', message, report: null, elapsedMs: performance.now() - started }
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Reads a PDF into the common document shape, and tells scanned (image-only) PDFs apart.
+ */
+import type { TextItem } from 'pdfjs-dist/types/src/display/api'
+import { ReadError } from '../errors'
+import type { DocLine, PageInfo, Segment, SourceDoc } from '../extract/doc'
+import { openPdf, pdfjs, type PDFDocumentProxy } from './pdfjs'
+import { pageRulings } from './rulings'
+import { buildLines, dropPageFurniture } from './words'
+
+export interface PdfReadResult {
+  doc: SourceDoc
+  pageCount: number
+  /** Non-space characters of text found on all pages. */
+  textChars: number
+  /** True when the pages carry images but (almost) no text: a scan that needs OCR. */
+  scanned: boolean
+  close(): Promise<void>
+}
+
+export interface PdfReadOptions {
+  /** Refuse documents longer than this (an annual report is a few dozen pages at most). */
+  maxPages: number
+}
+
+/** pdfjs's own wording for the common structural failures, in Chinese. */
+const PDFJS_MESSAGES: Record<string, string> = {
+  'Invalid PDF structure.': '文件结构无效',
+  'Invalid Root reference.': '缺少文档目录',
+  'Invalid XRef stream header': '交叉引用表无效',
+  'Invalid XRef stream': '交叉引用表无效'
+}
+
+/** Translates pdfjs failures into messages an auditor can act on. */
+function openError(err: unknown): ReadError {
+  const name = (err as { name?: string })?.name ?? ''
+  const msg = (err as Error)?.message ?? String(err)
+  if (name === 'PasswordException') return new ReadError('encrypted', 'PDF 已加密（需要密码才能打开），无法读取内容；请取得未加密的文件后再导入', err)
+  if (name === 'InvalidPDFException') return new ReadError('corrupt', `PDF 文件已损坏，无法解析（${PDFJS_MESSAGES[msg] ?? msg}）`, err)
+  return new ReadError('corrupt', `无法解析 PDF：${msg}`, err)
+}
+
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promise<PdfReadResult> {
+  if (bytes.length === 0) throw new ReadError('empty', '文件为空（0 字节）')
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 1024)))
+  if (!head.includes('%PDF-')) throw new ReadError('not_pdf', '不是 PDF 文件（缺少 %PDF 文件头），可能是改了扩展名的其他文件')
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 4096)))
+  // pdfjs can often rebuild a cut file and return part of it; a partial report must not pass
+  // as a complete one, so a missing end marker is an error the auditor has to fix at the source.
+  if (!tail.includes('%%EOF')) throw new ReadError('truncated', 'PDF 文件不完整（缺少结尾标记 %%EOF），可能下载或复制时中断；请重新获取原文件')
+
+  let pdf: PDFDocumentProxy
+  try {
+    pdf = await openPdf(bytes)
+  } catch (err) {
+    throw openError(err)
+  }
+  try {
+    const pageCount = pdf.numPages
+    if (pageCount > options.maxPages) {
+      throw new ReadError(
+        'too_many_pages',
+        `页数过多（${pageCount} 页，上限 ${options.maxPages} 页）：年度报告一般只有十几页，这可能不是单份年报；如确需导入，请调高页数上限`
+      )
+    }
+    const lines: DocLine[] = []
+    const pages: PageInfo[] = []
+    const pageProxies = new Map<number, Awaited<ReturnType<PDFDocumentProxy['getPage']>>>()
+    let textChars = 0
+    for (let p = 1; p <= pageCount; p++) {
+      const page = await pdf.getPage(p)
+      pageProxies.set(p, page)
+      const [, , w, h] = page.view
+      pages.push({ page: p, width: w, height: h })
+      const content = await page.getTextContent()
+      const items = content.items.filter((it): it is TextItem => 'str' in it)
+      for (const it of items) textChars += it.str.replace(/\s+/g, '').length
+      lines.push(...dropPageFurniture(buildLines(items, p), h))
+    }
+
+    let scanned = false
+    if (textChars < 20 * pageCount) {
+      // Little or no text: a scan if the pages paint images.
+      let images = 0
+      for (const page of pageProxies.values()) {
+        const ops = await page.getOperatorList()
+        for (const fn of ops.fnArray) {
+          if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject || fn === pdfjs.OPS.paintImageMaskXObject) images++
+        }
+      }
+      scanned = images > 0
+    }
+
+    const rulingCache = new Map<number, Promise<Segment[]>>()
+    const doc: SourceDoc = {
+      kind: 'pdf',
+      lines,
+      pages,
+      rulings: (p: number) => {
+        let r = rulingCache.get(p)
+        if (!r) {
+          const proxy = pageProxies.get(p)
+          r = proxy ? pageRulings(proxy) : Promise.resolve([])
+          rulingCache.set(p, r)
+        }
+        return r
+      }
+    }
+    return {
+      doc,
+      pageCount,
+      textChars,
+      scanned,
+      close: async () => {
+        await pdf.destroy()
+      }
+    }
+  } catch (err) {
+    await pdf.destroy()
+    if (err instanceof ReadError) throw err
+    throw openError(err)
+  }
+}

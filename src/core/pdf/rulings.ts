@@ -1,0 +1,178 @@
+/**
+ * Ruling lines of a page from its operator list.
+ *
+ * Tables are drawn either as stroked lines (office suites) or as thin filled rectangles
+ * (browser engines). We walk the operators tracking the transformation matrix ourselves and
+ * keep axis-aligned segments, then snap and join collinear pieces (pdfplumber's approach).
+ *
+ * pdfjs 5.5+: constructPath args are [paintOp, [pathData], minMax]; pathData uses DrawOPS
+ * codes moveTo=0, lineTo=1, curveTo=2, quadraticCurveTo=3, closePath=4 (not exported, and
+ * different in 5.4 — pdfjs-dist is pinned exactly for this reason).
+ */
+import type { PDFPageProxy } from './pdfjs'
+import { pdfjs } from './pdfjs'
+import type { Segment } from '../extract/doc'
+
+const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const
+
+type Matrix = [number, number, number, number, number, number]
+
+function multiply(m1: Matrix, m2: Matrix): Matrix {
+  return [
+    m1[0] * m2[0] + m1[2] * m2[1],
+    m1[1] * m2[0] + m1[3] * m2[1],
+    m1[0] * m2[2] + m1[2] * m2[3],
+    m1[1] * m2[2] + m1[3] * m2[3],
+    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
+    m1[1] * m2[4] + m1[3] * m2[5] + m1[5]
+  ]
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]]
+}
+
+/** Thickness up to which a filled rectangle counts as a line. */
+const THIN = 2.5
+/** Shorter pieces are text decorations, not table rules. */
+const MIN_LENGTH = 3
+
+interface RawSeg {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
+
+function toSegment(s: RawSeg): Segment | null {
+  const dx = Math.abs(s.x1 - s.x0)
+  const dy = Math.abs(s.y1 - s.y0)
+  if (dy <= 0.5 && dx >= MIN_LENGTH) return { orient: 'h', at: (s.y0 + s.y1) / 2, from: Math.min(s.x0, s.x1), to: Math.max(s.x0, s.x1) }
+  if (dx <= 0.5 && dy >= MIN_LENGTH) return { orient: 'v', at: (s.x0 + s.x1) / 2, from: Math.min(s.y0, s.y1), to: Math.max(s.y0, s.y1) }
+  return null
+}
+
+/** Segments of one path: its straight sides, or the centre line of a thin filled rectangle. */
+function pathSegments(data: ArrayLike<number>, ctm: Matrix, filled: boolean): RawSeg[] {
+  const out: RawSeg[] = []
+  const pts: Array<[number, number]> = []
+  let start: [number, number] | null = null
+  let cur: [number, number] | null = null
+  let i = 0
+  const subpaths: Array<Array<[number, number]>> = []
+  while (i < data.length) {
+    const op = data[i++]
+    if (op === DRAW.moveTo) {
+      if (pts.length > 1) subpaths.push(pts.splice(0))
+      pts.length = 0
+      cur = apply(ctm, data[i], data[i + 1])
+      start = cur
+      pts.push(cur)
+      i += 2
+    } else if (op === DRAW.lineTo) {
+      cur = apply(ctm, data[i], data[i + 1])
+      pts.push(cur)
+      i += 2
+    } else if (op === DRAW.curveTo) {
+      cur = apply(ctm, data[i + 4], data[i + 5])
+      pts.length = 0 // a curve makes the subpath useless as a rule
+      i += 6
+    } else if (op === DRAW.quadraticCurveTo) {
+      cur = apply(ctm, data[i + 2], data[i + 3])
+      pts.length = 0
+      i += 4
+    } else if (op === DRAW.closePath) {
+      if (start) pts.push(start)
+      if (pts.length > 1) subpaths.push(pts.splice(0))
+      pts.length = 0
+    } else {
+      break // unknown code: the encoding changed; stop rather than misread
+    }
+  }
+  if (pts.length > 1) subpaths.push(pts.splice(0))
+  for (const sp of subpaths) {
+    if (filled) {
+      const xs = sp.map((p) => p[0])
+      const ys = sp.map((p) => p[1])
+      const x0 = Math.min(...xs)
+      const x1 = Math.max(...xs)
+      const y0 = Math.min(...ys)
+      const y1 = Math.max(...ys)
+      const w = x1 - x0
+      const h = y1 - y0
+      if (h <= THIN && w >= MIN_LENGTH) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 })
+      else if (w <= THIN && h >= MIN_LENGTH) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 })
+      else if (w > THIN && h > THIN && sp.length >= 4) {
+        // A filled box (cell shading) contributes its edges.
+        out.push({ x0, y0, x1, y1: y0 }, { x0, y0: y1, x1, y1 }, { x0, y0, x1: x0, y1 }, { x0: x1, y0, x1, y1 })
+      }
+    } else {
+      for (let k = 1; k < sp.length; k++) out.push({ x0: sp[k - 1][0], y0: sp[k - 1][1], x1: sp[k][0], y1: sp[k][1] })
+    }
+  }
+  return out
+}
+
+/** Snaps positions within `tol` and joins collinear pieces whose gap is within `tol`. */
+export function mergeSegments(segs: Segment[], tol = 1.5): Segment[] {
+  const out: Segment[] = []
+  for (const orient of ['h', 'v'] as const) {
+    const list = segs.filter((s) => s.orient === orient).sort((a, b) => a.at - b.at || a.from - b.from)
+    // Snap: group by position.
+    const groups: Segment[][] = []
+    for (const s of list) {
+      const g = groups.at(-1)
+      if (g && Math.abs(s.at - g[0].at) <= tol) g.push(s)
+      else groups.push([s])
+    }
+    for (const g of groups) {
+      const at = g.reduce((sum, s) => sum + s.at, 0) / g.length
+      g.sort((a, b) => a.from - b.from)
+      let cur: Segment | null = null
+      for (const s of g) {
+        if (cur && s.from <= cur.to + tol) cur.to = Math.max(cur.to, s.to)
+        else {
+          if (cur) out.push(cur)
+          cur = { orient, at, from: s.from, to: s.to }
+        }
+      }
+      if (cur) out.push(cur)
+    }
+  }
+  return out
+}
+
+/** The ruling lines of a page, merged. Empty for pages without drawn tables. */
+export async function pageRulings(page: PDFPageProxy): Promise<Segment[]> {
+  const ops = await page.getOperatorList()
+  const OPS = pdfjs.OPS
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0]
+  const stack: Matrix[] = []
+  const segs: Segment[] = []
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i]
+    const args = ops.argsArray[i] as unknown[]
+    if (fn === OPS.save) stack.push(ctm)
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix)
+    else if (fn === OPS.constructPath) {
+      const paint = args[0] as number
+      const data = (args[1] as Array<ArrayLike<number> | null>)?.[0]
+      if (!data || paint === OPS.endPath) continue // clipping paths draw nothing
+      const filled = paint === OPS.fill || paint === OPS.eoFill
+      const stroked =
+        paint === OPS.stroke ||
+        paint === OPS.closeStroke ||
+        paint === OPS.fillStroke ||
+        paint === OPS.eoFillStroke ||
+        paint === OPS.closeFillStroke ||
+        paint === OPS.closeEOFillStroke
+      if (!filled && !stroked) continue
+      for (const r of pathSegments(data, ctm, filled && !stroked)) {
+        const s = toSegment(r)
+        if (s) segs.push(s)
+      }
+    }
+  }
+  return mergeSegments(segs)
+}

@@ -1,0 +1,136 @@
+/**
+ * From pdfjs text items to words and lines.
+ *
+ * pdfjs items are runs of same-font glyphs, not words: office suites split text into many
+ * small runs, browsers put several cells' worth of spaces into one. We split items at spaces,
+ * then merge pieces that touch on the same baseline, then group words into lines by baseline.
+ */
+import type { TextItem } from 'pdfjs-dist/types/src/display/api'
+import { joinFragments, normalizeGlyphs } from '../text/normalize'
+import { round, type DocLine, type DocWord } from '../extract/doc'
+
+interface Piece {
+  raw: string
+  x0: number
+  x1: number
+  baseline: number
+  size: number
+  /** Whether a space separated this piece from the previous one in the same item. */
+  spaced: boolean
+}
+
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u
+
+/** Relative advance of a character: full-width glyphs are twice as wide as Latin ones. */
+function advance(ch: string): number {
+  return WIDE.test(ch) ? 2 : 1
+}
+
+function splitItem(item: TextItem): Piece[] {
+  const t = item.transform
+  const size = Math.hypot(t[0], t[1]) || item.height || 1
+  const chars = [...item.str]
+  const total = chars.reduce((s, c) => s + (/\s/.test(c) ? 1 : advance(c)), 0)
+  const unit = total > 0 ? item.width / total : 0
+  const pieces: Piece[] = []
+  let pos = 0
+  let current: { raw: string; start: number; end: number } | null = null
+  let spaced = false
+  for (const ch of chars) {
+    const w = (/\s/.test(ch) ? 1 : advance(ch)) * unit
+    if (/\s/.test(ch)) {
+      if (current) {
+        pieces.push({ raw: current.raw, x0: t[4] + current.start, x1: t[4] + current.end, baseline: t[5], size, spaced })
+        current = null
+      }
+      spaced = true
+    } else {
+      if (!current) current = { raw: '', start: pos, end: pos }
+      current.raw += ch
+      current.end = pos + w
+    }
+    pos += w
+  }
+  if (current) pieces.push({ raw: current.raw, x0: t[4] + current.start, x1: t[4] + current.end, baseline: t[5], size, spaced })
+  // The first piece of an item is "spaced" only if the item itself began with whitespace.
+  return pieces
+}
+
+/** Builds the lines of one page, top to bottom, words left to right. */
+export function buildLines(items: TextItem[], page: number): DocLine[] {
+  const pieces: Piece[] = []
+  for (const it of items) {
+    if (!it.str || !it.str.trim()) continue
+    // Vertical or rotated runs are rare in these reports; their origin is still a usable anchor.
+    pieces.push(...splitItem(it))
+  }
+  // Group by baseline: tolerance relative to the font size.
+  pieces.sort((a, b) => b.baseline - a.baseline || a.x0 - b.x0)
+  const groups: Piece[][] = []
+  for (const p of pieces) {
+    const g = groups.at(-1)
+    if (g && Math.abs(g[0].baseline - p.baseline) <= 0.35 * Math.min(g[0].size, p.size)) g.push(p)
+    else groups.push([p])
+  }
+  const lines: DocLine[] = []
+  for (const g of groups) {
+    g.sort((a, b) => a.x0 - b.x0)
+    const words: DocWord[] = []
+    let cur: Piece | null = null
+    const flush = () => {
+      if (!cur) return
+      const size = cur.size
+      const y0 = cur.baseline - 0.2 * size
+      const y1 = cur.baseline + 0.85 * size
+      words.push({
+        text: normalizeGlyphs(cur.raw),
+        raw: cur.raw,
+        x0: cur.x0,
+        x1: cur.x1,
+        y0,
+        y1,
+        source: { kind: 'pdf', page, box: [round(cur.x0), round(y0), round(cur.x1), round(y1)] }
+      })
+    }
+    for (const p of g) {
+      // Touching runs form one word; a space or a visible gap separates words.
+      if (cur && !p.spaced && p.x0 - cur.x1 < 0.2 * Math.min(cur.size, p.size)) {
+        cur = { ...cur, raw: cur.raw + p.raw, x1: Math.max(cur.x1, p.x1) }
+      } else {
+        flush()
+        cur = { ...p }
+      }
+    }
+    flush()
+    const baseline = g.reduce((s, p) => s + p.baseline, 0) / g.length
+    const fontSize = Math.max(...g.map((p) => p.size))
+    const text = joinFragments(words.map((w) => w.text))
+    const raw = joinFragments(words.map((w) => w.raw))
+    const x0 = Math.min(...words.map((w) => w.x0!))
+    const x1 = Math.max(...words.map((w) => w.x1!))
+    const y0 = Math.min(...words.map((w) => w.y0!))
+    const y1 = Math.max(...words.map((w) => w.y1!))
+    lines.push({
+      words,
+      text,
+      raw,
+      page,
+      baseline,
+      fontSize,
+      source: { kind: 'pdf', page, box: [round(x0), round(y0), round(x1), round(y1)] }
+    })
+  }
+  return lines
+}
+
+/** Page numbers and running heads in the top and bottom margins are not content. */
+export function dropPageFurniture(lines: DocLine[], pageHeight: number): DocLine[] {
+  const margin = pageHeight * 0.08
+  return lines.filter((l) => {
+    const b = l.baseline ?? 0
+    const inMargin = b < margin || b > pageHeight - margin
+    if (!inMargin) return true
+    const t = l.text.replace(/\s+/g, '')
+    return !/^(-|—|－)?\d{1,4}(-|—|－)?$|^第\d{1,4}页(共\d{1,4}页)?$|^\d{1,4}\/\d{1,4}$/.test(t)
+  })
+}

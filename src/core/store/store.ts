@@ -1,0 +1,259 @@
+/**
+ * The workspace store: one SQLite file (WAL), migrated on open. Every report is written in
+ * one transaction together with its document row, so a failure leaves nothing half-written.
+ */
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import { agencyKey } from '../model/agency'
+import type { ExtractedReport, ParsedDocument, Provenance } from '../model/report'
+import { contentSignature, similarity } from '../extract/signature'
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+
+/** Bumped when extraction changes in a way that makes stored results stale. */
+export const EXTRACTOR_VERSION = 1
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 binary built for another runtime (the Electron app's copy). */
+  nativeBinding?: string
+  readonly?: boolean
+}
+
+export interface FileInfo {
+  path: string
+  fileName: string
+  sha256: string
+  size: number
+}
+
+export interface SavedDocument {
+  documentId: number
+  reportId: number | null
+  version: number | null
+}
+
+export class StoreError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause })
+    this.name = 'StoreError'
+  }
+}
+
+export class Store {
+  readonly db: Database.Database
+  readonly file: string
+
+  private constructor(db: Database.Database, file: string) {
+    this.db = db
+    this.file = file
+  }
+
+  static open(file: string, options: OpenOptions = {}): Store {
+    const dir = path.dirname(path.resolve(file))
+    if (!options.readonly) fs.mkdirSync(dir, { recursive: true })
+    let db: Database.Database
+    try {
+      db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false, nativeBinding: options.nativeBinding })
+    } catch (err) {
+      throw new StoreError(`无法打开工作区文件 ${file}：${(err as Error).message}`, err)
+    }
+    try {
+      db.pragma('foreign_keys = ON')
+      db.pragma('busy_timeout = 5000')
+      if (!options.readonly) {
+        db.pragma('journal_mode = WAL')
+        db.pragma('synchronous = NORMAL')
+      }
+      const store = new Store(db, file)
+      if (!options.readonly) store.migrate()
+      else store.checkVersion()
+      return store
+    } catch (err) {
+      db.close()
+      if (err instanceof StoreError) throw err
+      throw new StoreError(`工作区文件 ${file} 无法使用：${(err as Error).message}`, err)
+    }
+  }
+
+  private checkVersion(): number {
+    const current = this.db.pragma('user_version', { simple: true }) as number
+    if (current > SCHEMA_VERSION) {
+      throw new StoreError(`工作区文件 ${this.file} 由更新版本的年报审查台创建（数据版本 ${current}，本程序支持到 ${SCHEMA_VERSION}），请升级程序后再打开`)
+    }
+    return current
+  }
+
+  private migrate(): void {
+    const current = this.checkVersion()
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue
+      this.db.transaction(() => {
+        this.db.exec(m.sql)
+        this.db.pragma(`user_version = ${m.version}`)
+      })()
+    }
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number
+  }
+
+  documentBySha(sha256: string): { id: number; path: string; status: string } | undefined {
+    return this.db.prepare('SELECT id, path, status FROM documents WHERE sha256 = ?').get(sha256) as
+      | { id: number; path: string; status: string }
+      | undefined
+  }
+
+  /**
+   * Saves a parsed file: the document row and, when it was read, its report with sections,
+   * cells, labels and problems — all in one transaction. `replaces` names an earlier failed
+   * import of the same file, removed in the same transaction.
+   */
+  saveDocument(file: FileInfo, parsed: ParsedDocument, replaces?: number): SavedDocument {
+    const tx = this.db.transaction((): SavedDocument => {
+      if (replaces !== undefined) this.db.prepare("DELETE FROM documents WHERE id = ? AND status = 'error'").run(replaces)
+      const doc = this.db
+        .prepare(
+          `INSERT INTO documents (path, file_name, sha256, size, kind, pages, encoding, status, error, text, page_offsets, imported_at, parse_ms)
+           VALUES (@path, @fileName, @sha256, @size, @kind, @pages, @encoding, @status, @error, @text, @pageOffsets, @importedAt, @parseMs)`
+        )
+        .run({
+          path: file.path,
+          fileName: file.fileName,
+          sha256: file.sha256,
+          size: file.size,
+          kind: parsed.kind,
+          pages: parsed.pages,
+          encoding: parsed.encoding,
+          status: parsed.status,
+          error: parsed.message,
+          text: parsed.text,
+          pageOffsets: parsed.pageOffsets ? JSON.stringify(parsed.pageOffsets) : null,
+          importedAt: new Date().toISOString(),
+          parseMs: Math.round(parsed.elapsedMs * 10) / 10
+        })
+      const documentId = Number(doc.lastInsertRowid)
+      if (!parsed.report) return { documentId, reportId: null, version: null }
+      const { reportId, version } = this.insertReport(documentId, parsed.report, parsed.text)
+      return { documentId, reportId, version }
+    })
+    return tx()
+  }
+
+  private insertReport(documentId: number, r: ExtractedReport, docText: string): { reportId: number; version: number } {
+    const key = agencyKey(r.agency)
+    const version =
+      key && r.year
+        ? ((this.db.prepare('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ?').get(key, r.year) as { n: number }).n as number) + 1
+        : 1
+    const bodyText = r.sections.length ? r.sections.map((s) => s.text).join('\n') : docText
+    const sig = contentSignature(bodyText)
+    const res = this.db
+      .prepare(
+        `INSERT INTO reports (document_id, title, title_raw, title_source, agency, agency_key, year, template, t2_template, t3_template,
+           identity_source, version, signature, extractor_version, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(
+        documentId,
+        r.title,
+        r.titleRaw,
+        json(r.titleSource),
+        r.agency,
+        key,
+        r.year,
+        r.template,
+        r.t2Template,
+        r.t3Template,
+        r.agency && r.year ? 'title' : 'none',
+        version,
+        Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength),
+        EXTRACTOR_VERSION,
+        new Date().toISOString()
+      )
+    const reportId = Number(res.lastInsertRowid)
+    const insTable = this.db.prepare('INSERT INTO report_tables (report_id, tbl, section_index, source) VALUES (?, ?, ?, ?)')
+    for (const t of r.tables) insTable.run(reportId, t.table, t.sectionIndex, json(t.source))
+    const insSection = this.db.prepare(
+      'INSERT INTO sections (report_id, position, idx, heading, heading_raw, heading_source, text, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+    )
+    r.sections.forEach((s, i) => insSection.run(reportId, i, s.index, s.heading, s.headingRaw, json(s.headingSource), s.text, JSON.stringify(s.lines)))
+    const insCell = this.db.prepare(
+      'INSERT INTO cells (report_id, key, value, decimals, status, raw, page, box, char_start, char_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    )
+    for (const c of Object.values(r.cells)) {
+      const src = c.source
+      insCell.run(
+        reportId,
+        c.key,
+        c.value,
+        c.decimals,
+        c.status,
+        c.raw,
+        src?.kind === 'pdf' ? src.page : null,
+        src?.kind === 'pdf' ? JSON.stringify(src.box) : null,
+        src?.kind === 'txt' ? src.start : null,
+        src?.kind === 'txt' ? src.end : null
+      )
+    }
+    const insLabel = this.db.prepare(
+      'INSERT INTO table_labels (report_id, tbl, role, key, text, raw, pos_row, pos_cell, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    )
+    for (const l of r.labels) insLabel.run(reportId, l.table, l.role, l.key, l.text, l.raw, l.position?.row ?? null, l.position?.cell ?? null, json(l.source))
+    const insProblem = this.db.prepare('INSERT INTO problems (report_id, code, tbl, row_key, keys, message, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    for (const p of r.problems) insProblem.run(reportId, p.code, p.table, p.row, JSON.stringify(p.keys), p.message, json(p.source))
+    return { reportId, version }
+  }
+
+  /**
+   * Reports whose title could not be read (no agency or year) take their identity from a
+   * report with the same content in another file, when one is in the workspace. Returns the
+   * ids of the reports that were given an identity.
+   */
+  resolveIdentities(threshold = 0.8): number[] {
+    const pending = this.db
+      .prepare("SELECT id, signature FROM reports WHERE identity_source = 'none' AND signature IS NOT NULL")
+      .all() as Array<{ id: number; signature: Buffer }>
+    if (pending.length === 0) return []
+    const known = this.db
+      .prepare("SELECT id, agency, agency_key, year, title, signature FROM reports WHERE identity_source IN ('title', 'manual') AND signature IS NOT NULL")
+      .all() as Array<{ id: number; agency: string; agency_key: string; year: number; title: string; signature: Buffer }>
+    const resolved: number[] = []
+    const update = this.db.prepare(
+      "UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = 'sibling', identity_from = ?, version = ? WHERE id = ?"
+    )
+    for (const p of pending) {
+      const sig = toSig(p.signature)
+      let best: (typeof known)[number] | null = null
+      let bestScore = threshold
+      for (const k of known) {
+        const s = similarity(sig, toSig(k.signature))
+        if (s >= bestScore) {
+          best = k
+          bestScore = s
+        }
+      }
+      if (!best) continue
+      const b = best
+      this.db.transaction(() => {
+        const n = (this.db.prepare('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ?').get(b.agency_key, b.year) as { n: number }).n
+        update.run(b.agency, b.agency_key, b.year, b.id, n + 1, p.id)
+      })()
+      resolved.push(p.id)
+    }
+    return resolved
+  }
+}
+
+function toSig(b: Buffer): Uint32Array {
+  const copy = new Uint8Array(b)
+  return new Uint32Array(copy.buffer, 0, copy.byteLength / 4)
+}
+
+function json(v: Provenance | null | undefined): string | null {
+  return v ? JSON.stringify(v) : null
+}

@@ -1,0 +1,16 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { ROOT } from './paths'
+
+export interface CliResult {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the CLI exactly as `npm run cli -- …` does (tsx on src/cli/main.ts), in a child process. */
+export function runCli(args: string[], cwd = ROOT): CliResult {
+  const tsx = path.join(ROOT, 'node_modules/.bin/tsx')
+  const r = spawnSync(tsx, [path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}

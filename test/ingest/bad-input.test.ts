@@ -1,0 +1,137 @@
+/**
+ * Bad input: each bad file gets a Chinese message naming the file and the problem, the batch
+ * goes on past it, and the store stays consistent.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ingestPaths, type IngestSummary } from '../../src/core/ingest/ingest'
+import { Store } from '../../src/core/store/store'
+import { runCli } from '../helpers/cli'
+import { makePdf } from '../helpers/make-pdf'
+import { FIXTURES, SEEDS, tempDir } from '../helpers/paths'
+
+let dir: string
+let batch: string
+let summary: IngestSummary
+let store: Store
+
+const seed = (f: string) => fs.readFileSync(path.join(SEEDS, f))
+
+beforeAll(async () => {
+  dir = tempDir()
+  batch = path.join(dir, 'batch')
+  fs.mkdirSync(batch)
+  const w = (name: string, data: Buffer | string) => fs.writeFileSync(path.join(batch, name), data)
+  w('01-empty.pdf', '')
+  w('02-empty.txt', '')
+  const ruled = seed('000.ruled.pdf')
+  w('03-truncated.pdf', ruled.subarray(0, Math.floor(ruled.length / 2)))
+  const corrupt = Buffer.from(ruled)
+  corrupt.fill(0x41, 2000, 60000) // the catalogue and page tree overwritten
+  w('04-corrupt.pdf', corrupt)
+  fs.copyFileSync(path.join(FIXTURES, 'bad/encrypted.pdf'), path.join(batch, '05-encrypted.pdf'))
+  w('06-invoice.pdf', makePdf([['INVOICE No. 2023-118', 'Customer: ACME Trading Ltd.', 'Total due: 1,280.00 USD', 'Thank you for your business.']]))
+  w('07-huge.pdf', makePdf(Array.from({ length: 300 }, (_, i) => [`Page ${i + 1} of a statistical yearbook`])))
+  fs.copyFileSync(path.join(FIXTURES, 'bad/picture.png'), path.join(batch, '08-picture.txt'))
+  w('09-not-pdf.pdf', 'This is plain text saved with a .pdf name.\n')
+  w('10-good.txt', seed('001.txt'))
+  w('11-notes.docx', 'ignored in a folder')
+  store = Store.open(path.join(dir, 'ws.sqlite'))
+  summary = await ingestPaths([batch, path.join(dir, 'does-not-exist'), path.join(batch, '11-notes.docx')], { store })
+})
+
+const itemOf = (name: string) => summary.items.find((i) => i.fileName === name)!
+
+describe('each bad input gets a clear message', () => {
+  it.each([
+    ['01-empty.pdf', /文件为空（0 字节）/],
+    ['02-empty.txt', /文件为空（0 字节）/],
+    ['03-truncated.pdf', /PDF 文件不完整（缺少结尾标记 %%EOF）/],
+    ['04-corrupt.pdf', /PDF 文件已损坏，无法解析/],
+    ['05-encrypted.pdf', /PDF 已加密（需要密码才能打开）/],
+    ['06-invoice.pdf', /不是政府信息公开工作年度报告/],
+    ['07-huge.pdf', /页数过多（300 页，上限 150 页）/],
+    ['08-picture.txt', /不是文本文件/],
+    ['09-not-pdf.pdf', /不是 PDF 文件（缺少 %PDF 文件头）/],
+    ['does-not-exist', /路径不存在/],
+    ['11-notes.docx', /不支持的文件类型/]
+  ])('%s', (name, message) => {
+    const item = itemOf(name)
+    expect(item, `${name} not reported`).toBeTruthy()
+    expect(item.status).toBe('error')
+    expect(item.message).toMatch(message)
+  })
+})
+
+describe('the batch goes on and the store stays consistent', () => {
+  it('imports the good file among the bad ones', () => {
+    const good = itemOf('10-good.txt')
+    expect(good.status).toBe('ok')
+    expect(good.agency).toBe('辉县市人民政府')
+    expect(summary.counts).toEqual({ ok: 1, needs_ocr: 0, error: 11, skipped: 0 })
+    expect(summary.ignored).toBe(1) // the .docx inside the folder: skipped quietly, counted
+  })
+
+  it('stores bad files as documents with their error and no report, and nothing half-written', () => {
+    const docs = store.db.prepare('SELECT file_name, status, error FROM documents ORDER BY file_name').all() as Array<{ file_name: string; status: string; error: string }>
+    // Every non-empty file that was read is recorded (missing paths, unsupported types and empty
+    // files have nothing to record).
+    expect(docs).toHaveLength(8)
+    for (const d of docs.filter((x) => x.file_name !== '10-good.txt')) {
+      expect(d.status).toBe('error')
+      expect(d.error.length).toBeGreaterThan(4)
+    }
+    const reports = store.db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }
+    expect(reports.n).toBe(1)
+    const orphanCells = store.db.prepare('SELECT COUNT(*) AS n FROM cells WHERE report_id NOT IN (SELECT id FROM reports)').get() as { n: number }
+    expect(orphanCells.n).toBe(0)
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(store.db.pragma('foreign_key_check')).toEqual([])
+  })
+
+  it('a higher page limit lets a long document through to the report check', async () => {
+    const s = Store.open(path.join(dir, 'ws2.sqlite'))
+    try {
+      const r = await ingestPaths([path.join(batch, '07-huge.pdf')], { store: s, parse: { maxPages: 400 } })
+      expect(r.items[0].message).toMatch(/不是政府信息公开工作年度报告/)
+    } finally {
+      s.close()
+    }
+  })
+})
+
+describe('through the CLI', () => {
+  it('names each bad file, goes on, and exits 0 when something could be read', () => {
+    const r = runCli(['ingest', batch, path.join(dir, 'does-not-exist'), '--db', path.join(dir, 'cli.sqlite')])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/\[错误\] .*03-truncated\.pdf：PDF 文件不完整/)
+    expect(r.stdout).toMatch(/\[错误\] .*05-encrypted\.pdf：PDF 已加密/)
+    expect(r.stdout).toMatch(/\[错误\] .*does-not-exist：路径不存在/)
+    expect(r.stdout).toMatch(/\[成功\] .*10-good\.txt：辉县市人民政府 2023 年/)
+    expect(r.stdout).toMatch(/共 11 个文件：成功 1，需 OCR 0，错误 10，跳过 0（另有 1 个非 PDF\/TXT 文件未导入）/)
+  })
+
+  it('exits 1 when nothing could be read', () => {
+    const r = runCli(['ingest', path.join(batch, '01-empty.pdf'), path.join(dir, 'nothing-here'), '--db', path.join(dir, 'cli2.sqlite')])
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/01-empty\.pdf：文件为空/)
+  })
+})
+
+describe('re-import', () => {
+  it('reads a file that failed before again, replacing its error row', async () => {
+    const s = Store.open(path.join(dir, 'ws3.sqlite'))
+    try {
+      const file = path.join(dir, 'later-fixed.pdf')
+      fs.writeFileSync(file, fs.readFileSync(path.join(batch, '04-corrupt.pdf')))
+      const first = await ingestPaths([file], { store: s })
+      expect(first.items[0].status).toBe('error')
+      const again = await ingestPaths([file], { store: s })
+      expect(again.items[0].status).toBe('error') // still broken, but tried again, not "skipped"
+      expect((s.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n).toBe(1)
+    } finally {
+      s.close()
+    }
+  })
+})

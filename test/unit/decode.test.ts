@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ReadError } from '../../src/core/errors'
+import { decodeText } from '../../src/core/text/decode'
+import { FIXTURES, SEEDS } from '../helpers/paths'
+
+const utf8 = fs.readFileSync(path.join(SEEDS, '000.txt'))
+const text = utf8.toString('utf8')
+
+function utf16be(s: string): Buffer {
+  const le = Buffer.from(s, 'utf16le')
+  for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]]
+  return le
+}
+
+describe('decodeText', () => {
+  it('reads UTF-8 with and without BOM', () => {
+    expect(decodeText(utf8)).toEqual({ text, encoding: 'utf-8' })
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]))).toEqual({ text, encoding: 'utf-8' })
+  })
+  it('reads UTF-16 LE and BE, with and without BOM', () => {
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])).text).toBe(text)
+    expect(decodeText(Buffer.from(text, 'utf16le'))).toEqual({ text, encoding: 'utf-16le' })
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)])).text).toBe(text)
+    expect(decodeText(utf16be(text))).toEqual({ text, encoding: 'utf-16be' })
+  })
+  it('reads GB18030/GBK files (made with iconv) without mojibake', () => {
+    const gbk = fs.readFileSync(path.join(FIXTURES, 'encodings/000.gbk.txt'))
+    expect(gbk.equals(utf8)).toBe(false)
+    expect(decodeText(gbk)).toEqual({ text, encoding: 'gb18030' })
+  })
+  it('refuses binary data renamed as text, and empty files', () => {
+    const png = fs.readFileSync(path.join(FIXTURES, 'bad/picture.png'))
+    expect(() => decodeText(png)).toThrow(ReadError)
+    expect(() => decodeText(png)).toThrow(/不是文本文件/)
+    expect(() => decodeText(new Uint8Array())).toThrow(/文件为空/)
+    expect(() => decodeText(Buffer.from(' \n\t '))).toThrow(/空白/)
+  })
+})

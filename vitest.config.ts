@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Tests parse real PDFs and spawn worker threads and browsers: keep runs predictable on 2 cores.
+    pool: 'forks',
+    maxWorkers: 2,
+    reporters: ['default']
+  }
+})
