@@ -8,9 +8,12 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs the CLI exactly as `npm run cli -- …` does (tsx on src/cli/main.ts), in a child process. */
+/** Runs the CLI exactly as `npm run cli -- …` does (scripts/run.mjs on src/cli/main.ts), in a child process. */
 export function runCli(args: string[], cwd = ROOT): CliResult {
-  const tsx = path.join(ROOT, 'node_modules/.bin/tsx')
-  const r = spawnSync(tsx, [path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }

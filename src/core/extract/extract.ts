@@ -20,13 +20,16 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   const regions = findRegions(lines, headings, bodyStart)
 
   const regionOf = (t: TableId) => regions.find((r) => r.table === t)
-  const rulesFor = async (r: Region | undefined): Promise<Map<number, Segment[]>> => {
-    const map = new Map<number, Segment[]>()
-    if (!r || doc.kind !== 'pdf' || !doc.rulings) return map
-    const pages = new Set(lines.slice(r.start, r.end).map((l) => l.page ?? 0))
-    for (const p of pages) map.set(p, await doc.rulings(p))
-    return map
+  // Once a table page turns out to have no ruling lines, the document is taken as printed
+  // without them: further pages are not probed.
+  let unruled = false
+  const rulings = async (page: number): Promise<Segment[]> => {
+    if (doc.kind !== 'pdf' || !doc.rulings || unruled) return []
+    const segs = await doc.rulings(page)
+    if (segs.filter((s) => s.orient === 'h').length < 2) unruled = true
+    return segs
   }
+  const ctx = { kind: doc.kind, rulings }
 
   const cells: Record<string, Cell> = {}
   const labels: TableLabel[] = []
@@ -52,16 +55,16 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     tables.push({ table: r.table, source: lines[r.start]?.source ?? null, sectionIndex: sectionOfLine(r.start) })
   }
   if (r2) {
-    const out = parseT2(lines.slice(r2.start, r2.end), { kind: doc.kind, rules: await rulesFor(r2) }, yearTemplate)
+    const out = await parseT2(lines.slice(r2.start, r2.end), ctx, yearTemplate)
     t2Template = out.template
     collect(r2, out)
   }
   if (r3) {
-    const out = parseT3(lines.slice(r3.start, r3.end), { kind: doc.kind, rules: await rulesFor(r3) }, t2Template ?? yearTemplate)
+    const out = await parseT3(lines.slice(r3.start, r3.end), ctx, t2Template ?? yearTemplate)
     t3Template = out.template
     collect(r3, out)
   }
-  if (r4) collect(r4, parseT4(lines.slice(r4.start, r4.end), { kind: doc.kind, rules: await rulesFor(r4) }))
+  if (r4) collect(r4, parseT4(lines.slice(r4.start, r4.end), ctx))
 
   const missing: Array<[TableId, string]> = [
     ['t2', '表二（主动公开政府信息情况）'],

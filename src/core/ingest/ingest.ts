@@ -114,6 +114,7 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
         text: '',
         pageOffsets: null,
         report: null,
+        signature: null,
         elapsedMs: 0
       }
     }

@@ -9,6 +9,7 @@ import type { DocumentKind, ExtractedReport, ParsedDocument } from '../model/rep
 import { readPdf } from '../pdf/read-pdf'
 import { decodeText } from '../text/decode'
 import { txtToDoc } from '../text/read-txt'
+import { contentSignature, signatureText } from '../extract/signature'
 
 export interface ParseOptions {
   maxPages: number
@@ -34,14 +35,15 @@ function assertReport(report: ExtractedReport): void {
 
 export async function parseDocument(bytes: Uint8Array, kind: DocumentKind, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Promise<ParsedDocument> {
   const started = performance.now()
-  const base = { kind, pages: null as number | null, encoding: null as string | null, text: '', pageOffsets: null as number[] | null }
+  const base = { kind, pages: null as number | null, encoding: null as string | null, text: '', pageOffsets: null as number[] | null, signature: null }
   try {
     if (kind === 'txt') {
       const decoded = decodeText(bytes)
       const doc = txtToDoc(decoded.text)
       const report = await extractReport(doc)
       assertReport(report)
-      return { ...base, status: 'ok', encoding: decoded.encoding, message: null, text: decoded.text, report, elapsedMs: performance.now() - started }
+      const signature = contentSignature(signatureText(report, decoded.text))
+      return { ...base, status: 'ok', encoding: decoded.encoding, message: null, text: decoded.text, report, signature, elapsedMs: performance.now() - started }
     }
     const pdf = await readPdf(bytes, options)
     try {
@@ -59,7 +61,8 @@ export async function parseDocument(bytes: Uint8Array, kind: DocumentKind, optio
       const report = await extractReport(pdf.doc)
       assertReport(report)
       const { text, pageOffsets } = documentText(pdf.doc.lines)
-      return { ...base, status: 'ok', message: null, text, pageOffsets, report, elapsedMs: performance.now() - started }
+      const signature = contentSignature(signatureText(report, text))
+      return { ...base, status: 'ok', message: null, text, pageOffsets, report, signature, elapsedMs: performance.now() - started }
     } finally {
       await pdf.close()
     }

@@ -118,6 +118,8 @@ export interface ParsedDocument {
   /** For PDF: where each page starts in `text`. */
   pageOffsets: number[] | null
   report: ExtractedReport | null
+  /** Content signature of the report (to recognise the same report in another file). */
+  signature: Uint32Array | null
   /** Milliseconds spent, for the benchmark. */
   elapsedMs: number
 }

@@ -94,8 +94,9 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
     }
     for (const p of g) {
       // Touching runs form one word; a space or a visible gap separates words.
-      if (cur && !p.spaced && p.x0 - cur.x1 < 0.2 * Math.min(cur.size, p.size)) {
-        cur = { ...cur, raw: cur.raw + p.raw, x1: Math.max(cur.x1, p.x1) }
+      const c = cur as Piece | null
+      if (c && !p.spaced && p.x0 - c.x1 < 0.2 * Math.min(c.size, p.size)) {
+        cur = { ...c, raw: c.raw + p.raw, x1: Math.max(c.x1, p.x1) }
       } else {
         flush()
         cur = { ...p }

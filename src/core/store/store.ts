@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { agencyKey } from '../model/agency'
 import type { ExtractedReport, ParsedDocument, Provenance } from '../model/report'
-import { contentSignature, similarity } from '../extract/signature'
+import { contentSignature, signatureText, similarity } from '../extract/signature'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 
 /** Bumped when extraction changes in a way that makes stored results stale. */
@@ -43,9 +43,21 @@ export class Store {
   readonly db: Database.Database
   readonly file: string
 
+  private readonly statements = new Map<string, Database.Statement>()
+
   private constructor(db: Database.Database, file: string) {
     this.db = db
     this.file = file
+  }
+
+  /** A prepared statement, compiled once per connection. */
+  stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
   }
 
   static open(file: string, options: OpenOptions = {}): Store {
@@ -103,7 +115,7 @@ export class Store {
   }
 
   documentBySha(sha256: string): { id: number; path: string; status: string } | undefined {
-    return this.db.prepare('SELECT id, path, status FROM documents WHERE sha256 = ?').get(sha256) as
+    return this.stmt('SELECT id, path, status FROM documents WHERE sha256 = ?').get(sha256) as
       | { id: number; path: string; status: string }
       | undefined
   }
@@ -115,9 +127,9 @@ export class Store {
    */
   saveDocument(file: FileInfo, parsed: ParsedDocument, replaces?: number): SavedDocument {
     const tx = this.db.transaction((): SavedDocument => {
-      if (replaces !== undefined) this.db.prepare("DELETE FROM documents WHERE id = ? AND status = 'error'").run(replaces)
-      const doc = this.db
-        .prepare(
+      if (replaces !== undefined) this.stmt("DELETE FROM documents WHERE id = ? AND status = 'error'").run(replaces)
+      const doc = this
+        .stmt(
           `INSERT INTO documents (path, file_name, sha256, size, kind, pages, encoding, status, error, text, page_offsets, imported_at, parse_ms)
            VALUES (@path, @fileName, @sha256, @size, @kind, @pages, @encoding, @status, @error, @text, @pageOffsets, @importedAt, @parseMs)`
         )
@@ -138,22 +150,21 @@ export class Store {
         })
       const documentId = Number(doc.lastInsertRowid)
       if (!parsed.report) return { documentId, reportId: null, version: null }
-      const { reportId, version } = this.insertReport(documentId, parsed.report, parsed.text)
+      const sig = parsed.signature ?? contentSignature(signatureText(parsed.report, parsed.text))
+      const { reportId, version } = this.insertReport(documentId, parsed.report, sig)
       return { documentId, reportId, version }
     })
     return tx()
   }
 
-  private insertReport(documentId: number, r: ExtractedReport, docText: string): { reportId: number; version: number } {
+  private insertReport(documentId: number, r: ExtractedReport, sig: Uint32Array): { reportId: number; version: number } {
     const key = agencyKey(r.agency)
     const version =
       key && r.year
-        ? ((this.db.prepare('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ?').get(key, r.year) as { n: number }).n as number) + 1
+        ? ((this.stmt('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ?').get(key, r.year) as { n: number }).n as number) + 1
         : 1
-    const bodyText = r.sections.length ? r.sections.map((s) => s.text).join('\n') : docText
-    const sig = contentSignature(bodyText)
-    const res = this.db
-      .prepare(
+    const res = this
+      .stmt(
         `INSERT INTO reports (document_id, title, title_raw, title_source, agency, agency_key, year, template, t2_template, t3_template,
            identity_source, version, signature, extractor_version, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -176,13 +187,13 @@ export class Store {
         new Date().toISOString()
       )
     const reportId = Number(res.lastInsertRowid)
-    const insTable = this.db.prepare('INSERT INTO report_tables (report_id, tbl, section_index, source) VALUES (?, ?, ?, ?)')
+    const insTable = this.stmt('INSERT INTO report_tables (report_id, tbl, section_index, source) VALUES (?, ?, ?, ?)')
     for (const t of r.tables) insTable.run(reportId, t.table, t.sectionIndex, json(t.source))
-    const insSection = this.db.prepare(
+    const insSection = this.stmt(
       'INSERT INTO sections (report_id, position, idx, heading, heading_raw, heading_source, text, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
     )
     r.sections.forEach((s, i) => insSection.run(reportId, i, s.index, s.heading, s.headingRaw, json(s.headingSource), s.text, JSON.stringify(s.lines)))
-    const insCell = this.db.prepare(
+    const insCell = this.stmt(
       'INSERT INTO cells (report_id, key, value, decimals, status, raw, page, box, char_start, char_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
     )
     for (const c of Object.values(r.cells)) {
@@ -200,11 +211,11 @@ export class Store {
         src?.kind === 'txt' ? src.end : null
       )
     }
-    const insLabel = this.db.prepare(
+    const insLabel = this.stmt(
       'INSERT INTO table_labels (report_id, tbl, role, key, text, raw, pos_row, pos_cell, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
     )
     for (const l of r.labels) insLabel.run(reportId, l.table, l.role, l.key, l.text, l.raw, l.position?.row ?? null, l.position?.cell ?? null, json(l.source))
-    const insProblem = this.db.prepare('INSERT INTO problems (report_id, code, tbl, row_key, keys, message, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    const insProblem = this.stmt('INSERT INTO problems (report_id, code, tbl, row_key, keys, message, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
     for (const p of r.problems) insProblem.run(reportId, p.code, p.table, p.row, JSON.stringify(p.keys), p.message, json(p.source))
     return { reportId, version }
   }
@@ -215,15 +226,15 @@ export class Store {
    * ids of the reports that were given an identity.
    */
   resolveIdentities(threshold = 0.8): number[] {
-    const pending = this.db
-      .prepare("SELECT id, signature FROM reports WHERE identity_source = 'none' AND signature IS NOT NULL")
+    const pending = this
+      .stmt("SELECT id, signature FROM reports WHERE identity_source = 'none' AND signature IS NOT NULL")
       .all() as Array<{ id: number; signature: Buffer }>
     if (pending.length === 0) return []
-    const known = this.db
-      .prepare("SELECT id, agency, agency_key, year, title, signature FROM reports WHERE identity_source IN ('title', 'manual') AND signature IS NOT NULL")
+    const known = this
+      .stmt("SELECT id, agency, agency_key, year, title, signature FROM reports WHERE identity_source IN ('title', 'manual') AND signature IS NOT NULL")
       .all() as Array<{ id: number; agency: string; agency_key: string; year: number; title: string; signature: Buffer }>
     const resolved: number[] = []
-    const update = this.db.prepare(
+    const update = this.stmt(
       "UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = 'sibling', identity_from = ?, version = ? WHERE id = ?"
     )
     for (const p of pending) {
@@ -240,7 +251,7 @@ export class Store {
       if (!best) continue
       const b = best
       this.db.transaction(() => {
-        const n = (this.db.prepare('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ?').get(b.agency_key, b.year) as { n: number }).n
+        const n = (this.stmt('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ?').get(b.agency_key, b.year) as { n: number }).n
         update.run(b.agency, b.agency_key, b.year, b.id, n + 1, p.id)
       })()
       resolved.push(p.id)

@@ -16,8 +16,8 @@ export interface TableOutput {
 
 export interface TableContext {
   kind: 'pdf' | 'txt'
-  /** Ruling lines of the pages the table spans (empty for TXT). */
-  rules: Map<number, Segment[]>
+  /** Ruling lines of a page, read on demand (none for TXT). */
+  rulings: (page: number) => Promise<Segment[]>
 }
 
 export function newOutput(table: TableId, template: Template | null): TableOutput {

@@ -45,8 +45,16 @@ export function labelText(row: Pick<RowCandidate, 'pieces'>): string {
 export function labelRaw(row: Pick<RowCandidate, 'pieces'>): string {
   return joinFragments(orderPieces(row.pieces).map((p) => p.raw))
 }
+const keyCache = new WeakMap<object, { n: number; key: string }>()
+
+/** The label in match form. Memoised per row (alignment asks for it once per official row). */
 export function labelKey(row: Pick<RowCandidate, 'pieces'>): string {
-  return matchForm(labelText(row))
+  // Keyed by the pieces array and its length: pieces are only ever appended, or replaced whole.
+  const hit = keyCache.get(row.pieces)
+  if (hit && hit.n === row.pieces.length) return hit.key
+  const key = matchForm(labelText(row))
+  keyCache.set(row.pieces, { n: row.pieces.length, key })
+  return key
 }
 export function labelSource(row: Pick<RowCandidate, 'pieces'>): Provenance | null {
   return spanOf(orderPieces(row.pieces).map((p) => p.source))
@@ -141,6 +149,23 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
   return rows
 }
 
+/** The usual distance between successive label lines of one column (the table's line spacing). */
+function linePitch(fragments: LabelPiece[]): number | null {
+  const gaps: number[] = []
+  const sorted = [...fragments].sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || (b.baseline ?? 0) - (a.baseline ?? 0))
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]
+    const b = sorted[i]
+    if (a.page !== b.page) continue
+    const overlap = Math.min(a.x1 ?? 0, b.x1 ?? 0) - Math.max(a.x0 ?? 0, b.x0 ?? 0)
+    const gap = (a.baseline ?? 0) - (b.baseline ?? 0)
+    if (overlap > 0 && gap > 0.5 * (a.fontSize ?? 10)) gaps.push(gap)
+  }
+  if (gaps.length < 3) return null
+  gaps.sort((x, y) => x - y)
+  return gaps[Math.floor(gaps.length / 2)]
+}
+
 /** Horizontal rules between two heights that cross the span [x0, x1]. */
 function ruleBetween(rules: Segment[], yA: number, yB: number, x0: number, x1: number): boolean {
   const lo = Math.min(yA, yB)
@@ -148,35 +173,56 @@ function ruleBetween(rules: Segment[], yA: number, yB: number, x0: number, x1: n
   return rules.some((r) => r.orient === 'h' && r.at > lo + 0.5 && r.at < hi - 0.5 && r.from < x1 - 1 && r.to > x0 + 1)
 }
 
+export interface Attachment {
+  orphans: LabelPiece[]
+  /** Fragments that text geometry alone could not place with confidence. */
+  ambiguous: number
+}
+
 /**
  * PDF: attaches label fragments (lines or parts of lines without values) to the row they
- * belong to. With ruling lines, a fragment belongs to the nearest row in the same band (no
- * rule between them); without, to the nearest row within `maxGap` font sizes.
- * Returns the fragments that belong to no row.
+ * belong to. A fragment clearly nearest one row (within reach, and the next row markedly
+ * farther) goes to it. For the others, when `rulings` is given, the page's ruling lines decide:
+ * the fragment belongs to the nearest row in the same band (no rule between them); without
+ * rulings (or on an unruled page) the nearest row within reach takes it.
  */
-export function attachFragments(
+export async function attachFragments(
   rows: RowCandidate[],
   fragments: LabelPiece[],
-  rulesOfPage: Map<number, Segment[]>,
+  rulings: ((page: number) => Promise<Segment[]>) | null,
   maxGap = 2.2
-): LabelPiece[] {
+): Promise<Attachment> {
+  const pitch = linePitch(fragments)
   const orphans: LabelPiece[] = []
+  let ambiguous = 0
   for (const f of fragments) {
-    const rules = rulesOfPage.get(f.page ?? 0) ?? []
-    const ruled = rules.some((r) => r.orient === 'h' && r.from < (f.x1 ?? 0) && r.to > (f.x0 ?? 0))
-    let best: RowCandidate | null = null
-    let bestDist = Infinity
-    for (const r of rows) {
-      if (r.page !== f.page || r.baseline === undefined || f.baseline === undefined) continue
-      const d = Math.abs(r.baseline - f.baseline)
-      if (d >= bestDist) continue
-      if (ruled) {
-        if (ruleBetween(rules, r.baseline, f.baseline, f.x0 ?? 0, f.x1 ?? 0)) continue
-      } else if (d > maxGap * (f.fontSize ?? r.fontSize ?? 10)) continue
-      best = r
-      bestDist = d
+    const fs = f.fontSize ?? 10
+    // How far a wrapped label line may sit from its row: a few font sizes, or a little more
+    // than one line of the table's own spacing (office suites print tables double-spaced).
+    const reach = Math.max(maxGap * fs, 1.25 * (pitch ?? 0))
+    const near = rows
+      .filter((r) => r.page === f.page && r.baseline !== undefined && f.baseline !== undefined)
+      .map((r) => ({ r, d: Math.abs(r.baseline! - f.baseline!) }))
+      .sort((a, b) => a.d - b.d)
+    const [first, second] = near
+    if (!first) {
+      orphans.push(f)
+      continue
     }
-    if (best) best.pieces.push(f)
+    const clear = first.d <= reach && (!second || second.d >= Math.max(1.5 * first.d, first.d + 0.5 * fs))
+    if (clear) {
+      first.r.pieces.push(f)
+      continue
+    }
+    ambiguous++
+    const rules = rulings ? await rulings(f.page ?? 0) : []
+    const ruled = rules.some((r) => r.orient === 'h' && r.from < (f.x1 ?? 0) && r.to > (f.x0 ?? 0))
+    const best = ruled
+      ? near.find((c) => !ruleBetween(rules, c.r.baseline!, f.baseline!, f.x0 ?? 0, f.x1 ?? 0))
+      : first.d <= reach
+        ? first
+        : undefined
+    if (best) best.r.pieces.push(f)
     else orphans.push(f)
   }
   // A row broken by a page break: the rest of its label heads the next page, above that page's
@@ -193,7 +239,7 @@ export function attachFragments(
       last.pieces.push(f)
     } else remaining.push(f)
   }
-  return remaining
+  return { orphans: remaining, ambiguous }
 }
 
 /** Groups header words into column stacks: words above one another whose spans overlap. */

@@ -44,6 +44,11 @@ interface T2Row extends RowCandidate {
   caption: string | null
 }
 
+/** Whether a row label is exactly an official row label of the template (in match form). */
+function officialT2Label(key: string, template: Template): boolean {
+  return T2_LAYOUTS[template].some((b) => b.rows.some((r) => matchForm(r.label) === key))
+}
+
 function rowKeyOf(label: string): string | null {
   for (const { row, pattern } of T2_ROW_PATTERNS) if (pattern.test(label)) return row
   return null
@@ -54,7 +59,7 @@ function isHeaderLine(l: DocLine, template: Template): boolean {
   return T2_HEADER_ANCHOR.test(k) || T2_COLUMN_PATTERNS[template].some((c) => c.pattern.test(k) && !hasValues(l) && !rowKeyOf(k))
 }
 
-export function parseT2(lines: DocLine[], ctx: TableContext, fallbackTemplate: Template | null): TableOutput {
+export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTemplate: Template | null): Promise<TableOutput> {
   const template = detectT2Template(lines) ?? fallbackTemplate ?? '2021'
   const out = newOutput('t2', template)
   const layout = T2_LAYOUTS[template]
@@ -125,7 +130,14 @@ export function parseT2(lines: DocLine[], ctx: TableContext, fallbackTemplate: T
     rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)), header, caption })
   }
   if (ctx.kind === 'pdf') {
-    const orphans = attachFragments(rows, fragments, ctx.rules)
+    // Text geometry first; ruling lines only if it left fragments it could not place and the
+    // row labels it made are not the official ones.
+    const before = rows.map((r) => [...r.pieces])
+    let { orphans, ambiguous } = await attachFragments(rows, fragments, null)
+    if (ambiguous > 0 && !rows.every((r) => officialT2Label(labelKey(r), template))) {
+      rows.forEach((r, i) => (r.pieces = [...before[i]]))
+      ;({ orphans } = await attachFragments(rows, fragments, ctx.rulings))
+    }
     for (const o of orphans) {
       const key = rowKeyOf(matchForm(o.text))
       if (key) rows.push({ pieces: [o], values: [], blank: true, page: o.page, baseline: o.baseline, fontSize: o.fontSize, source: o.source, header: null, caption: null })

@@ -6,7 +6,7 @@
 import { T3_COLUMNS, T3_COLUMN_LABELS, T3_ROW_LABELS, t3Rows, type Template } from '../../model/keys'
 import { joinFragments, matchForm } from '../../text/normalize'
 import { alignSequences } from '../align'
-import { spanOf, type DocLine, type DocWord } from '../doc'
+import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
 import { T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
 import { mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
@@ -57,7 +57,7 @@ function namesOneRow(template: Template) {
   }
 }
 
-export function parseT3(lines: DocLine[], ctx: TableContext, fallbackTemplate: Template | null): TableOutput {
+export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTemplate: Template | null): Promise<TableOutput> {
   const template = detectT3Template(lines) ?? fallbackTemplate ?? '2021'
   const out = newOutput('t3', template)
   const rowKeys = t3Rows(template)
@@ -82,7 +82,14 @@ export function parseT3(lines: DocLine[], ctx: TableContext, fallbackTemplate: T
     fixTxtHeaderSources(out, lines.slice(0, firstData))
     rows = rowsFromTxt(lines.slice(firstData), namesOneRow(template))
   } else {
-    const built = pdfRows(lines, firstData, ctx, template)
+    // Text geometry first; ruling lines only when it left fragments it could not place and
+    // the rows it made do not read as the official labels (reading rulings is costly).
+    let built = await pdfRows(lines, firstData, ctx, template, null)
+    const suspect = built.ambiguous > 0 ? pagesOfUnofficialRows(built.rows, template) : new Set<number>()
+    if (suspect.size) {
+      const rulings = (page: number) => (suspect.has(page) ? ctx.rulings(page) : Promise.resolve([]))
+      built = await pdfRows(lines, firstData, ctx, template, rulings)
+    }
     rows = built.rows
     anchors = headerAnchors(built.headerWords, built.lineOf, rows, out)
   }
@@ -185,10 +192,50 @@ interface PdfRows {
   rows: RowCandidate[]
   headerWords: DocWord[]
   lineOf: Map<DocWord, DocLine>
+  ambiguous: number
 }
 
-/** PDF rows: value lines are rows; label fragments attach to them; header words are set aside. */
-function pdfRows(lines: DocLine[], firstData: number, ctx: TableContext, template: Template): PdfRows {
+/** The official leaf label of a row in match form, without its numbering: 部分公开(区分…). */
+function canonicalLeaf(rowKey: string): string {
+  return matchForm(T3_ROW_LABELS[rowKey])
+    .replace(/^[一二三四五六七八九十]、/, '')
+    .replace(/^\([一二三四五六七八九十]\)/, '')
+    .replace(/^\d+\./, '')
+}
+
+/**
+ * The pages of rows that do not read as the official table: a row whose label lacks its
+ * official text, a row that matches nothing, and the neighbours of an official row not found.
+ */
+function pagesOfUnofficialRows(rows: RowCandidate[], template: Template): Set<number> {
+  const rowKeys = t3Rows(template)
+  const match = rowMatcher(template)
+  const pairs = alignSequences(rows, rowKeys, (row, key) => (match(key, labelKey(row)) ? 1 : 0))
+  const pages = new Set<number>()
+  const matched = new Map(pairs)
+  rows.forEach((row, i) => {
+    const k = matched.get(i)
+    const ok = k !== undefined && (leafForm(labelKey(row)).includes(canonicalLeaf(rowKeys[k])) || labelKey(row).includes(canonicalLeaf(rowKeys[k])))
+    if (!ok && row.page !== undefined) pages.add(row.page)
+  })
+  // A missing row's label went to a neighbour: look at the pages around where it should be.
+  const found = new Set(pairs.map(([, k]) => k))
+  rowKeys.forEach((_, k) => {
+    if (found.has(k)) return
+    const before = pairs.filter(([, kk]) => kk < k).at(-1)
+    const after = pairs.find(([, kk]) => kk > k)
+    for (const p of [before, after]) if (p && rows[p[0]].page !== undefined) pages.add(rows[p[0]].page!)
+  })
+  return pages
+}
+
+async function pdfRows(
+  lines: DocLine[],
+  firstData: number,
+  ctx: TableContext,
+  template: Template,
+  rulings: ((page: number) => Promise<Segment[]>) | null
+): Promise<PdfRows> {
   const rows: RowCandidate[] = []
   const lineOf = new Map<DocWord, DocLine>()
   for (const l of lines) for (const w of l.words) lineOf.set(w, l)
@@ -217,7 +264,7 @@ function pdfRows(lines: DocLine[], firstData: number, ctx: TableContext, templat
       fragments.push(pieceOf(w, l))
     }
   })
-  const orphans = attachFragments(rows, fragments, ctx.rules)
+  const { orphans, ambiguous } = await attachFragments(rows, fragments, rulings)
   // A label that names a row on its own but has no values is a row left blank.
   const names = namesOneRow(template)
   const groups = groupOrphans(orphans)
@@ -228,7 +275,7 @@ function pdfRows(lines: DocLine[], firstData: number, ctx: TableContext, templat
     }
   }
   rows.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || (b.baseline ?? 0) - (a.baseline ?? 0))
-  return { rows, headerWords, lineOf }
+  return { rows, headerWords, lineOf, ambiguous }
 }
 
 /** Orphan fragments close together form one label (a wrapped blank row). */
