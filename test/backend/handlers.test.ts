@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createHandlers, type Host } from '../../src/backend/handlers'
+import { dispatch, InvalidArgument } from '../../src/backend/validate'
+import { Store } from '../../src/core/store/store'
+import type { IngestProgress } from '../../src/shared/contract'
+import { SEEDS, tempDir } from '../helpers/paths'
+
+function setup(choose: string[] | null = null) {
+  const store = Store.open(path.join(tempDir(), 'ws.sqlite'))
+  const progress: IngestProgress[] = []
+  const host: Host = {
+    choosePaths: async () => choose,
+    emit: (event, payload) => {
+      if (event === 'ingest:progress') progress.push(payload as IngestProgress)
+    }
+  }
+  return { store, progress, handlers: createHandlers({ store, host }) }
+}
+
+describe('backend handlers', () => {
+  it('imports through the host dialog, reports progress, and lists the reports', async () => {
+    const { store, progress, handlers } = setup([path.join(SEEDS, '001.txt'), path.join(SEEDS, '003.ruled.pdf')])
+    const result = (await dispatch(handlers, 'ingest:choose', { folder: false })) as Awaited<ReturnType<typeof handlers['ingest:choose']>>
+    expect(result!.counts.ok).toBe(2)
+    expect(progress.at(-1)).toMatchObject({ done: 2, total: 2 })
+    expect(progress.map((p) => p.current)).toContain('003.ruled.pdf')
+    const list = await handlers['reports:list']()
+    expect(list.map((r) => [r.agency, r.year, r.cellsRead, r.cellsTotal])).toEqual([
+      ['辉县市人民政府', 2023, 200, 200],
+      ['鲁山县人民政府办公室', 2021, 200, 200]
+    ])
+    // The results cross IPC by structured clone: nothing in them may be unclonable.
+    expect(structuredClone(list)).toEqual(list)
+    expect(await handlers['workspace:info']()).toMatchObject({ reports: 2, documents: 2 })
+    store.close()
+  })
+
+  it('returns null when the dialog is cancelled', async () => {
+    const { store, handlers } = setup(null)
+    expect(await handlers['ingest:choose']({ folder: true })).toBeNull()
+    store.close()
+  })
+
+  it('validates every argument before a handler runs', async () => {
+    const { store, handlers } = setup()
+    await expect(dispatch(handlers, 'ingest:paths', { paths: [] })).rejects.toThrow(InvalidArgument)
+    await expect(dispatch(handlers, 'ingest:paths', { paths: [42] })).rejects.toThrow(/路径必须是非空字符串/)
+    await expect(dispatch(handlers, 'ingest:paths', 'C:\\')).rejects.toThrow(InvalidArgument)
+    await expect(dispatch(handlers, 'ingest:choose', { folder: 'yes' })).rejects.toThrow(InvalidArgument)
+    await expect(dispatch(handlers, 'reports:list', { evil: true })).rejects.toThrow(/不接受参数/)
+    await expect(dispatch(handlers, 'fs:delete' as never, {})).rejects.toThrow(/未知的通道/)
+    store.close()
+  })
+})
