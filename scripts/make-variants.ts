@@ -1,0 +1,1003 @@
+/**
+ * Generates the report-variant corpus in test/fixtures/variants/: synthetic but complete
+ * 政府信息公开工作年度报告 that differ from the seed fixtures in the ways real reports from many
+ * offices differ (template, values, fonts, sizes, wrapping, ruling lines, page breaks, label
+ * spelling, encodings, text layouts).
+ *
+ * Each variant is a small data spec (VARIANTS below). From it the script builds
+ *   - the report as an HTML document (tables 二/三/四 with the official merged headers and labels,
+ *     domain.md §1), printed to PDF by Chromium or converted by LibreOffice, or rendered as TXT;
+ *   - NAME.expected.json: {agency, year, template, cells}, computed from the spec alone (never
+ *     from the extractor).
+ *
+ * Run:  node_modules/.bin/tsx scripts/make-variants.ts [name-filter]
+ * Needs /usr/bin/chromium (playwright-core), soffice (libreoffice-writer), iconv, pdftotext and
+ * the Noto CJK fonts (apt-get install -y fonts-noto-cjk).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const OUT = path.join(ROOT, 'test/fixtures/variants')
+
+// ---------------------------------------------------------------------------------------------
+// Variant specs
+// ---------------------------------------------------------------------------------------------
+
+type Template = '2021' | '2019'
+type Output =
+  | { kind: 'chromium' }
+  | { kind: 'office' }
+  | { kind: 'txt'; layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells'; encoding: 'utf8' | 'gb18030' | 'utf16le'; eol: '\n' | '\r\n' }
+
+interface Style {
+  font: 'serif' | 'sans'
+  sizePt: number
+  /** Width of the label columns: wide (labels on one line), medium, narrow (labels wrap 2–4 lines). */
+  labelCols: 'wide' | 'medium' | 'narrow'
+  numAlign: 'center' | 'right'
+  borders: boolean
+  lineHeight: number
+}
+
+interface Variant {
+  name: string
+  /** What this variant varies, for the README. */
+  about: string
+  output: Output
+  agency: string
+  year: number
+  template: Template
+  /** Title as printed, one entry per line (default: agency + year + 年政府信息公开工作年度报告). */
+  title?: string[]
+  seed: number
+  /** Value magnitudes: small (county office) or large (hundreds/thousands of applications). */
+  scale: 'small' | 'large'
+  /** Print numbers ≥ 1000 with a thousands separator (6,855). */
+  thousands: boolean
+  style: Style
+  labels: {
+    brackets: 'full' | 'half'
+    /** Spaces inside labels: "(一) 予以公开", "1. 属于国家秘密", "结果 维持". */
+    spaces: boolean
+  }
+  /** Header of the 2021 fee block. */
+  feeHeader?: 'national' | 'henan'
+  /** Table-3 cells printed blank ('') or as '-' / '/': expected null. */
+  blanks?: Record<string, '' | '-' | '/'>
+  /** Table 3 must run over a page boundary; thead: header rows repeated on the next page. */
+  t3Split?: { thead: boolean; leadParagraphs: number }
+}
+
+const SERIF = '"Noto Serif CJK SC", "Noto Serif CJK", serif'
+const SANS = '"Noto Sans CJK SC", "Noto Sans CJK", sans-serif'
+
+const VARIANTS: Variant[] = [
+  {
+    name: 'p01-serif12-ruled',
+    about: 'Chromium; 2021 template; Noto Serif 12pt, ruled, wide label columns, centred numbers; fee header 保留4位小数',
+    output: { kind: 'chromium' },
+    agency: '绍兴市越城区人民政府',
+    year: 2022,
+    template: '2021',
+    seed: 101,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    feeHeader: 'henan'
+  },
+  {
+    name: 'p02-sans9-narrow-thousands',
+    about: 'Chromium; 2021; Noto Sans 9pt, narrow label columns (labels wrap 2–5 lines), right-aligned numbers, large values with 6,855-style separators',
+    output: { kind: 'chromium' },
+    agency: '佛山市南海区市场监督管理局',
+    year: 2023,
+    template: '2021',
+    seed: 202,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'sans', sizePt: 9, labelCols: 'narrow', numAlign: 'right', borders: true, lineHeight: 1.3 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p03-borderless-double',
+    about: 'Chromium; 2021; no ruling lines (border: none), line-height 2, Noto Sans 10.5pt, half-width brackets, spaces inside labels',
+    output: { kind: 'chromium' },
+    agency: '宜昌市夷陵区人民政府',
+    year: 2021,
+    template: '2021',
+    seed: 303,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'wide', numAlign: 'center', borders: false, lineHeight: 2 },
+    labels: { brackets: 'half', spaces: true }
+  },
+  {
+    name: 'p04-t3-split-thead',
+    about: 'Chromium; 2021; table 3 runs over a page boundary, header rows in <thead> repeated on the next page; Noto Serif 11pt',
+    output: { kind: 'chromium' },
+    agency: '株洲市荷塘区教育局',
+    year: 2024,
+    template: '2021',
+    seed: 404,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.6 },
+    labels: { brackets: 'full', spaces: false },
+    t3Split: { thead: true, leadParagraphs: 3 }
+  },
+  {
+    name: 'p05-t3-split-plain',
+    about: 'Chromium; 2021; table 3 runs over a page boundary without repeated header; Noto Sans 12pt, right-aligned, half-width brackets',
+    output: { kind: 'chromium' },
+    agency: '泉州市丰泽区住房和城乡建设局',
+    year: 2022,
+    template: '2021',
+    seed: 505,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 12, labelCols: 'wide', numAlign: 'right', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'half', spaces: false },
+    t3Split: { thead: false, leadParagraphs: 1 }
+  },
+  {
+    name: 'p06-2019-serif14',
+    about: 'Chromium; 2019 template (2020 report): 其他对外管理服务事项, 政府集中采购, single （六）其他处理 row, negative 本年增/减, thousands separators; Noto Serif 14pt, "1. 属于国家秘密" spacing',
+    output: { kind: 'chromium' },
+    agency: '六安市金安区人民政府',
+    year: 2020,
+    template: '2019',
+    seed: 606,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'serif', sizePt: 14, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.4 },
+    labels: { brackets: 'full', spaces: true }
+  },
+  {
+    name: 'p07-title2-paren',
+    about: 'Chromium; 2021; title over two lines, agency name with a full-width parenthesis, half-width brackets and spaces in labels (结果 维持), Noto Sans 12pt right-aligned',
+    output: { kind: 'chromium' },
+    agency: '湖州市吴兴区人民政府办公室（区政务服务管理局）',
+    year: 2023,
+    title: ['湖州市吴兴区人民政府办公室（区政务服务管理局）', '2023年政府信息公开工作年度报告'],
+    template: '2021',
+    seed: 707,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 12, labelCols: 'medium', numAlign: 'right', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'half', spaces: true }
+  },
+  {
+    name: 'p08-blanks-niandu',
+    about: 'Chromium; 2021; title "…2022年度政府信息公开工作年度报告"; table-3 cells left blank or holding "-" / "/" (expected null); Noto Serif 10pt',
+    output: { kind: 'chromium' },
+    agency: '嘉兴市南湖区卫生健康局',
+    year: 2022,
+    title: ['嘉兴市南湖区卫生健康局2022年度政府信息公开工作年度报告'],
+    template: '2021',
+    seed: 808,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    blanks: { 't3.deny_law.research': '', 't3.reject_mass.social': '-', 't3.other_fee.legal': '/', 't3.carried.other_org': '-' }
+  },
+  {
+    name: 'o09-office-ruled-thousands',
+    about: 'LibreOffice; 2021; ruled (stroked lines), Noto Serif 10.5pt, large values with thousands separators',
+    output: { kind: 'office' },
+    agency: '常德市武陵区人民政府',
+    year: 2022,
+    template: '2021',
+    seed: 909,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.2 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'o10-office-2019',
+    about: 'LibreOffice; 2019 template (2019 report), negative 本年增/减, half-width brackets, spaces in labels, "-" cells; Noto Sans 11pt',
+    output: { kind: 'office' },
+    agency: '平凉市崆峒区人民政府',
+    year: 2019,
+    template: '2019',
+    seed: 1010,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.2 },
+    labels: { brackets: 'half', spaces: true },
+    blanks: { 't3.deny_safety.commercial': '-', 't3.other.legal': '-' }
+  },
+  {
+    name: 'o11-office-narrow',
+    about: 'LibreOffice; 2021; narrow label columns (labels wrap), Noto Sans 9pt, right-aligned numbers, "/" cells',
+    output: { kind: 'office' },
+    agency: '遵义市红花岗区人力资源和社会保障局',
+    year: 2024,
+    template: '2021',
+    seed: 1111,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 9, labelCols: 'narrow', numAlign: 'right', borders: true, lineHeight: 1.2 },
+    labels: { brackets: 'full', spaces: false },
+    blanks: { 't3.unable_create.research': '/', 't3.reject_publication.other_org': '/' }
+  },
+  {
+    name: 'o12-office-borderless',
+    about: 'LibreOffice; 2021; no ruling lines, Noto Serif 14pt, spaces in labels',
+    output: { kind: 'office' },
+    agency: '莆田市城厢区人民政府',
+    year: 2021,
+    template: '2021',
+    seed: 1212,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 14, labelCols: 'medium', numAlign: 'center', borders: false, lineHeight: 1.2 },
+    labels: { brackets: 'full', spaces: true }
+  },
+  {
+    name: 't13-tab-grid-gb18030',
+    about: 'TXT, GB18030; tab-separated, every grid position present (merged cells as empty fields), thousands separators, blank cells',
+    output: { kind: 'txt', layout: 'tab-grid', encoding: 'gb18030', eol: '\n' },
+    agency: '江门市蓬江区人民政府',
+    year: 2022,
+    template: '2021',
+    seed: 1313,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    blanks: { 't3.deny_process.legal': '', 't3.reject_confirm.research': '' }
+  },
+  {
+    name: 't14-space-2019',
+    about: 'TXT, UTF-8; 2019 template, columns separated and aligned by spaces (no tabs), negative 本年增/减, "-" cells',
+    output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },
+    agency: '天水市秦州区人民政府',
+    year: 2020,
+    template: '2019',
+    seed: 1414,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'half', spaces: false },
+    blanks: { 't3.deny_enforce.social': '-' }
+  },
+  {
+    name: 't15-cells-utf16',
+    about: 'TXT, UTF-16LE with BOM; one table cell per line (web table copied), "/" cells',
+    output: { kind: 'txt', layout: 'cells', encoding: 'utf16le', eol: '\r\n' },
+    agency: '盐城市亭湖区自然资源和规划局',
+    year: 2023,
+    template: '2021',
+    seed: 1515,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    blanks: { 't3.unable_unclear.commercial': '/' }
+  },
+  {
+    name: 't16-tab-copy-crlf',
+    about: 'TXT, UTF-8, CRLF; tab-separated as a browser copies a table (cells under a rowspan omitted), title with spaces around the year, "-" cells',
+    output: { kind: 'txt', layout: 'tab-copy', encoding: 'utf8', eol: '\r\n' },
+    agency: '南充市顺庆区人民政府办公室',
+    year: 2024,
+    title: ['南充市顺庆区人民政府办公室 2024 年政府信息公开工作年度报告'],
+    template: '2021',
+    seed: 1616,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'half', spaces: true },
+    blanks: { 't3.reject_petition.research': '-' }
+  }
+]
+
+// ---------------------------------------------------------------------------------------------
+// Official layout (domain.md §1; keys: data-model.md). Kept here, independent of src/.
+// ---------------------------------------------------------------------------------------------
+
+const T3_COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other_org', 'total'] as const
+const T4_GROUPS = ['review', 'suit_direct', 'suit_after_review'] as const
+const T4_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const
+const T4_COL_LABELS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']
+
+interface T3Group {
+  label: string
+  rows: Array<[key: string, label: string]>
+}
+/** Table 3 body: top-level rows (label spans 3 columns), and 三 with its outcome groups. */
+const T3_OUTCOMES: Record<Template, Array<[key: string, label: string] | T3Group>> = {
+  '2021': [
+    ['open', '（一）予以公开'],
+    ['partial', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'],
+    {
+      label: '（三）不予公开',
+      rows: [
+        ['deny_secret', '1.属于国家秘密'],
+        ['deny_law', '2.其他法律行政法规禁止公开'],
+        ['deny_safety', '3.危及“三安全一稳定”'],
+        ['deny_third', '4.保护第三方合法权益'],
+        ['deny_internal', '5.属于三类内部事务信息'],
+        ['deny_process', '6.属于四类过程性信息'],
+        ['deny_enforce', '7.属于行政执法案卷'],
+        ['deny_query', '8.属于行政查询事项']
+      ]
+    },
+    {
+      label: '（四）无法提供',
+      rows: [
+        ['unable_nohold', '1.本机关不掌握相关政府信息'],
+        ['unable_create', '2.没有现成信息需要另行制作'],
+        ['unable_unclear', '3.补正后申请内容仍不明确']
+      ]
+    },
+    {
+      label: '（五）不予处理',
+      rows: [
+        ['reject_petition', '1.信访举报投诉类申请'],
+        ['reject_repeat', '2.重复申请'],
+        ['reject_publication', '3.要求提供公开出版物'],
+        ['reject_mass', '4.无正当理由大量反复申请'],
+        ['reject_confirm', '5.要求行政机关确认或重新出具已获取信息']
+      ]
+    },
+    {
+      label: '（六）其他处理',
+      rows: [
+        ['other_overdue', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
+        ['other_fee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'],
+        ['other_other', '3.其他']
+      ]
+    },
+    ['total', '（七）总计']
+  ],
+  '2019': [] // filled below: the 2021 list with （六） as a single row
+}
+T3_OUTCOMES['2019'] = T3_OUTCOMES['2021'].map((x) => (!Array.isArray(x) && x.label === '（六）其他处理' ? (['other', '（六）其他处理'] as [string, string]) : x))
+
+function t3OutcomeKeys(t: Template): string[] {
+  return T3_OUTCOMES[t].flatMap((x) => (Array.isArray(x) ? [x[0]] : x.rows.map((r) => r[0])))
+}
+function t3RowKeys(t: Template): string[] {
+  return ['new', 'carried', ...t3OutcomeKeys(t), 'carry_next']
+}
+
+interface T2Block {
+  caption: string
+  /** Column headers after 信息内容; '' is an empty header cell; a single header spans 3 columns. */
+  heads: string[]
+  rows: Array<{ key: string; label: string; cols: Array<string | null> }>
+}
+function t2Layout(t: Template, feeHeader: 'national' | 'henan'): T2Block[] {
+  if (t === '2021')
+    return [
+      {
+        caption: '第二十条第（一）项',
+        heads: ['本年制发件数', '本年废止件数', '现行有效件数'],
+        rows: [
+          { key: 'regulations', label: '规章', cols: ['issued', 'repealed', 'in_force'] },
+          { key: 'normative_docs', label: '行政规范性文件', cols: ['issued', 'repealed', 'in_force'] }
+        ]
+      },
+      { caption: '第二十条第（五）项', heads: ['本年处理决定数量'], rows: [{ key: 'licensing', label: '行政许可', cols: ['decisions'] }] },
+      {
+        caption: '第二十条第（六）项',
+        heads: ['本年处理决定数量'],
+        rows: [
+          { key: 'penalty', label: '行政处罚', cols: ['decisions'] },
+          { key: 'coercion', label: '行政强制', cols: ['decisions'] }
+        ]
+      },
+      {
+        caption: '第二十条第（八）项',
+        heads: [feeHeader === 'henan' ? '本年收费金额（单位：万元，保留4位小数）' : '本年收费金额（单位：万元）'],
+        rows: [{ key: 'fees', label: '行政事业性收费', cols: ['amount'] }]
+      }
+    ]
+  const three = ['prev_items', 'change', 'decisions']
+  return [
+    {
+      caption: '第二十条第（一）项',
+      heads: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      rows: [
+        { key: 'regulations', label: '规章', cols: ['made', 'published', 'total'] },
+        { key: 'normative_docs', label: '规范性文件', cols: ['made', 'published', 'total'] }
+      ]
+    },
+    {
+      caption: '第二十条第（五）项',
+      heads: ['上一年项目数量', '本年增/减', '处理决定数量'],
+      rows: [
+        { key: 'licensing', label: '行政许可', cols: three },
+        { key: 'other_services', label: '其他对外管理服务事项', cols: three }
+      ]
+    },
+    {
+      caption: '第二十条第（六）项',
+      heads: ['上一年项目数量', '本年增/减', '处理决定数量'],
+      rows: [
+        { key: 'penalty', label: '行政处罚', cols: three },
+        { key: 'coercion', label: '行政强制', cols: three }
+      ]
+    },
+    {
+      caption: '第二十条第（八）项',
+      heads: ['上一年项目数量', '本年增/减', ''],
+      rows: [{ key: 'fees', label: '行政事业性收费', cols: ['prev_items', 'change', null] }]
+    },
+    {
+      caption: '第二十条第（九）项',
+      heads: ['采购项目数量', '采购总金额（单位：万元）', ''],
+      rows: [{ key: 'procurement', label: '政府集中采购', cols: ['items', 'amount', null] }]
+    }
+  ]
+}
+
+const SECTION_HEADINGS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项'
+]
+const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
+
+// ---------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------
+
+/** A value as printed and as expected. */
+interface Val {
+  text: string
+  value: number | null
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function groupThousands(intPart: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+function fmtInt(n: number, thousands: boolean): string {
+  const s = String(Math.abs(n))
+  return (n < 0 ? '-' : '') + (thousands ? groupThousands(s) : s)
+}
+
+/** A decimal with exactly `decimals` digits (last digit non-zero, so the printed precision is unambiguous). */
+function decimalVal(rnd: () => number, maxInt: number, decimals: number, thousands: boolean): Val {
+  const int = Math.floor(rnd() * maxInt)
+  let frac = ''
+  for (let i = 0; i < decimals - 1; i++) frac += String(Math.floor(rnd() * 10))
+  frac += String(1 + Math.floor(rnd() * 9))
+  const text = `${thousands ? groupThousands(String(int)) : String(int)}.${frac}`
+  return { text, value: Number(`${int}.${frac}`) }
+}
+
+interface Values {
+  /** Canonical key → printed text and expected value, in expected.json order. */
+  cells: Map<string, Val>
+}
+
+function makeValues(v: Variant): Values {
+  const rnd = mulberry32(v.seed)
+  const ri = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1))
+  const large = v.scale === 'large'
+  const cells = new Map<string, Val>()
+  const int = (key: string, n: number) => cells.set(key, { text: fmtInt(n, v.thousands), value: n })
+
+  // Table 2
+  if (v.template === '2021') {
+    const regIssued = ri(0, 3)
+    int('t2.regulations.issued', regIssued)
+    int('t2.regulations.repealed', ri(0, 2))
+    int('t2.regulations.in_force', regIssued + ri(4, 30))
+    const ndIssued = ri(3, large ? 60 : 25)
+    int('t2.normative_docs.issued', ndIssued)
+    int('t2.normative_docs.repealed', ri(0, 9))
+    int('t2.normative_docs.in_force', ndIssued + ri(10, large ? 400 : 90))
+    int('t2.licensing.decisions', large ? ri(1200, 48000) : ri(20, 950))
+    int('t2.penalty.decisions', large ? ri(1000, 9000) : ri(5, 300))
+    int('t2.coercion.decisions', large ? ri(100, 2500) : ri(0, 60))
+    cells.set('t2.fees.amount', decimalVal(rnd, large ? 60000 : 900, 4, v.thousands))
+  } else {
+    for (const row of ['regulations', 'normative_docs']) {
+      const made = row === 'regulations' ? ri(0, 2) : ri(3, large ? 40 : 15)
+      const published = Math.max(0, made - ri(0, 1))
+      int(`t2.${row}.made`, made)
+      int(`t2.${row}.published`, published)
+      int(`t2.${row}.total`, published + ri(row === 'regulations' ? 2 : 20, large ? 300 : 80))
+    }
+    for (const row of ['licensing', 'other_services', 'penalty', 'coercion']) {
+      const prev = large ? ri(40, 1800) : ri(5, 320)
+      int(`t2.${row}.prev_items`, prev)
+      // 本年增/减 is signed: mostly reductions after 放管服 streamlining.
+      int(`t2.${row}.change`, rnd() < 0.65 ? -ri(1, Math.max(2, Math.floor(prev / 6))) : ri(1, 40))
+      int(`t2.${row}.decisions`, large ? ri(300, 28000) : ri(0, 900))
+    }
+    const feePrev = ri(3, 40)
+    int('t2.fees.prev_items', feePrev)
+    int('t2.fees.change', -ri(1, Math.min(9, feePrev)))
+    int('t2.procurement.items', ri(4, 90))
+    cells.set('t2.procurement.amount', decimalVal(rnd, large ? 20000 : 2500, 2, v.thousands))
+  }
+
+  // Table 3: outcomes drawn per row (six distinct values in a non-zero row, so that a column
+  // shift shows), totals by sums, and 一 = 三(七) + 四 − 二 so the printed cross-footing holds.
+  const outcomeKeys = t3OutcomeKeys(v.template).filter((k) => k !== 'total')
+  const keyRows = new Set(['open', 'partial', 'unable_nohold', 'reject_repeat'])
+  const grid: Record<string, number[]> = {}
+  const distinctRow = (maxNat: number, maxOrg: number, minNat = 0): number[] => {
+    for (;;) {
+      const r = [ri(minNat, maxNat), ri(0, maxOrg), ri(0, maxOrg), ri(0, maxOrg), ri(0, maxOrg), ri(0, maxOrg)]
+      if (new Set(r).size === 6) return r
+    }
+  }
+  for (const k of outcomeKeys) {
+    if (!keyRows.has(k) && rnd() < 0.3) grid[k] = [0, 0, 0, 0, 0, 0]
+    else if (large && keyRows.has(k)) grid[k] = distinctRow(900, 60, 120)
+    else grid[k] = distinctRow(large ? 40 : 18, large ? 15 : 7)
+  }
+  grid.total = [0, 1, 2, 3, 4, 5].map((c) => outcomeKeys.reduce((s, k) => s + grid[k][c], 0))
+  grid.carry_next = distinctRow(large ? 30 : 8, 6)
+  const carried = distinctRow(large ? 25 : 7, 6)
+  grid.carried = carried.map((x, c) => Math.min(x, grid.total[c] + grid.carry_next[c]))
+  grid.new = [0, 1, 2, 3, 4, 5].map((c) => grid.total[c] + grid.carry_next[c] - grid.carried[c])
+  for (const row of t3RowKeys(v.template)) {
+    const r = grid[row]
+    const all = [...r, r.reduce((s, x) => s + x, 0)]
+    T3_COLS.forEach((c, i) => int(`t3.${row}.${c}`, all[i]))
+  }
+  for (const [key, shown] of Object.entries(v.blanks ?? {})) {
+    if (!cells.has(key)) throw new Error(`${v.name}: blank on unknown key ${key}`)
+    cells.set(key, { text: shown, value: null })
+  }
+
+  // Table 4
+  for (const g of T4_GROUPS) {
+    const quiet = g === 'suit_after_review' && rnd() < 0.5
+    const four = quiet ? [0, 0, 0, 0] : [ri(0, large ? 30 : 6), ri(0, large ? 8 : 3), ri(0, large ? 10 : 3), ri(0, large ? 6 : 2)]
+    const all = [...four, four.reduce((s, x) => s + x, 0)]
+    T4_COLS.forEach((c, i) => int(`t4.${g}.${c}`, all[i]))
+  }
+
+  // Order: t2 (layout order), t3, t4.
+  const order = [
+    ...t2Layout(v.template, 'national').flatMap((b) => b.rows.flatMap((r) => r.cols.filter((c): c is string => !!c).map((c) => `t2.${r.key}.${c}`))),
+    ...t3RowKeys(v.template).flatMap((r) => T3_COLS.map((c) => `t3.${r}.${c}`)),
+    ...T4_GROUPS.flatMap((g) => T4_COLS.map((c) => `t4.${g}.${c}`))
+  ]
+  if (order.length !== cells.size || order.some((k) => !cells.has(k))) throw new Error(`${v.name}: key set mismatch`)
+  return { cells: new Map(order.map((k) => [k, cells.get(k)!])) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table model (one model, rendered to HTML and to the TXT layouts)
+// ---------------------------------------------------------------------------------------------
+
+interface Cell {
+  text: string
+  colspan?: number
+  rowspan?: number
+  role: 'caption' | 'head' | 'label' | 'num'
+}
+interface Table {
+  id: 't2' | 't3' | 't4'
+  ncols: number
+  /** Number of leading rows that form the column header (put in <thead> when requested). */
+  headRows: number
+  rows: Cell[][]
+  /** Column widths in % for the HTML colgroup. */
+  widths: number[]
+}
+
+/** Label spelling of the variant: bracket width and spaces inside labels. */
+function labelText(v: Variant, s: string): string {
+  let t = s
+  if (v.labels.spaces) {
+    t = t
+      .replace(/^(（[一二三四五六七]）)/, '$1 ')
+      .replace(/^(\d\.)/, '$1 ')
+      .replace(/^(结果|其他|尚未)(维持|纠正|结果|审结)$/, '$1 $2')
+  }
+  if (v.labels.brackets === 'half') t = t.replace(/（/g, '(').replace(/）/g, ')')
+  return t
+}
+
+function buildT2(v: Variant, vals: Values): Table {
+  const rows: Cell[][] = []
+  for (const b of t2Layout(v.template, v.feeHeader ?? 'national')) {
+    rows.push([{ text: labelText(v, b.caption), colspan: 4, role: 'caption' }])
+    const heads: Cell[] = [{ text: '信息内容', role: 'head' }]
+    if (b.heads.length === 1) heads.push({ text: labelText(v, b.heads[0]), colspan: 3, role: 'head' })
+    else for (const h of b.heads) heads.push({ text: labelText(v, h), role: 'head' })
+    rows.push(heads)
+    for (const r of b.rows) {
+      const cells: Cell[] = [{ text: r.label, role: 'label' }]
+      if (r.cols.length === 1) cells.push({ text: vals.cells.get(`t2.${r.key}.${r.cols[0]}`)!.text, colspan: 3, role: 'num' })
+      else for (const c of r.cols) cells.push({ text: c ? vals.cells.get(`t2.${r.key}.${c}`)!.text : '', role: 'num' })
+      rows.push(cells)
+    }
+  }
+  const w = { wide: 31, medium: 25, narrow: 16 }[v.style.labelCols]
+  return { id: 't2', ncols: 4, headRows: 0, rows, widths: [w, ...Array(3).fill((100 - w) / 3)] }
+}
+
+function buildT3(v: Variant, vals: Values): Table {
+  const num = (row: string): Cell[] => T3_COLS.map((c) => ({ text: vals.cells.get(`t3.${row}.${c}`)!.text, role: 'num' as const }))
+  const L = (s: string) => labelText(v, s)
+  const rows: Cell[][] = [
+    [
+      { text: L(T3_NOTE), colspan: 3, rowspan: 3, role: 'head' },
+      { text: '申请人情况', colspan: 7, role: 'head' }
+    ],
+    [
+      { text: '自然人', rowspan: 2, role: 'head' },
+      { text: '法人或其他组织', colspan: 5, role: 'head' },
+      { text: '总计', rowspan: 2, role: 'head' }
+    ],
+    ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((t) => ({ text: t, role: 'head' as const })),
+    [{ text: L('一、本年新收政府信息公开申请数量'), colspan: 3, role: 'label' }, ...num('new')],
+    [{ text: L('二、上年结转政府信息公开申请数量'), colspan: 3, role: 'label' }, ...num('carried')]
+  ]
+  const outcomes = T3_OUTCOMES[v.template]
+  const span = outcomes.reduce((s, x) => s + (Array.isArray(x) ? 1 : x.rows.length), 0)
+  let first = true
+  for (const x of outcomes) {
+    const lead: Cell[] = first ? [{ text: L('三、本年度办理结果'), rowspan: span, role: 'label' }] : []
+    first = false
+    if (Array.isArray(x)) rows.push([...lead, { text: L(x[1]), colspan: 2, role: 'label' }, ...num(x[0])])
+    else
+      x.rows.forEach(([key, label], i) =>
+        rows.push([
+          ...(i === 0 ? [...lead, { text: L(x.label), rowspan: x.rows.length, role: 'label' as const }] : []),
+          { text: L(label), role: 'label' },
+          ...num(key)
+        ])
+      )
+  }
+  rows.push([{ text: L('四、结转下年度继续办理'), colspan: 3, role: 'label' }, ...num('carry_next')])
+  const lw = { wide: [10, 12, 27], medium: [8, 10, 20], narrow: [6, 7, 11] }[v.style.labelCols]
+  const rest = (100 - lw.reduce((a, b) => a + b, 0)) / 7
+  return { id: 't3', ncols: 10, headRows: 3, rows, widths: [...lw, ...Array(7).fill(rest)] }
+}
+
+function buildT4(v: Variant, vals: Values): Table {
+  const L = (s: string) => labelText(v, s)
+  const h = (labels: string[], rowspan?: number): Cell[] => labels.map((t) => ({ text: L(t), rowspan, role: 'head' as const }))
+  const rows: Cell[][] = [
+    [
+      { text: '行政复议', colspan: 5, role: 'head' },
+      { text: '行政诉讼', colspan: 10, role: 'head' }
+    ],
+    [...h(T4_COL_LABELS, 2), { text: '未经复议直接起诉', colspan: 5, role: 'head' }, { text: '复议后起诉', colspan: 5, role: 'head' }],
+    [...h(T4_COL_LABELS), ...h(T4_COL_LABELS)],
+    T4_GROUPS.flatMap((g) => T4_COLS.map((c) => ({ text: vals.cells.get(`t4.${g}.${c}`)!.text, role: 'num' as const })))
+  ]
+  return { id: 't4', ncols: 15, headRows: 3, rows, widths: Array(15).fill(100 / 15) }
+}
+
+/** The table as a full grid: each cell at its top-left position; positions it covers are null. */
+function toGrid(t: Table): Array<Array<Cell | null>> {
+  const grid: Array<Array<Cell | null | undefined>> = t.rows.map(() => Array(t.ncols).fill(undefined))
+  t.rows.forEach((row, r) => {
+    let c = 0
+    for (const cell of row) {
+      while (grid[r][c] !== undefined) c++
+      const cs = cell.colspan ?? 1
+      const rs = cell.rowspan ?? 1
+      for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) grid[r + i][c + j] = i === 0 && j === 0 ? cell : null
+      c += cs
+    }
+  })
+  return grid.map((row, r) =>
+    row.map((x, c) => {
+      if (x === undefined) throw new Error(`table ${t.id}: hole at row ${r} col ${c}`)
+      return x
+    })
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prose
+// ---------------------------------------------------------------------------------------------
+
+function shortName(v: Variant): string {
+  if (/人民政府$/.test(v.agency)) return v.agency.replace(/^.*?市/, '').replace(/人民政府$/, '') || '本机关'
+  return '本机关'
+}
+
+function sections(v: Variant, vals: Values): string[][] {
+  const who = shortName(v)
+  const y = v.year
+  const n = (k: string) => vals.cells.get(k)!.value
+  const newTotal = n('t3.new.total')
+  const review = n('t4.review.total')
+  const suits = (n('t4.suit_direct.total') ?? 0) + (n('t4.suit_after_review.total') ?? 0)
+  const lead = [
+    `${y}年，${who}深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕中心工作推进决策、执行、管理、服务、结果公开，政府信息公开工作取得新进展。现将有关情况报告如下。本报告中所列数据的统计期限为${y}年1月1日至${y}年12月31日。`,
+    `（一）主动公开。全年通过门户网站主动公开政府信息，及时发布政策文件、财政预决算、重点项目和民生实事等信息，做好政策解读和回应关切工作。`,
+    `（二）依申请公开。规范申请登记、审核、答复等环节，全年共收到政府信息公开申请${newTotal}件，均在法定期限内答复。`,
+    `（三）政府信息管理。落实公开属性源头认定和发布前保密审查，对已公开信息开展动态调整。`,
+    `（四）政府信息公开平台建设。优化政府信息公开专栏，加强政务新媒体管理，提升平台集约化水平。`,
+    `（五）监督保障。将政务公开纳入年度绩效考核，组织业务培训，开展常态化检查，未发生责任追究情况。`
+  ]
+  const filler = [
+    '按照年度政务公开工作要点，严格执行申请接收、登记、办理、答复全流程管理，对每件申请建立台账，做到件件有登记、事事有回音。对申请内容不明确的，及时一次性告知补正事项；对涉及第三方权益的，依法征求第三方意见。',
+    '加强与法律顾问、行政复议机构的沟通会商，对疑难复杂申请开展集体研究，规范答复文书格式，确保答复内容合法、依据充分、说理清楚。同时做好答复后的跟踪回访，及时了解申请人意见，持续改进办理质量。',
+    '坚持依法依规办理，建立申请办理提醒机制，定期通报办理进度，防止超期答复。对办理过程中发现的普遍性问题，及时转化为主动公开内容，减少重复申请。',
+    '进一步完善依申请公开工作制度，修订办理规程，细化各环节职责分工和时限要求，推进依申请公开工作规范化、标准化。'
+  ]
+  const s3 = [`${y}年，共收到政府信息公开申请${newTotal}件，具体情况见下表。`]
+  if (v.t3Split) s3.unshift(...filler.slice(0, v.t3Split.leadParagraphs))
+  return [
+    lead,
+    [`${y}年，主动公开政府信息情况如下表。`],
+    s3,
+    [`${y}年，因政府信息公开工作被申请行政复议${review}件、提起行政诉讼${suits}件，具体情况如下表。`],
+    [
+      '存在的问题：一是政策解读形式还不够丰富；二是个别栏目信息更新不够及时；三是工作人员业务能力有待提升。',
+      '改进措施：一是丰富图解、视频等解读形式；二是健全信息发布审核和更新机制；三是加强业务培训和日常指导。'
+    ],
+    [
+      v.year >= 2021
+        ? `按照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）规定，${y}年本机关未发出收费通知，未收取信息处理费。`
+        : '无其他需要报告的事项。'
+    ]
+  ]
+}
+
+function titleLines(v: Variant): string[] {
+  return v.title ?? [`${v.agency}${v.year}年政府信息公开工作年度报告`]
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+// ---------------------------------------------------------------------------------------------
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+function tableHtml(v: Variant, t: Table, office: boolean): string {
+  const align = v.style.numAlign
+  const border = v.style.borders
+  const td = (c: Cell) => {
+    const attrs: string[] = []
+    if (c.colspan && c.colspan > 1) attrs.push(`colspan="${c.colspan}"`)
+    if (c.rowspan && c.rowspan > 1) attrs.push(`rowspan="${c.rowspan}"`)
+    const a = c.role === 'num' ? align : c.role === 'label' ? 'left' : 'center'
+    attrs.push(`align="${a}"`, `class="${c.role}"`)
+    return `<td ${attrs.join(' ')}>${esc(c.text)}</td>`
+  }
+  const tr = (row: Cell[]) => `<tr>${row.map(td).join('')}</tr>`
+  const cols = `<colgroup>${t.widths.map((w) => `<col width="${w.toFixed(2)}%">`).join('')}</colgroup>`
+  const tableAttrs = `class="${t.id}" width="100%" cellspacing="0" cellpadding="${office ? 2 : 3}" border="${border ? 1 : 0}"`
+  const useThead = t.id === 't3' && v.t3Split?.thead
+  const head = useThead ? `<thead>${t.rows.slice(0, t.headRows).map(tr).join('')}</thead>` : ''
+  const body = `<tbody>${(useThead ? t.rows.slice(t.headRows) : t.rows).map(tr).join('')}</tbody>`
+  return `<table ${tableAttrs}>${cols}${head}${body}</table>`
+}
+
+function html(v: Variant, vals: Values, office: boolean): string {
+  const s = v.style
+  const font = s.font === 'serif' ? SERIF : SANS
+  const border = s.borders ? '0.75pt solid #000' : 'none'
+  const css = `
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: ${font}; font-size: ${s.sizePt}pt; line-height: ${s.lineHeight}; color: #000; }
+h1 { font-size: ${s.sizePt + 6}pt; text-align: center; font-weight: bold; margin: 0 0 1em 0; line-height: 1.4; }
+h2 { font-size: ${s.sizePt + 1}pt; font-weight: bold; margin: 0.8em 0 0.4em 0; }
+p { text-indent: 2em; margin: 0.3em 0; text-align: justify; }
+table { border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0.4em 0 0.8em 0; }
+td { border: ${border}; padding: 2pt 3pt; font-size: ${s.sizePt}pt; line-height: ${s.lineHeight}; vertical-align: middle; }
+td.num { text-align: ${s.numAlign}; }
+td.label { text-align: left; }
+td.head, td.caption { text-align: center; }
+table.t2, table.t4 { break-inside: avoid; }
+`
+  const secs = sections(v, vals)
+  const tables: Record<number, Table> = { 1: buildT2(v, vals), 2: buildT3(v, vals), 3: buildT4(v, vals) }
+  const parts: string[] = []
+  parts.push(`<h1>${titleLines(v).map(esc).join('<br>')}</h1>`)
+  SECTION_HEADINGS.forEach((h, i) => {
+    parts.push(`<h2>${esc(h)}</h2>`)
+    for (const p of secs[i]) parts.push(`<p>${esc(p)}</p>`)
+    if (tables[i]) parts.push(tableHtml(v, tables[i], office))
+  })
+  parts.push(`<p align="right" style="text-align:right">${esc(v.agency)}</p>`)
+  parts.push(`<p align="right" style="text-align:right">${v.year + 1}年1月${10 + (v.seed % 18)}日</p>`)
+  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(titleLines(v).join(''))}</title><style>${css}</style></head>\n<body>\n${parts.join('\n')}\n</body></html>\n`
+}
+
+// ---------------------------------------------------------------------------------------------
+// TXT layouts
+// ---------------------------------------------------------------------------------------------
+
+/** Display width: CJK and full-width characters count 2. */
+function width(s: string): number {
+  let w = 0
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”]/.test(ch) ? 2 : 1
+  return w
+}
+
+function tableTxt(t: Table, layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells'): string[] {
+  const grid = toGrid(t)
+  if (layout === 'tab-grid') return grid.map((row) => row.map((c) => c?.text ?? '').join('\t'))
+  if (layout === 'tab-copy') return t.rows.map((row) => row.map((c) => c.text).join('\t'))
+  if (layout === 'cells') return t.rows.flatMap((row) => row.map((c) => c.text))
+  // space: columns padded to a common width (at least two spaces between columns); cells that
+  // span columns take the width of all of them; covered positions are spaces.
+  const colW = Array(t.ncols).fill(0)
+  grid.forEach((row) => row.forEach((c, j) => c && (c.colspan ?? 1) === 1 && (colW[j] = Math.max(colW[j], width(c.text)))))
+  return grid.map((row) => {
+    let line = ''
+    for (let j = 0; j < t.ncols; ) {
+      const c = row[j]
+      const cs = c?.colspan ?? 1
+      const w = colW.slice(j, j + cs).reduce((a, b) => a + b, 0) + 2 * (cs - 1)
+      const text = c?.text ?? ''
+      line += text + ' '.repeat(Math.max(0, w - width(text))) + '  '
+      j += cs
+    }
+    return line.replace(/\s+$/, '')
+  })
+}
+
+function txt(v: Variant, vals: Values, layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells'): string {
+  const secs = sections(v, vals)
+  const tables: Record<number, Table> = { 1: buildT2(v, vals), 2: buildT3(v, vals), 3: buildT4(v, vals) }
+  const lines: string[] = [...titleLines(v), '']
+  SECTION_HEADINGS.forEach((h, i) => {
+    lines.push(h, '')
+    for (const p of secs[i]) lines.push(p, '')
+    if (tables[i]) lines.push(...tableTxt(tables[i], layout), '')
+  })
+  lines.push(v.agency, `${v.year + 1}年1月${10 + (v.seed % 18)}日`, '')
+  return lines.join('\n')
+}
+
+function encodeTxt(text: string, encoding: 'utf8' | 'gb18030' | 'utf16le', eol: string): Buffer {
+  const t = text.replace(/\n/g, eol)
+  if (encoding === 'utf8') return Buffer.from(t, 'utf8')
+  if (encoding === 'utf16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])
+  const r = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: Buffer.from(t, 'utf8'), maxBuffer: 1 << 26 })
+  if (r.status !== 0) throw new Error(`iconv failed: ${r.stderr}`)
+  return r.stdout
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------
+
+function pageTexts(pdf: string): string[] {
+  const r = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`)
+  return r.stdout.split('\f').map((p) => p.replace(/\s+/g, ''))
+}
+
+/** The page split of table 3 must be real: first and last rows on different pages, header repeated or not. */
+function checkSplit(v: Variant, pdf: string): string {
+  const pages = pageTexts(pdf)
+  const at = (re: RegExp) => pages.findIndex((p) => re.test(p))
+  const first = at(/本年新收/)
+  const last = at(/结转下年/)
+  const heads = pages.filter((p) => p.includes('申请人情况')).length
+  const ok = first >= 0 && last > first && (v.t3Split!.thead ? heads >= 2 : heads === 1)
+  const msg = `table 3 on pages ${first + 1}–${last + 1}, header printed ${heads}×`
+  if (!ok) throw new Error(`${v.name}: page split not as specified (${msg}); adjust leadParagraphs`)
+  return msg
+}
+
+/** Every printed number of three or more characters must survive intact in the PDF's text (no value wrapped inside its cell). */
+function checkNumbers(v: Variant, vals: Values, pdf: string): void {
+  const r = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  const tokens = new Set(r.stdout.split(/[^\d,.-]+/))
+  const broken = [...vals.cells].filter(([, x]) => x.text.length >= 3 && !tokens.has(x.text)).map(([k, x]) => `${k}=${x.text}`)
+  if (broken.length) throw new Error(`${v.name}: numbers not printed intact: ${broken.join(' ')}`)
+}
+
+async function main(): Promise<void> {
+  const filter = process.argv[2]
+  const selected = VARIANTS.filter((v) => !filter || v.name.includes(filter))
+  fs.mkdirSync(OUT, { recursive: true })
+  const names = new Set(VARIANTS.map((v) => v.name))
+  if (names.size !== VARIANTS.length) throw new Error('duplicate variant names')
+  if (!filter) for (const f of fs.readdirSync(OUT)) if (/\.(pdf|txt|json)$/.test(f)) fs.rmSync(path.join(OUT, f))
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'variants-'))
+  const browser = selected.some((v) => v.output.kind === 'chromium')
+    ? await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+      })
+    : null
+  try {
+    for (const v of selected) {
+      const vals = makeValues(v)
+      const expected = {
+        agency: v.agency,
+        year: v.year,
+        template: v.template,
+        cells: Object.fromEntries([...vals.cells].map(([k, x]) => [k, x.value]))
+      }
+      let file: string
+      let note = ''
+      if (v.output.kind === 'chromium') {
+        file = `${v.name}.pdf`
+        const page = await browser!.newPage()
+        await page.setContent(html(v, vals, false), { waitUntil: 'load' })
+        await page.evaluate(() => document.fonts.ready)
+        await page.pdf({ path: path.join(OUT, file), format: 'A4', printBackground: true, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' } })
+        await page.close()
+      } else if (v.output.kind === 'office') {
+        file = `${v.name}.pdf`
+        const src = path.join(tmp, `${v.name}.html`)
+        fs.writeFileSync(src, html(v, vals, true))
+        const r = spawnSync(
+          'soffice',
+          [`-env:UserInstallation=file://${tmp}/lo-profile`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', tmp, src],
+          { encoding: 'utf8' }
+        )
+        const made = path.join(tmp, `${v.name}.pdf`)
+        if (r.status !== 0 || !fs.existsSync(made)) throw new Error(`soffice failed for ${v.name}: ${r.stderr}`)
+        fs.copyFileSync(made, path.join(OUT, file))
+      } else {
+        file = `${v.name}.txt`
+        fs.writeFileSync(path.join(OUT, file), encodeTxt(txt(v, vals, v.output.layout), v.output.encoding, v.output.eol))
+      }
+      if (v.output.kind !== 'txt') checkNumbers(v, vals, path.join(OUT, file))
+      if (v.t3Split) note = checkSplit(v, path.join(OUT, file))
+      fs.writeFileSync(path.join(OUT, `${v.name}.expected.json`), JSON.stringify(expected, null, 1) + '\n')
+      const size = fs.statSync(path.join(OUT, file)).size
+      console.log(`${file.padEnd(36)} ${String(Math.round(size / 1024)).padStart(5)} KB  ${note}`)
+    }
+  } finally {
+    await browser?.close()
+    fs.rmSync(tmp, { recursive: true, force: true })
+  }
+
+  if (!filter) {
+    const rows = VARIANTS.map((v) => {
+      const ext = v.output.kind === 'txt' ? 'txt' : 'pdf'
+      return `| ${v.name}.${ext} | ${v.agency} | ${v.year} | ${v.template} | ${v.about} |`
+    })
+    const readme = `# Report variants (synthetic)
+
+Generated by \`node_modules/.bin/tsx scripts/make-variants.ts\` — do not edit by hand. Synthetic
+reports (agency names are plausible, all numbers are seeded pseudo-random, nothing here is a real
+published report) that differ from the seeds in the ways real reports differ. Each
+\`NAME.expected.json\` is computed from the variant's spec in the script, never from the extractor.
+Cells printed blank, \`-\` or \`/\` are expected \`null\`.
+
+Table 3 is taller than one page in every PDF variant, so it always crosses a page boundary; only
+p04 repeats its header rows (\`<thead>\`), and p04/p05 place the break on purpose (checked at
+generation). LibreOffice ignores \`break-inside: avoid\`: in o10 and o12 table 2 also crosses a page,
+and LibreOffice splits tall rows across pages.
+
+| file | agency | year | template | varies |
+|---|---|---|---|---|
+${rows.join('\n')}
+`
+    fs.writeFileSync(path.join(OUT, 'README.md'), readme)
+    const total = fs.readdirSync(OUT).reduce((s, f) => s + fs.statSync(path.join(OUT, f)).size, 0)
+    console.log(`total ${(total / 1024 / 1024).toFixed(2)} MB in ${path.relative(ROOT, OUT)}`)
+  }
+}
+
+await main()
