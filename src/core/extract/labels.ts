@@ -139,10 +139,10 @@ export const T2_COLUMN_PATTERNS: Record<Template, Array<{ column: string; patter
     { column: 'made', pattern: /新制作/, canonical: '本年新制作数量' },
     { column: 'published', pattern: /新公开/, canonical: '本年新公开数量' },
     { column: 'total', pattern: /公开总数|对外公开总/, canonical: '对外公开总数量' },
-    { column: 'prev_items', pattern: /上一年|项目数量(?!.*采购)/, canonical: '上一年项目数量' },
+    { column: 'items', pattern: /采购项目/, canonical: '采购项目数量' },
+    { column: 'prev_items', pattern: /上一?年.{0,2}项目|^项目数量/, canonical: '上一年项目数量' },
     { column: 'change', pattern: /增\/?减|增减/, canonical: '本年增/减' },
     { column: 'decisions', pattern: /处理决定/, canonical: '处理决定数量' },
-    { column: 'items', pattern: /采购项目/, canonical: '采购项目数量' },
     { column: 'amount', pattern: /采购总金额|总金额/, canonical: '采购总金额' }
   ]
 }

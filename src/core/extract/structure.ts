@@ -35,11 +35,15 @@ export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
       const window = lines.slice(i, i + n)
       if (window.some((l) => hasValues(l))) break
       const text = compact(joinFragments(window.map((l) => l.text)))
-      const m = TITLE_PATTERN.exec(text.normalize('NFKC'))
+      const folded = text.normalize('NFKC')
+      const m = TITLE_PATTERN.exec(folded)
       if (!m) continue
       // Body sentences mention the report too ("现公布2021年…年度报告如下"); a title is short.
       if (text.length > 80 || /[。；]/.test(text)) break
-      const agency = cleanAgency(compact(m[1]))
+      // The agency as printed (full-width brackets kept): NFKC keeps these characters one for one,
+      // so the match's span indexes the printed text too.
+      const printed = folded.length === text.length ? text.slice(0, m[1].length) : m[1]
+      const agency = cleanAgency(printed)
       return {
         title: text,
         titleRaw: joinFragments(window.map((l) => l.raw)),
@@ -54,7 +58,12 @@ export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
 }
 
 function cleanAgency(a: string): string {
-  return a.replace(/^[《「“"'(（\s]+/, '').replace(/^关于/, '').replace(/[》」”"')）\s]+$/, '')
+  let s = a.replace(/^[《「“"'\s]+/, '').replace(/^关于/, '').replace(/[》」”"'\s]+$/, '')
+  // Brackets around the whole name are quoting; a bracket that closes one inside the name stays.
+  const balance = (t: string) => (t.match(/[（(]/g)?.length ?? 0) - (t.match(/[）)]/g)?.length ?? 0)
+  while (/^[（(]/.test(s) && balance(s) > 0) s = s.slice(1)
+  while (/[）)]$/.test(s) && balance(s) < 0) s = s.slice(0, -1)
+  return s
 }
 
 export interface Heading {
@@ -65,7 +74,7 @@ export interface Heading {
   source: Provenance
 }
 
-const HEADING = /^([一二三四五六七八九十])[、.,:]?(.{2,40})$/
+const HEADING = /^([一二三四五六七八九十])[、.,:](.{2,40})$/
 
 /** The section headings, in document order (duplicates and disorder kept for the rules). */
 export function findHeadings(lines: DocLine[], from = 0): Heading[] {
@@ -75,7 +84,8 @@ export function findHeadings(lines: DocLine[], from = 0): Heading[] {
     if (hasValues(l)) continue
     const k = matchForm(l.text)
     const m = HEADING.exec(k)
-    if (!m || /[。;；]/.test(k)) continue
+    // A heading is a title, not a sentence (checked before width folding turns 。 into .).
+    if (!m || /[。；;，,]/.test(l.text.replace(/^[一二三四五六七八九十]\s*[、.．，,:：]/, ''))) continue
     const numeral = '一二三四五六七八九十'.indexOf(m[1]) + 1
     const hits = SECTION_PATTERNS.filter((p) => p.keywords.test(m[2]))
     if (hits.length === 0) continue

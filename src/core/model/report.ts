@@ -61,7 +61,8 @@ export interface TableLabel {
 }
 
 export type ProblemCode =
-  | 'row_value_count' // a row with more or fewer values than columns (L07)
+  | 'row_value_count' // a row with fewer values than columns, or extra ones that disagree: cells lost (L07)
+  | 'row_extra_cells' // a row with extra values that all agree: nothing lost, the layout is off (L07)
   | 'row_missing' // a template row not found (L04/L07)
   | 'row_extra' // a row that matches no template row
   | 'cell_blank' // an empty or placeholder cell where a number is expected (L08)

@@ -91,3 +91,57 @@ export function mapByPosition(values: ValueSlot[], anchors: ColumnAnchor[]): Map
   }
   return { cells, stray, misfit }
 }
+
+/**
+ * A PDF row: a full row maps in order (positions only matter to place blank cells, and
+ * right-aligned numbers in uneven columns can sit past a midpoint); a single column needs
+ * no positions; a short row is placed by position when anchors are known.
+ */
+export function mapRow(values: ValueSlot[], anchors: ColumnAnchor[] | null, n: number): Mapping {
+  if (!anchors || n === 1 || values.length === n) return mapByCount(values, n)
+  return mapByPosition(values, anchors)
+}
+
+/** Anchors with explicit bounds from printed value columns: each reaches halfway to the next column's edge. */
+export function anchorsFromColumns(cols: Array<{ x0: number; x1: number; center: number }>): ColumnAnchor[] {
+  return cols.map((c, i) => ({
+    center: c.center,
+    x0: i > 0 ? (cols[i - 1].x1 + c.x0) / 2 : c.x0 - (c.x1 - c.x0) - 20,
+    x1: i < cols.length - 1 ? (c.x1 + cols[i + 1].x0) / 2 : c.x1 + (c.x1 - c.x0) + 20
+  }))
+}
+
+/**
+ * TXT tables printed as a full tab grid (3 label fields + 7 value fields, blank fields kept):
+ * the grid is the field layout shared by the complete rows. A short row with exactly the
+ * grid's fields, its labels left of the value fields, maps by field position — a blank field
+ * is a blank cell, not a lost one. Returns null when there is no such grid.
+ */
+export function txtGrid(rows: Array<{ values: ValueSlot[]; fields?: number }>, n: number): { first: number; fields: number } | null {
+  const votes = new Map<string, number>()
+  let complete = 0
+  for (const r of rows) {
+    if (r.values.length !== n || r.fields === undefined || r.values.some((v) => v.cell === undefined)) continue
+    complete++
+    const cells = r.values.map((v) => v.cell!)
+    if (!cells.every((c, i) => i === 0 || c === cells[i - 1] + 1)) continue
+    const k = `${cells[0]}:${r.fields}`
+    votes.set(k, (votes.get(k) ?? 0) + 1)
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]
+  if (!best || best[1] < 2 || best[1] < complete / 2) return null
+  const [first, fields] = best[0].split(':').map(Number)
+  return { first, fields }
+}
+
+export function mapByGrid(values: ValueSlot[], labelFields: number[], fields: number | undefined, grid: { first: number; fields: number }, n: number): Mapping | null {
+  if (fields !== grid.fields || labelFields.some((c) => c >= grid.first)) return null
+  if (!values.every((v) => v.cell !== undefined && v.cell >= grid.first && v.cell < grid.first + n)) return null
+  // A blank field at either end of the value fields may be a label column's filler (a colspan
+  // rendered as an empty field): only blanks strictly inside the row are known blank cells.
+  const cellsUsed = new Set(values.map((v) => v.cell!))
+  if (!cellsUsed.has(grid.first) || !cellsUsed.has(grid.first + n - 1)) return null
+  const cells: Assigned[] = Array.from({ length: n }, () => ({ slot: null, status: 'blank' as const }))
+  for (const v of values) cells[v.cell! - grid.first] = { slot: v, status: 'ok' }
+  return { cells, stray: [], misfit: false }
+}

@@ -15,6 +15,8 @@ export interface ValueSlot {
   source: Provenance
   x0?: number
   x1?: number
+  /** TXT: the tab-separated field it came from. */
+  cell?: number
 }
 
 export interface LabelPiece {
@@ -37,6 +39,9 @@ export interface RowCandidate {
   baseline?: number
   fontSize?: number
   source: Provenance | null
+  /** TXT: the number of tab-separated fields of the row's line, and of its label fields' positions. */
+  fields?: number
+  labelFields?: number[]
 }
 
 export function labelText(row: Pick<RowCandidate, 'pieces'>): string {
@@ -60,6 +65,9 @@ export function labelSource(row: Pick<RowCandidate, 'pieces'>): Provenance | nul
   return spanOf(orderPieces(row.pieces).map((p) => p.source))
 }
 
+const NUMBERING = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])$/
+const NUMBERED = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])/
+
 /**
  * Reading order of a label's pieces. TXT: by offset. PDF: a row label can sit in up to three
  * label columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密), each wrapped over several
@@ -79,16 +87,30 @@ function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
     if (Math.abs(dy) > 0.35 * fs) return dy
     return (a.x0 ?? 0) - (b.x0 ?? 0)
   }
-  const sorted = [...pieces].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
-  const columns: Array<{ x1: number; pieces: LabelPiece[] }> = []
-  for (const p of sorted) {
-    const col = columns.at(-1)
-    if (col && (p.x0 ?? 0) < col.x1 - 0.5) {
-      col.pieces.push(p)
-      col.x1 = Math.max(col.x1, p.x1 ?? 0)
-    } else columns.push({ x1: p.x1 ?? 0, pieces: [p] })
+  // A numbering token and the label it numbers ("1." "属于国家秘") form one segment; segments
+  // whose spans overlap form a column.
+  const segments: Array<{ x0: number; x1: number; pieces: LabelPiece[] }> = []
+  for (const p of [...pieces].sort(byLine)) {
+    const seg = segments.at(-1)
+    const fs = p.fontSize ?? 10
+    const sameLine = seg && seg.pieces[0].page === p.page && Math.abs((seg.pieces[0].baseline ?? 0) - (p.baseline ?? 0)) <= 0.35 * fs
+    // "1." then "属于…" is one label; "（三）" then "1.属于…" is a group label beside a leaf.
+    const numbering = seg && NUMBERING.test(seg.pieces.at(-1)!.text.trim()) && !NUMBERED.test(p.text.trim())
+    if (seg && sameLine && numbering && (p.x0 ?? 0) - seg.x1 < 1.0 * fs) {
+      seg.pieces.push(p)
+      seg.x1 = Math.max(seg.x1, p.x1 ?? 0)
+    } else segments.push({ x0: p.x0 ?? 0, x1: p.x1 ?? 0, pieces: [p] })
   }
-  return columns.flatMap((c) => c.pieces.sort(byLine))
+  segments.sort((a, b) => a.x0 - b.x0)
+  const columns: Array<{ x1: number; segments: typeof segments }> = []
+  for (const seg of segments) {
+    const col = columns.at(-1)
+    if (col && seg.x0 < col.x1 - 0.5) {
+      col.segments.push(seg)
+      col.x1 = Math.max(col.x1, seg.x1)
+    } else columns.push({ x1: seg.x1, segments: [seg] })
+  }
+  return columns.flatMap((c) => c.segments.sort((a, b) => byLine(a.pieces[0], b.pieces[0])).flatMap((seg) => seg.pieces))
 }
 
 export function pieceOf(w: DocWord, line: DocLine): LabelPiece {
@@ -96,7 +118,7 @@ export function pieceOf(w: DocWord, line: DocLine): LabelPiece {
 }
 
 function slotOf(w: DocWord, token: ValueToken): ValueSlot {
-  return { text: w.text, raw: w.raw, token, source: w.source, x0: w.x0, x1: w.x1 }
+  return { text: w.text, raw: w.raw, token, source: w.source, x0: w.x0, x1: w.x1, cell: w.cell }
 }
 
 /** Splits a line into its label words and the run of value words that ends it. */
@@ -129,14 +151,31 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
   const rows: RowCandidate[] = []
   let pending: LabelPiece[] = []
   const pendingKey = () => namesRow(matchForm(joinFragments(pending.map((p) => p.text))))
+  let lastWasRow = false
   for (const line of lines) {
     const { label, values } = splitTrailingValues(line)
     const pieces = label.map((w) => pieceOf(w, line))
-    if (values.length > 0 && hasValues(line)) {
-      rows.push({ pieces: [...pending, ...pieces], values, blank: false, source: line.source })
-      pending = []
+    // One cell per line (a web table copied as text): value lines continue the row above.
+    if (values.length > 0 && label.length === 0 && pending.length === 0 && lastWasRow && !line.cells) {
+      const row = rows.at(-1)!
+      row.values.push(...values)
+      row.source = spanOf([row.source, line.source])
       continue
     }
+    if (values.length > 0 && hasValues(line)) {
+      rows.push({
+        pieces: [...pending, ...pieces],
+        values,
+        blank: false,
+        source: line.source,
+        fields: line.cells?.length,
+        labelFields: label.map((w) => w.cell ?? 0)
+      })
+      pending = []
+      lastWasRow = true
+      continue
+    }
+    lastWasRow = false
     const lineKey = namesRow(matchForm(line.text))
     const before = pending.length ? pendingKey() : null
     if (before && lineKey && lineKey !== before) {
@@ -300,4 +339,112 @@ export function valueColumns(rows: RowCandidate[]): Array<{ x0: number; x1: numb
     } else out.push({ x0: s.x0, x1: s.x1, center: (s.x0 + s.x1) / 2 })
   }
   return out
+}
+
+/**
+ * Merges a header word with the next one on its line while a bracket it opened is still open
+ * ("本年收费金额（单位:" + "万元）"): a space inside a bracketed unit does not end a column
+ * name. Gaps cannot tell this apart: office suites print column names half an em apart.
+ */
+export function mergePhrases(words: DocWord[], lineOf: Map<DocWord, DocLine>, gap = 3): DocWord[] {
+  const open = (t: string) => (t.match(/[（(]/g)?.length ?? 0) > (t.match(/[）)]/g)?.length ?? 0)
+  const byLine = new Map<DocLine, DocWord[]>()
+  for (const w of words) {
+    const l = lineOf.get(w)
+    if (!l) continue
+    if (!byLine.has(l)) byLine.set(l, [])
+    byLine.get(l)!.push(w)
+  }
+  const out: DocWord[] = []
+  for (const [line, ws] of byLine) {
+    ws.sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
+    const fs = line.fontSize ?? 10
+    let cur: DocWord | null = null
+    for (const w of ws) {
+      if (cur && open(cur.text) && (w.x0 ?? 0) - (cur.x1 ?? 0) < gap * fs) {
+        const merged: DocWord = {
+          text: joinFragments([cur.text, w.text]),
+          raw: joinFragments([cur.raw, w.raw]),
+          x0: cur.x0,
+          x1: Math.max(cur.x1 ?? 0, w.x1 ?? 0),
+          y0: Math.min(cur.y0 ?? 0, w.y0 ?? 0),
+          y1: Math.max(cur.y1 ?? 0, w.y1 ?? 0),
+          source: spanOf([cur.source, w.source])!
+        }
+        cur = merged
+      } else {
+        if (cur) out.push(cur)
+        cur = w
+      }
+    }
+    if (cur) out.push(cur)
+    for (const w of out) if (!lineOf.has(w)) lineOf.set(w, line)
+  }
+  return out
+}
+
+/**
+ * Text-only attachment by numbered blocks, for unruled tables whose labels wrap far above and
+ * below their number line: in each label column, a label runs from a line that starts with
+ * its numbering (一、 （一） 1.) to the line before the next numbered one. A block goes to the
+ * row whose number line lies within it (its own label words are part of the block), or to
+ * the number line nearest its middle. Returns the fragments that found no row.
+ */
+export function attachByBlocks(rows: RowCandidate[], fragments: LabelPiece[]): LabelPiece[] {
+  type Item = { piece: LabelPiece; row: RowCandidate | null }
+  const items: Item[] = [
+    ...fragments.map((piece) => ({ piece, row: null })),
+    ...rows.flatMap((row) => row.pieces.map((piece) => ({ piece, row })))
+  ]
+  const pitch = linePitch(items.map((i) => i.piece)) ?? 0
+  // Columns: items whose spans overlap, per page.
+  items.sort((a, b) => (a.piece.page ?? 0) - (b.piece.page ?? 0) || (a.piece.x0 ?? 0) - (b.piece.x0 ?? 0))
+  const columns: Array<{ page: number; x1: number; items: Item[] }> = []
+  for (const it of items) {
+    const col = columns.find((c) => c.page === (it.piece.page ?? 0) && (it.piece.x0 ?? 0) < c.x1 - 0.5 && (it.piece.x1 ?? 0) > (c.items[0].piece.x0 ?? 0))
+    if (col) {
+      col.items.push(it)
+      col.x1 = Math.max(col.x1, it.piece.x1 ?? 0)
+    } else columns.push({ page: it.piece.page ?? 0, x1: it.piece.x1 ?? 0, items: [it] })
+  }
+  const orphans: LabelPiece[] = []
+  for (const col of columns) {
+    col.items.sort((a, b) => (b.piece.baseline ?? 0) - (a.piece.baseline ?? 0) || (a.piece.x0 ?? 0) - (b.piece.x0 ?? 0))
+    // Lines of the column, top to bottom; a line holding a numbered piece starts a block (a
+    // wrapped group label such as "（三" may sit left of it on that line).
+    const lines: Item[][] = []
+    for (const it of col.items) {
+      const line = lines.at(-1)
+      if (line && Math.abs((line[0].piece.baseline ?? 0) - (it.piece.baseline ?? 0)) <= 0.35 * (it.piece.fontSize ?? 10)) line.push(it)
+      else lines.push([it])
+    }
+    const blocks: Item[][] = []
+    for (const line of lines) {
+      const block = blocks.at(-1)
+      const prev = block?.at(-1)
+      const gap = prev ? (prev.piece.baseline ?? 0) - (line[0].piece.baseline ?? 0) : Infinity
+      const starts = line.some((it) => NUMBERED.test(it.piece.text.trim()))
+      if (block && !starts && gap <= 1.3 * Math.max(pitch, 1.2 * (line[0].piece.fontSize ?? 10))) block.push(...line)
+      else blocks.push([...line])
+    }
+    for (const block of blocks) {
+      const owners = [...new Set(block.map((b) => b.row).filter((r): r is RowCandidate => r !== null))]
+      const loose = block.filter((b) => b.row === null).map((b) => b.piece)
+      if (loose.length === 0) continue
+      if (owners.length === 1) {
+        owners[0].pieces.push(...loose)
+        continue
+      }
+      const top = Math.max(...block.map((b) => b.piece.baseline ?? 0))
+      const bottom = Math.min(...block.map((b) => b.piece.baseline ?? 0))
+      const middle = (top + bottom) / 2
+      const candidates = (owners.length ? owners : rows).filter(
+        (r) => r.page === col.page && (r.baseline ?? 0) <= top + 0.6 * pitch && (r.baseline ?? 0) >= bottom - 0.6 * pitch
+      )
+      const best = candidates.sort((a, b) => Math.abs((a.baseline ?? 0) - middle) - Math.abs((b.baseline ?? 0) - middle))[0]
+      if (best) best.pieces.push(...loose)
+      else orphans.push(...loose)
+    }
+  }
+  return orphans
 }

@@ -6,7 +6,7 @@ import { T2_LAYOUTS, type Template } from '../../model/keys'
 import { joinFragments, matchForm } from '../../text/normalize'
 import { type DocLine, type DocWord, spanOf } from '../doc'
 import { T2_CAPTION, T2_COLUMN_PATTERNS, T2_HEADER_ANCHOR, T2_ROW_PATTERNS, T2_TEMPLATE_MARKERS } from '../labels'
-import { mapByCount, mapByPosition, type Mapping } from './columns'
+import { mapByCount, mapRow as mapValues, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
 import {
   attachFragments,
@@ -17,6 +17,7 @@ import {
   labelText,
   pieceOf,
   splitTrailingValues,
+  mergePhrases,
   stackWords,
   type LabelPiece,
   type RowCandidate
@@ -37,6 +38,8 @@ export function detectT2Template(lines: DocLine[]): Template | null {
 interface Header {
   words: DocWord[]
   lines: DocLine[]
+  /** PDF: the line of each header word, merged phrases included. */
+  lineOf?: Map<DocWord, DocLine>
 }
 
 interface T2Row extends RowCandidate {
@@ -102,6 +105,12 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
     if (inHeader.has(l)) continue
     if (hasValues(l)) {
       const { label: lw, values } = splitTrailingValues(l)
+      // One cell per line (a web table copied as text): value lines continue the row above.
+      const last = rows.at(-1)
+      if (ctx.kind === 'txt' && lw.length === 0 && pending.length === 0 && last && lines[i - 1] && hasValues(lines[i - 1]) && !l.cells) {
+        last.values.push(...values)
+        continue
+      }
       rows.push({
         pieces: [...pending, ...lw.map((w) => pieceOf(w, l))],
         values,
@@ -170,7 +179,7 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
       const lost = keys.filter((_, i) => mapping.cells[i].status === 'lost')
       problem(
         out,
-        'row_value_count',
+        lost.length ? 'row_value_count' : 'row_extra_cells',
         key,
         lost.length ? lost : keys,
         `表二“${rowName}”行有 ${row.values.length} 个数值，而该栏目只有 ${block.columns.length} 列（${block.columns.map((c) => c.label).join('、')}）`,
@@ -200,8 +209,10 @@ function collectHeader(lines: DocLine[], at: number, kind: 'pdf' | 'txt'): Heade
   const right = (l: DocLine) => l.words.filter((w) => (w.x0 ?? 0) >= edge - 1 && !T2_HEADER_ANCHOR.test(matchForm(w.text)))
   const header: Header = { words: right(line), lines: [line] }
   if (kind !== 'pdf') return header
+  const lineOf = new Map<DocWord, DocLine>()
   const near = (l: DocLine) =>
-    l.page === line.page && Math.abs((l.baseline ?? 0) - (line.baseline ?? 0)) < 2.2 * (line.fontSize ?? 10)
+    // Office suites print tables double-spaced: a wrapped header line can sit 2.5 font sizes away.
+    l.page === line.page && Math.abs((l.baseline ?? 0) - (line.baseline ?? 0)) < 3.2 * (line.fontSize ?? 10)
   const wrapped = (l: DocLine) =>
     near(l) && !hasValues(l) && !T2_CAPTION.test(matchForm(l.text)) && l.words.every((w) => (w.x0 ?? 0) >= edge - 1)
   for (let j = at - 1; j >= 0 && wrapped(lines[j]); j--) {
@@ -212,6 +223,10 @@ function collectHeader(lines: DocLine[], at: number, kind: 'pdf' | 'txt'): Heade
     header.words.push(...right(lines[j]))
     header.lines.push(lines[j])
   }
+  // Column names are far apart; words close together on one line are one name split by a space.
+  for (const l of header.lines) for (const w of l.words) lineOf.set(w, l)
+  header.words = mergePhrases(header.words, lineOf)
+  header.lineOf = lineOf
   return header
 }
 
@@ -226,8 +241,7 @@ function recordHeaderLabels(out: TableOutput, header: Header, template: Template
     })
     return
   }
-  const lineOf = new Map<DocWord, DocLine>()
-  for (const l of header.lines) for (const w of l.words) lineOf.set(w, l)
+  const lineOf = header.lineOf ?? new Map<DocWord, DocLine>()
   for (const s of stackWords(header.words, lineOf)) {
     label(out, 'column', t2ColumnOf(s.key, template), s.text, joinFragments(s.words.map((w) => w.raw)), spanOf(s.words.map((w) => w.source)), { row, cell: -1 })
   }
@@ -240,10 +254,8 @@ function t2ColumnOf(key: string, template: Template): string | null {
 function mapRow(row: T2Row, n: number, kind: 'pdf' | 'txt'): Mapping {
   if (row.blank) return mapByCount([], n)
   if (kind === 'pdf' && row.header) {
-    const lineOf = new Map<DocWord, DocLine>()
-    for (const l of row.header.lines) for (const w of l.words) lineOf.set(w, l)
-    const stacks = stackWords(row.header.words, lineOf)
-    if (stacks.length === n) return mapByPosition(row.values, stacks.map((s) => ({ center: (s.x0 + s.x1) / 2 })))
+    const stacks = stackWords(row.header.words, row.header.lineOf ?? new Map())
+    if (stacks.length === n) return mapValues(row.values, stacks.map((s) => ({ center: (s.x0 + s.x1) / 2 })), n)
   }
   return mapByCount(row.values, n)
 }

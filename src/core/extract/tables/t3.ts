@@ -8,9 +8,10 @@ import { joinFragments, matchForm } from '../../text/normalize'
 import { alignSequences } from '../align'
 import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
 import { T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
-import { mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
+import { anchorsFromColumns, mapByCount, mapByGrid, mapRow, txtGrid, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
 import {
+  attachByBlocks,
   attachFragments,
   hasValues,
   labelKey,
@@ -61,7 +62,12 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
   const template = detectT3Template(lines) ?? fallbackTemplate ?? '2021'
   const out = newOutput('t3', template)
   const rowKeys = t3Rows(template)
-  const firstData = lines.findIndex((l) => hasValues(l))
+  let firstData = lines.findIndex((l) => hasValues(l))
+  // One cell per line: the first row's label stands on its own line(s) above its values.
+  if (ctx.kind === 'txt' && firstData > 0) {
+    const names = namesOneRow(template)
+    while (firstData > 0 && !hasValues(lines[firstData - 1]) && names(matchForm(lines[firstData - 1].text))) firstData--
+  }
   if (firstData < 0) {
     problem(out, 'table_missing', null, [], '表三没有找到任何数据行', lines[0]?.source ?? null)
     for (const r of rowKeys) for (const c of T3_COLUMNS) out.cells[`t3.${r}.${c}`] = lostCell(`t3.${r}.${c}`)
@@ -84,26 +90,44 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
   } else {
     // Text geometry first; ruling lines only when it left fragments it could not place and
     // the rows it made do not read as the official labels (reading rulings is costly).
-    let built = await pdfRows(lines, firstData, ctx, template, null)
-    const suspect = built.ambiguous > 0 ? pagesOfUnofficialRows(built.rows, template) : new Set<number>()
-    if (suspect.size) {
+    // Attach label lines to rows by text geometry first; if that leaves rows that do not read
+    // as the official labels, by numbered label blocks; then, on the pages still in doubt, by
+    // the ruling lines (reading them costs as much as reading the page's text).
+    let built = await pdfRows(lines, firstData, ctx, template, 'nearest')
+    let bad = built.ambiguous > 0 ? unofficialRows(built.rows, template) : []
+    if (bad.length) {
+      const byBlocks = await pdfRows(lines, firstData, ctx, template, 'blocks')
+      const left = unofficialRows(byBlocks.rows, template)
+      if (left.length < bad.length) {
+        built = byBlocks
+        bad = left
+      }
+    }
+    if (bad.length) {
+      const suspect = new Set(bad)
       const rulings = (page: number) => (suspect.has(page) ? ctx.rulings(page) : Promise.resolve([]))
-      built = await pdfRows(lines, firstData, ctx, template, rulings)
+      const ruled = await pdfRows(lines, firstData, ctx, template, rulings)
+      if (unofficialRows(ruled.rows, template).length <= bad.length) built = ruled
     }
     rows = built.rows
+    if (built.notes.length) {
+      label(out, 'note', null, joinFragments(built.notes.map((w) => w.text)), joinFragments(built.notes.map((w) => w.raw)), spanOf(built.notes.map((w) => w.source)))
+    }
     anchors = headerAnchors(built.headerWords, built.lineOf, rows, out)
   }
 
   const match = rowMatcher(template)
   const pairs = alignSequences(rows, rowKeys, (row, key) => (match(key, labelKey(row)) ? 1 : 0))
   const matchedRows = new Set<number>()
+  const grid = ctx.kind === 'txt' ? txtGrid(rows, T3_COLUMNS.length) : null
   for (const [ri, ki] of pairs) {
     matchedRows.add(ri)
     const row = rows[ri]
     const rowKey = rowKeys[ki]
     const keys = T3_COLUMNS.map((c) => `t3.${rowKey}.${c}`)
     label(out, 'row', rowKey, labelText(row), labelRaw(row), labelSource(row))
-    const mapping: Mapping = anchors && !row.blank ? mapByPosition(row.values, anchors) : mapByCount(row.values, T3_COLUMNS.length)
+    const byGrid = grid && row.values.length < T3_COLUMNS.length ? mapByGrid(row.values, row.labelFields ?? [], row.fields, grid, T3_COLUMNS.length) : null
+    const mapping: Mapping = row.blank ? mapByCount([], T3_COLUMNS.length) : (byGrid ?? mapRow(row.values, anchors, T3_COLUMNS.length))
     const src = labelSource(row)
     T3_COLUMNS.forEach((c, i) => {
       out.cells[keys[i]] = cellFrom(keys[i], mapping.cells[i], src)
@@ -157,7 +181,7 @@ function reportRowShape(out: TableOutput, rowKey: string, keys: string[], row: R
     const lost = keys.filter((_, i) => mapping.cells[i].status === 'lost')
     problem(
       out,
-      'row_value_count',
+      lost.length ? 'row_value_count' : 'row_extra_cells',
       rowKey,
       lost.length ? lost : keys,
       `表三“${name}”行有 ${n} 个数值，应为 ${T3_COLUMNS.length} 个（${n < T3_COLUMNS.length ? '缺失单元格' : '多出单元格'}），` +
@@ -193,6 +217,7 @@ interface PdfRows {
   headerWords: DocWord[]
   lineOf: Map<DocWord, DocLine>
   ambiguous: number
+  notes: DocWord[]
 }
 
 /** The official leaf label of a row in match form, without its numbering: 部分公开(区分…). */
@@ -204,19 +229,20 @@ function canonicalLeaf(rowKey: string): string {
 }
 
 /**
- * The pages of rows that do not read as the official table: a row whose label lacks its
- * official text, a row that matches nothing, and the neighbours of an official row not found.
+ * The rows that do not read as the official table, as the pages they are on (one entry per
+ * row): a row whose label lacks its official text, a row that matches nothing, and the
+ * neighbours of an official row not found.
  */
-function pagesOfUnofficialRows(rows: RowCandidate[], template: Template): Set<number> {
+function unofficialRows(rows: RowCandidate[], template: Template): number[] {
   const rowKeys = t3Rows(template)
   const match = rowMatcher(template)
   const pairs = alignSequences(rows, rowKeys, (row, key) => (match(key, labelKey(row)) ? 1 : 0))
-  const pages = new Set<number>()
+  const pages: number[] = []
   const matched = new Map(pairs)
   rows.forEach((row, i) => {
     const k = matched.get(i)
     const ok = k !== undefined && (leafForm(labelKey(row)).includes(canonicalLeaf(rowKeys[k])) || labelKey(row).includes(canonicalLeaf(rowKeys[k])))
-    if (!ok && row.page !== undefined) pages.add(row.page)
+    if (!ok && row.page !== undefined) pages.push(row.page)
   })
   // A missing row's label went to a neighbour: look at the pages around where it should be.
   const found = new Set(pairs.map(([, k]) => k))
@@ -224,7 +250,7 @@ function pagesOfUnofficialRows(rows: RowCandidate[], template: Template): Set<nu
     if (found.has(k)) return
     const before = pairs.filter(([, kk]) => kk < k).at(-1)
     const after = pairs.find(([, kk]) => kk > k)
-    for (const p of [before, after]) if (p && rows[p[0]].page !== undefined) pages.add(rows[p[0]].page!)
+    for (const p of [before, after]) if (p && rows[p[0]].page !== undefined) pages.push(rows[p[0]].page!)
   })
   return pages
 }
@@ -234,7 +260,7 @@ async function pdfRows(
   firstData: number,
   ctx: TableContext,
   template: Template,
-  rulings: ((page: number) => Promise<Segment[]>) | null
+  strategy: 'nearest' | 'blocks' | ((page: number) => Promise<Segment[]>)
 ): Promise<PdfRows> {
   const rows: RowCandidate[] = []
   const lineOf = new Map<DocWord, DocLine>()
@@ -252,6 +278,18 @@ async function pdfRows(
 
   const headerWords: DocWord[] = []
   const fragments: LabelPiece[] = []
+  // The cross-footing note (本列数据的勾稽关系…) sits in the label area above the first row
+  // and wraps; a line continues it while its bracket is still open, directly below its last line.
+  const notes: DocWord[] = []
+  const noteContinues = (w: DocWord) => {
+    const last = notes.at(-1)
+    if (!last) return false
+    const text = notes.map((n) => n.text).join('')
+    if ((text.match(/[（(]/g)?.length ?? 0) <= (text.match(/[）)]/g)?.length ?? 0)) return false
+    const la = lineOf.get(last)
+    const lw = lineOf.get(w)
+    return la?.page === lw?.page && (la?.baseline ?? 0) - (lw?.baseline ?? 0) < 2.6 * (la?.fontSize ?? 10)
+  }
   lines.forEach((l, i) => {
     if (i >= firstData && hasValues(l)) return
     for (const w of l.words) {
@@ -260,11 +298,17 @@ async function pdfRows(
         if (i < firstData) headerWords.push(w)
         continue
       }
-      if (T3_SPANNING.test(matchForm(w.text))) continue
+      if (T3_SPANNING.test(matchForm(w.text)) || (i < firstData && noteContinues(w))) {
+        notes.push(w)
+        continue
+      }
       fragments.push(pieceOf(w, l))
     }
   })
-  const { orphans, ambiguous } = await attachFragments(rows, fragments, rulings)
+  const { orphans, ambiguous } =
+    strategy === 'blocks'
+      ? { orphans: attachByBlocks(rows, fragments), ambiguous: 0 }
+      : await attachFragments(rows, fragments, strategy === 'nearest' ? null : strategy)
   // A label that names a row on its own but has no values is a row left blank.
   const names = namesOneRow(template)
   const groups = groupOrphans(orphans)
@@ -275,7 +319,7 @@ async function pdfRows(
     }
   }
   rows.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || (b.baseline ?? 0) - (a.baseline ?? 0))
-  return { rows, headerWords, lineOf, ambiguous }
+  return { rows, headerWords, lineOf, ambiguous, notes }
 }
 
 /** Orphan fragments close together form one label (a wrapped blank row). */
@@ -315,12 +359,14 @@ function headerAnchors(headerWords: DocWord[], lineOf: Map<DocWord, DocLine>, ro
     label(out, 'column', col, s.text, joinFragments(s.words.map((w) => w.raw)), spanOf(s.words.map((w) => w.source)))
     if (col && !named.has(col)) named.set(col, { center: (s.x0 + s.x1) / 2 })
   }
+  // Seven printed value columns are the best anchors (their real extents); the header only
+  // names them. Otherwise the named header stacks.
+  if (cols.length === T3_COLUMNS.length) return anchorsFromColumns(cols)
   if (T3_COLUMNS.every((c) => named.has(c))) {
     const ordered = T3_COLUMNS.map((c) => named.get(c)!)
     const increasing = ordered.every((a, i) => i === 0 || a.center > ordered[i - 1].center)
     if (increasing) return ordered
   }
-  if (cols.length === T3_COLUMNS.length) return cols.map((c) => ({ center: c.center }))
   // Partly named: keep the named anchors and place the others between them by value columns.
   const anchors: ColumnAnchor[] = []
   for (const c of T3_COLUMNS) {

@@ -22,8 +22,18 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
   // The data row is the line with the most values; further value lines are unexpected.
   const main = dataLines.reduce((a, b) => (splitTrailingValues(b).values.length > splitTrailingValues(a).values.length ? b : a))
   const values: ValueSlot[] = splitTrailingValues(main).values
+  // One cell per line (a web table copied as text): the value lines that follow form the row.
+  const joined = new Set<DocLine>([main])
+  if (ctx.kind === 'txt' && values.length < KEYS.length && !main.cells) {
+    for (let i = lines.indexOf(main) + 1; i < lines.length && values.length < KEYS.length; i++) {
+      const { label, values: more } = splitTrailingValues(lines[i])
+      if (label.length || more.length === 0) break
+      values.push(...more)
+      joined.add(lines[i])
+    }
+  }
   for (const extra of dataLines) {
-    if (extra === main) continue
+    if (joined.has(extra)) continue
     problem(out, 'row_extra', null, [], `表四有多余的数据行：“${extra.text}”`, extra.source)
   }
   const headerLines = lines.slice(0, lines.indexOf(main))
@@ -32,7 +42,7 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
   let positional = false
   if (ctx.kind === 'pdf') {
     const anchors = pdfAnchors(headerLines, values, out)
-    if (anchors) {
+    if (anchors && values.length !== KEYS.length) {
       mapping = mapByPosition(values, anchors)
       positional = true
     } else mapping = mapByCount(values, KEYS.length)
@@ -51,7 +61,7 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
   })
   if (!positional && mapping.misfit) {
     const lost = KEYS.filter((_, i) => mapping.cells[i].status === 'lost')
-    problem(out, 'row_value_count', null, lost.length ? lost : KEYS, `表四数据行有 ${values.length} 个数值，应为 15 个`, main.source)
+    problem(out, lost.length ? 'row_value_count' : 'row_extra_cells', null, lost.length ? lost : KEYS, `表四数据行有 ${values.length} 个数值，应为 15 个`, main.source)
   }
   if (mapping.stray.length) {
     problem(out, 'value_outside_columns', null, KEYS, `表四有数值无法对应到列：${mapping.stray.map((v) => v.text).join(' ')}`, mapping.stray[0].source)

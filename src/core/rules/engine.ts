@@ -1,0 +1,69 @@
+/**
+ * Running the rules over one report: pure, given the report and its context (the same
+ * agency's other reports, the auditor's settings and the publication date).
+ */
+import { classifyAgency } from './agency'
+import { narrativeFacts } from './narrative'
+import { RULES } from './registry'
+import type { Finding, ReportMeta, ReportView, RuleContext, RulesConfig } from './types'
+import { DEFAULT_RULES_CONFIG } from './types'
+
+export interface ContextInput {
+  report: ReportView
+  prev?: ReportView | null
+  versions?: ReportView[]
+  members?: ReportView[]
+  meta?: Partial<ReportMeta>
+  config?: RulesConfig
+}
+
+export function buildContext(input: ContextInput): RuleContext {
+  const { report } = input
+  const meta: ReportMeta = { pubDate: null, pubUrl: null, notFound: false, agencyType: null, ...input.meta }
+  return {
+    report,
+    agencyType: meta.agencyType ?? classifyAgency(report.agency),
+    prev: input.prev ?? null,
+    versions: input.versions ?? [],
+    members: input.members ?? [],
+    meta,
+    config: input.config ?? DEFAULT_RULES_CONFIG,
+    facts: narrativeFacts(report.sections),
+    v: (key) => report.cells[key]?.value ?? null
+  }
+}
+
+/** All findings of a report, with identities stable across re-runs. */
+export function runRules(ctx: RuleContext, only?: (id: string) => boolean): Finding[] {
+  const out: Finding[] = []
+  for (const rule of RULES) {
+    if (!rule.check || !rule.severity || ctx.config.disabled.includes(rule.id) || (only && !only(rule.id))) continue
+    let drafts
+    try {
+      drafts = rule.check(ctx)
+    } catch (err) {
+      // A rule bug must not hide the other rules' findings; it becomes a visible finding itself.
+      drafts = [{ key: 'internal-error', severity: 'warning' as const, message: `规则 ${rule.id} 执行出错：${(err as Error).message}` }]
+    }
+    const seen = new Set<string>()
+    for (const d of drafts) {
+      const cells = d.cells ?? []
+      let identity = `${rule.id}:${d.key ?? [...cells].sort().join(',')}`
+      // Two drafts with the same key stay distinct findings.
+      for (let n = 2; seen.has(identity); n++) identity = `${rule.id}:${d.key ?? ''}#${n}`
+      seen.add(identity)
+      const source = d.source ?? null
+      out.push({
+        rule: rule.id,
+        identity,
+        severity: d.severity ?? ctx.config.severity[rule.id] ?? rule.severity,
+        title: rule.title,
+        cells,
+        message: d.message,
+        source,
+        page: source?.kind === 'pdf' ? source.page : null
+      })
+    }
+  }
+  return out
+}

@@ -1,0 +1,215 @@
+/**
+ * Labels and table shape (L): headers, row labels and captions as printed, and the shape
+ * problems the extractor recorded (cells lost, rows misaligned, blank cells).
+ */
+import { T2_LAYOUTS, T3_ROW_LABELS, T4_COLUMN_LABELS } from '../../model/keys'
+import { matchForm } from '../../text/normalize'
+import { T2_COLUMN_PATTERNS, T3_GROUP_TEXT } from '../../extract/labels'
+import type { Draft, RuleContext, RuleDef } from '../types'
+
+/** Levenshtein distance, for telling a typo (本年度止件数) from a different header. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length
+  const n = b.length
+  let prev = Array.from({ length: n + 1 }, (_, j) => j)
+  for (let i = 1; i <= m; i++) {
+    const cur = [i]
+    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    prev = cur
+  }
+  return prev[n]
+}
+
+const stripUnit = (s: string) => s.replace(/\(单位:?[^)]*\)/g, '')
+
+function t2Template(ctx: RuleContext) {
+  return ctx.report.t2Template ?? ctx.report.template
+}
+
+/** L01: table 2 column headers are the detected template's. */
+function l01(ctx: RuleContext): Draft[] {
+  const tpl = t2Template(ctx)
+  if (!tpl) return []
+  const out: Draft[] = []
+  const headers = ctx.report.labels.filter((l) => l.table === 't2' && l.role === 'column')
+  for (const h of headers) {
+    const k = stripUnit(matchForm(h.text))
+    const canon = T2_COLUMN_PATTERNS[tpl].map((c) => ({ ...c, form: stripUnit(matchForm(c.canonical)) }))
+    if (canon.some((c) => c.form === k)) continue
+    const near = canon.map((c) => ({ c, d: editDistance(c.form, k) })).sort((a, b) => a.d - b.d)[0]
+    if (near && near.d <= 2) {
+      out.push({ key: `typo:${k}`, source: h.source, message: `表二表头“${h.text}”有误，应为“${near.c.canonical}”` })
+    } else if (!h.key) {
+      out.push({ key: `unknown:${k}`, source: h.source, message: `表二表头“${h.text}”不是${tpl}年格式的列名` })
+    }
+  }
+  const present = new Set(headers.map((h) => h.key).filter(Boolean))
+  const expected = new Set(T2_LAYOUTS[tpl].flatMap((b) => b.columns.map((c) => c.key)))
+  for (const col of expected) {
+    if (headers.length && !present.has(col)) {
+      const label = T2_COLUMN_PATTERNS[tpl].find((c) => c.column === col)?.canonical ?? col
+      out.push({ key: `missing:${col}`, severity: 'error', message: `表二缺少“${label}”列` })
+    }
+  }
+  return out
+}
+
+/** L02: table 2 row labels present and worded as in the template. */
+function l02(ctx: RuleContext): Draft[] {
+  const tpl = t2Template(ctx)
+  if (!tpl) return []
+  const out: Draft[] = ctx.report.problems
+    .filter((p) => p.table === 't2' && p.code === 'row_missing')
+    .map((p) => ({ key: `missing:${p.row}`, cells: p.keys, severity: 'error' as const, message: p.message }))
+  for (const l of ctx.report.labels.filter((x) => x.table === 't2' && x.role === 'row' && x.key)) {
+    const canon = T2_LAYOUTS[tpl].flatMap((b) => b.rows).find((r) => r.key === l.key)
+    if (canon && matchForm(l.text) !== matchForm(canon.label)) {
+      out.push({ key: `wording:${l.key}`, severity: 'warning', source: l.source, message: `表二行标签“${l.text}”与${tpl}年格式的“${canon.label}”不一致` })
+    }
+  }
+  return out
+}
+
+/** L03: the 第二十条 captions of table 2. */
+function l03(ctx: RuleContext): Draft[] {
+  const tpl = t2Template(ctx)
+  if (!tpl || !ctx.report.tables.some((t) => t.table === 't2')) return []
+  const captions = new Set(ctx.report.labels.filter((l) => l.table === 't2' && l.role === 'caption').map((l) => l.key))
+  return T2_LAYOUTS[tpl]
+    .filter((b) => !captions.has(b.item))
+    .map((b) => ({ key: b.item, message: `表二缺少栏目标题“${b.caption}”` }))
+}
+
+function leafOf(text: string): string {
+  return matchForm(text).replace(T3_GROUP_TEXT, '').replace(/^[一二三四]、/, '')
+}
+
+function canonicalLeaf(row: string): string {
+  return matchForm(T3_ROW_LABELS[row]).replace(/^[一二三四]、/, '').replace(/^\([一二三四五六七]\)/, '').replace(/^\d+\./, '')
+}
+
+/**
+ * Whether a printed label deviates from the official wording *inside* it: characters missing
+ * or added between the parts that match. Missing or extra characters at the ends only mean
+ * the label was cut by the layout (a wrapped line read with another row), not reworded.
+ * Returns null when too little matches to judge.
+ */
+export function innerDeviation(printed: string, official: string): boolean | null {
+  const a = printed
+  const b = official
+  const dp: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0))
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1])
+  const pairs: Array<[number, number]> = []
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      pairs.push([i, j])
+      i++
+      j++
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) i++
+    else j++
+  }
+  if (pairs.length < Math.min(4, b.length) || pairs.length < 0.4 * b.length) return null
+  for (let k = 1; k < pairs.length; k++) {
+    if (pairs[k][0] - pairs[k - 1][0] > 1 || pairs[k][1] - pairs[k - 1][1] > 1) return true
+  }
+  return false
+}
+
+/** L04: table 3 row labels present and worded as in the format. */
+function l04(ctx: RuleContext): Draft[] {
+  const out: Draft[] = ctx.report.problems
+    .filter((p) => p.table === 't3' && p.code === 'row_missing')
+    .map((p) => ({ key: `missing:${p.row}`, cells: p.keys, severity: 'error' as const, message: p.message }))
+  for (const l of ctx.report.labels.filter((x) => x.table === 't3' && x.role === 'row' && x.key)) {
+    const canon = canonicalLeaf(l.key!)
+    // 2019's single （六）其他处理 row is itself a group-like label: compare it whole.
+    const printed = (l.key === 'other' ? matchForm(l.text) : leafOf(l.text)).replace(/^.*?\d\.(?=\D)/, '')
+    if (!printed.includes(canon) && innerDeviation(printed, canon)) {
+      out.push({ key: `wording:${l.key}`, severity: 'warning', source: l.source, message: `表三行标签“${l.text}”与格式规定的“${T3_ROW_LABELS[l.key!]}”不一致` })
+    }
+  }
+  return out
+}
+
+const T3_HEADERS: Array<[string, RegExp]> = [
+  ['申请人情况', /申请人情况/],
+  ['自然人', /自然人/],
+  ['法人或其他组织', /法人或其[他它]组织/],
+  ['商业企业', /商业企业/],
+  ['科研机构', /科研机构/],
+  ['社会公益组织', /社会公益组织/],
+  ['法律服务机构', /法律服务机构/],
+  ['总计', /总计/],
+  ['勾稽关系说明', /勾稽关系/]
+]
+
+/** L05: the table 3 header, with the cross-footing note. */
+function l05(ctx: RuleContext): Draft[] {
+  if (!ctx.report.tables.some((t) => t.table === 't3')) return []
+  const text = matchForm(ctx.report.labels.filter((l) => l.table === 't3' && l.role !== 'row').map((l) => l.text).join('|'))
+  const missing = T3_HEADERS.filter(([, re]) => !re.test(text)).map(([n]) => n)
+  return missing.length ? [{ key: 'header', message: `表三表头缺少：${missing.join('、')}` }] : []
+}
+
+/** L06: the table 4 header. */
+function l06(ctx: RuleContext): Draft[] {
+  if (!ctx.report.tables.some((t) => t.table === 't4')) return []
+  const labels = ctx.report.labels.filter((l) => l.table === 't4')
+  const text = matchForm(labels.map((l) => l.text).join('|'))
+  const missing: string[] = []
+  for (const g of ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉']) if (!text.includes(g)) missing.push(g)
+  for (const c of Object.values(T4_COLUMN_LABELS)) {
+    const n = (text.match(new RegExp(c, 'g')) ?? []).length
+    if (n < 3) missing.push(`${c}（${n}/3）`)
+  }
+  return missing.length ? [{ key: 'header', message: `表四表头缺少或不规范：${missing.join('、')}` }] : []
+}
+
+/** L07: table shape as read: a row with more or fewer cells, values outside the columns. */
+function l07(ctx: RuleContext): Draft[] {
+  return ctx.report.problems
+    .filter((p) => ['row_value_count', 'row_extra_cells', 'value_outside_columns', 'row_extra'].includes(p.code))
+    .map((p, i) => ({
+      key: `${p.code}:${p.row ?? i}:${p.table}`,
+      cells: p.keys,
+      source: p.source,
+      // Extra cells whose values agree lose nothing: a layout defect to correct, not lost data.
+      ...(p.code === 'row_extra_cells' ? { severity: 'warning' as const } : {}),
+      message: p.message
+    }))
+}
+
+/** L08: blank or non-numeric cells where a number is expected (blank is not 0). */
+function l08(ctx: RuleContext): Draft[] {
+  return ctx.report.problems
+    .filter((p) => p.code === 'cell_blank' || p.code === 'cell_unreadable')
+    .map((p, i) => ({ key: `${p.table}:${p.row ?? i}`, cells: p.keys, source: p.source, message: p.message }))
+}
+
+/** L09: a shifted table 3 header (TXT positions): 总计 on the first row, a sub-column under 自然人. */
+function l09(ctx: RuleContext): Draft[] {
+  const h = ctx.report.labels.filter((l) => l.table === 't3' && l.position && l.role !== 'row')
+  if (h.length === 0) return []
+  const out: Draft[] = []
+  const at = (re: RegExp) => h.filter((l) => re.test(matchForm(l.text)))
+  // 总计 on the first header row is how a rowspan renders in text; only a sub-column moved
+  // under 自然人 shifts the columns.
+  const natural = at(/^自然人$/)[0]
+  const commercial = at(/^商业企业$/)[0]
+  if (natural && commercial && commercial.position!.cell <= natural.position!.cell) {
+    out.push({ key: 'commercial', source: commercial.source, message: '表三表头错位：“商业企业”排在“自然人”所在列或其左侧，子列整体左移' })
+  }
+  return out
+}
+
+export const LABEL_RULES: RuleDef[] = [
+  { id: 'L01', family: 'L', severity: 'warning', title: '表二表头与格式一致', basis: '年度报告格式表二', check: l01 },
+  { id: 'L02', family: 'L', severity: 'error', title: '表二行齐全、标签规范', basis: '年度报告格式表二', check: l02 },
+  { id: 'L03', family: 'L', severity: 'warning', title: '表二栏目标题齐全', basis: '年度报告格式表二（第二十条各项）', check: l03 },
+  { id: 'L04', family: 'L', severity: 'error', title: '表三行齐全、标签规范', basis: '年度报告格式表三', check: l04 },
+  { id: 'L05', family: 'L', severity: 'warning', title: '表三表头与勾稽关系说明', basis: '年度报告格式表三', check: l05 },
+  { id: 'L06', family: 'L', severity: 'warning', title: '表四表头', basis: '年度报告格式表四', check: l06 },
+  { id: 'L07', family: 'L', severity: 'error', title: '表格形状（单元格缺失、错位）', basis: '年度报告格式：表三每行 7 个数值，表四 15 个', check: l07 },
+  { id: 'L08', family: 'L', severity: 'warning', title: '应填数值处为空或非数值', basis: '空白不等于 0', check: l08 },
+  { id: 'L09', family: 'L', severity: 'warning', title: '表头错位', basis: '年度报告格式表三', check: l09 }
+]
