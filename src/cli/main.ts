@@ -2,7 +2,9 @@
  * Command line: the headless side of the app, on the same domain code.
  *
  *   npm run cli -- ingest PATH... --db FILE [--workers N] [--max-pages N]
+ *   npm run cli -- check --db FILE [--report ID]... [--verbose]
  *   npm run cli -- export --db FILE [--out FILE]
+ *   npm run cli -- config --db FILE [--disable …] [--severity …] [--pub-date …] …
  *
  * Exit codes: 0 success; 1 nothing could be done (no file could be read, store unusable);
  * 2 wrong usage.
@@ -13,14 +15,25 @@ import { parseArgs } from 'node:util'
 import { exportReports } from '../core/export/json'
 import { ingestPaths, type IngestItem } from '../core/ingest/ingest'
 import { DEFAULT_PARSE_OPTIONS } from '../core/ingest/parse'
+import { checkReports } from '../core/review/check'
+import { listFindings, REVIEW_LABELS } from '../core/review/findings'
+import { loadRulesConfig, saveRulesConfig, setReportMeta, SEVERITIES } from '../core/review/settings'
+import { AGENCY_TYPE_LABELS, type AgencyType } from '../core/rules/agency'
+import { ruleById } from '../core/rules/registry'
+import type { Severity } from '../core/rules/types'
 import { Store, StoreError } from '../core/store/store'
 import { createSourcePool } from '../node/workers'
 
 const USAGE = `用法：
   npm run cli -- ingest 路径... --db 工作区文件 [--workers N] [--max-pages N]
       导入 PDF/TXT 文件或整个文件夹（含子文件夹）
+  npm run cli -- check --db 工作区文件 [--report 编号]... [--verbose]
+      运行全部审查规则，逐份报告输出错误、警告、提示的数量（--verbose 列出每条问题）
   npm run cli -- export --db 工作区文件 [--out 输出文件.json]
-      导出全部报告为 JSON（不指定 --out 时输出到标准输出）`
+      导出全部报告为 JSON（不指定 --out 时输出到标准输出）
+  npm run cli -- config --db 工作区文件 [--disable 规则,...] [--enable 规则,...] [--severity 规则=error|warning|info,...]
+      [--deadline 乡镇|街道|开发区=MM-DD] [--pub-date 报告编号=YYYY-MM-DD] [--not-found 报告编号] [--agency-type 报告编号=类型]
+      修改审查设置（保存在工作区中），然后重新检查`
 
 class UsageError extends Error {}
 
@@ -95,6 +108,133 @@ async function exportCmd(args: string[]): Promise<number> {
   }
 }
 
+const SEVERITY_NAMES = { error: '错误', warning: '警告', info: '提示' } as const
+
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, report: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' } }
+  })
+  if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`)
+  const ids = values.report?.map((r) => {
+    const n = Number(r)
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`报告编号应为正整数：${r}`)
+    return n
+  })
+  const store = openStore(values.db, true)
+  try {
+    const results = checkReports(store, ids)
+    if (ids && results.length < ids.length) {
+      const missing = ids.filter((id) => !results.some((r) => r.reportId === id))
+      console.error(`工作区中没有这些报告：${missing.join('、')}`)
+      return 1
+    }
+    const total = { error: 0, warning: 0, info: 0 }
+    for (const r of results) {
+      const rep = store.stmt('SELECT r.agency, r.year, d.file_name AS file FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.id = ?').get(r.reportId) as {
+        agency: string | null
+        year: number | null
+        file: string
+      }
+      for (const k of ['error', 'warning', 'info'] as const) total[k] += r.counts[k]
+      const changes = [r.stats.created && `新增 ${r.stats.created}`, r.stats.resolved && `已消除 ${r.stats.resolved}`, r.stats.reopened && `重新出现 ${r.stats.reopened}`].filter(Boolean)
+      console.log(
+        `[#${r.reportId}] ${rep.file}｜${rep.agency ?? '（未识别机关）'} ${rep.year ?? '?'} 年：错误 ${r.counts.error}，警告 ${r.counts.warning}，提示 ${r.counts.info}` +
+          (changes.length ? `（${changes.join('，')}）` : '')
+      )
+      if (values.verbose) {
+        for (const f of listFindings(store, r.reportId)) {
+          const where = f.page ? `第${f.page}页 ` : ''
+          console.log(`    ${SEVERITY_NAMES[f.severity]} ${f.rule} ${where}${f.message}${f.review !== 'pending' ? `【${REVIEW_LABELS[f.review]}】` : ''}`)
+        }
+      }
+    }
+    console.log(`共 ${results.length} 份报告：错误 ${total.error}，警告 ${total.warning}，提示 ${total.info}`)
+    return 0
+  } finally {
+    store.close()
+  }
+}
+
+const AGENCY_TYPE_NAMES: Record<string, AgencyType> = Object.fromEntries(Object.entries(AGENCY_TYPE_LABELS).map(([k, v]) => [v, k as AgencyType]))
+const DEADLINE_TYPES: Record<string, 'township' | 'subdistrict' | 'devzone'> = { 乡镇: 'township', 街道: 'subdistrict', 开发区: 'devzone' }
+
+async function config(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      disable: { type: 'string', multiple: true },
+      enable: { type: 'string', multiple: true },
+      severity: { type: 'string', multiple: true },
+      deadline: { type: 'string', multiple: true },
+      'pub-date': { type: 'string', multiple: true },
+      'not-found': { type: 'string', multiple: true },
+      'agency-type': { type: 'string', multiple: true }
+    }
+  })
+  if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`)
+  const list = (v: string[] | undefined) => (v ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean)
+  const pairs = (v: string[] | undefined, what: string) =>
+    list(v).map((x) => {
+      const i = x.indexOf('=')
+      if (i < 1) throw new UsageError(`${what} 应写成 键=值：${x}`)
+      return [x.slice(0, i), x.slice(i + 1)] as const
+    })
+  const ruleId = (id: string) => {
+    if (!ruleById(id)) throw new UsageError(`没有这条规则：${id}`)
+    return id
+  }
+  const reportId = (s: string) => {
+    const n = Number(s)
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`报告编号应为正整数：${s}`)
+    return n
+  }
+  const store = openStore(values.db, true)
+  try {
+    const cfg = loadRulesConfig(store)
+    for (const id of list(values.disable).map(ruleId)) if (!cfg.disabled.includes(id)) cfg.disabled.push(id)
+    for (const id of list(values.enable).map(ruleId)) cfg.disabled = cfg.disabled.filter((x) => x !== id)
+    for (const [id, sev] of pairs(values.severity, '--severity')) {
+      if (!SEVERITIES.includes(sev as Severity)) throw new UsageError(`级别应为 error、warning 或 info：${sev}`)
+      cfg.severity[ruleId(id)] = sev as Severity
+    }
+    for (const [type, date] of pairs(values.deadline, '--deadline')) {
+      const t = DEADLINE_TYPES[type]
+      if (!t) throw new UsageError(`期限类型应为 乡镇、街道 或 开发区：${type}`)
+      if (!/^\d{2}-\d{2}$/.test(date)) throw new UsageError(`期限应写成 MM-DD：${date}`)
+      cfg.localDeadlines[t] = date
+    }
+    saveRulesConfig(store, cfg)
+    const touched = new Set<number>()
+    for (const [id, date] of pairs(values['pub-date'], '--pub-date')) {
+      const n = reportId(id)
+      setReportMeta(store, n, { pubDate: date }, 'cli')
+      touched.add(n)
+    }
+    for (const id of list(values['not-found'])) {
+      const n = reportId(id)
+      setReportMeta(store, n, { notFound: true }, 'cli')
+      touched.add(n)
+    }
+    for (const [id, name] of pairs(values['agency-type'], '--agency-type')) {
+      const t = AGENCY_TYPE_NAMES[name] ?? (name in AGENCY_TYPE_LABELS ? (name as AgencyType) : null)
+      if (!t) throw new UsageError(`机关类型应为：${Object.values(AGENCY_TYPE_LABELS).join('、')}`)
+      setReportMeta(store, reportId(id), { agencyType: t }, 'cli')
+      touched.add(reportId(id))
+    }
+    const results = checkReports(store)
+    console.log(`已保存设置：停用规则 ${cfg.disabled.join('、') || '无'}；调整级别 ${Object.entries(cfg.severity).map(([k, v]) => `${k}=${SEVERITY_NAMES[v]}`).join('、') || '无'}；本地期限 ${Object.entries(cfg.localDeadlines).map(([k, v]) => `${k}=${v}`).join('、') || '无'}`)
+    if (touched.size) console.log(`已更新 ${touched.size} 份报告的审查信息`)
+    console.log(`已重新检查 ${results.length} 份报告`)
+    return 0
+  } finally {
+    store.close()
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   try {
@@ -103,6 +243,10 @@ async function main(argv: string[]): Promise<number> {
         return await ingest(rest)
       case 'export':
         return await exportCmd(rest)
+      case 'check':
+        return await check(rest)
+      case 'config':
+        return await config(rest)
       case undefined:
       case '-h':
       case '--help':

@@ -58,7 +58,13 @@ describe('cli export', () => {
     for (const r of exported) {
       expect(Object.keys(r)).toEqual(expect.arrayContaining(['file', 'sha256', 'agency', 'year', 'template', 'cells', 'findings']))
       expect(r.sha256).toMatch(/^[0-9a-f]{64}$/)
-      expect(r.findings).toEqual([])
+      // The checks run after the import: every finding has the data-model fields.
+      const findings = r.findings as Array<Record<string, unknown>>
+      expect(findings.length).toBeGreaterThan(0)
+      for (const f of findings) {
+        expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'severity', 'cells', 'message', 'page']))
+        expect(['error', 'warning', 'info']).toContain(f.severity)
+      }
     }
   })
 

@@ -3,6 +3,8 @@
  * contract (scripts and acceptance checks read it): fields may be added, never renamed.
  */
 import type { Template } from '../model/keys'
+import type { Provenance } from '../model/report'
+import { listFindings, type Review } from '../review/findings'
 import { loadReport, reportIds } from '../store/read'
 import type { Store } from '../store/store'
 
@@ -12,6 +14,13 @@ export interface ExportFinding {
   cells: string[]
   message: string
   page: number | null
+  /** Extensions: the finding's id, title, the auditor's review, where it is in the source. */
+  id: number
+  title: string
+  review: Review
+  comment: string | null
+  origin: 'rule' | 'auditor'
+  source: Provenance | null
 }
 
 export interface ExportedReport {
@@ -30,10 +39,24 @@ export interface ExportedReport {
   identity: 'title' | 'sibling' | 'manual' | 'none'
 }
 
-/** Supplies findings per report once the rule engine exists; empty until then. */
-export type FindingSource = (reportId: number) => ExportFinding[]
+/** The open findings of a report (dismissed ones included, with their review state). */
+export function exportFindings(store: Store, reportId: number): ExportFinding[] {
+  return listFindings(store, reportId).map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    cells: f.cells,
+    message: f.message,
+    page: f.page,
+    id: f.id,
+    title: f.title,
+    review: f.review,
+    comment: f.comment,
+    origin: f.origin,
+    source: f.source
+  }))
+}
 
-export function exportReports(store: Store, findings: FindingSource = () => []): ExportedReport[] {
+export function exportReports(store: Store): ExportedReport[] {
   const out: ExportedReport[] = []
   for (const id of reportIds(store)) {
     const r = loadReport(store, id)
@@ -47,7 +70,7 @@ export function exportReports(store: Store, findings: FindingSource = () => []):
       year: r.year,
       template: r.template,
       cells,
-      findings: findings(id),
+      findings: exportFindings(store, id),
       report_id: r.id,
       path: r.path,
       title: r.title,

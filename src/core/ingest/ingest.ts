@@ -8,6 +8,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { DocumentKind, ParsedDocument } from '../model/report'
 import type { FileInfo, Store } from '../store/store'
+import { affectedBy, checkReports } from '../review/check'
 import { expandPaths } from './files'
 import { DEFAULT_PARSE_OPTIONS, parseDocument, type ParseOptions } from './parse'
 import type { ParsePool } from './pool'
@@ -34,6 +35,7 @@ export type IngestEvent =
   | { type: 'start'; total: number }
   | { type: 'file'; index: number; total: number; item: IngestItem }
   | { type: 'identity'; reportId: number; fileName: string; from: string; agency: string | null; year: number | null }
+  | { type: 'checked'; reports: number }
 
 export interface IngestOptions {
   store: Store
@@ -41,6 +43,8 @@ export interface IngestOptions {
   parse?: ParseOptions
   onEvent?: (e: IngestEvent) => void
   signal?: AbortSignal
+  /** Run the rule checks on the new reports and those they affect (default true). */
+  check?: boolean
 }
 
 export interface IngestSummary {
@@ -143,7 +147,8 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     if (!cancelled && next < files.length) launch(next++)
   }
 
-  for (const reportId of store.resolveIdentities()) {
+  const resolved = store.resolveIdentities()
+  for (const reportId of resolved) {
     const row = store.db
       .prepare(
         `SELECT d.file_name AS fileName, r.agency, r.year, src.file_name AS fromFile
@@ -156,6 +161,15 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     if (item) {
       item.agency = row.agency
       item.year = row.year
+    }
+  }
+
+  if (options.check !== false) {
+    const fresh = items.filter((i) => i.reportId !== undefined).map((i) => i.reportId!)
+    const affected = affectedBy(store, [...fresh, ...resolved])
+    if (affected.length) {
+      checkReports(store, affected)
+      onEvent?.({ type: 'checked', reports: affected.length })
     }
   }
 

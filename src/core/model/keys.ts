@@ -245,6 +245,36 @@ export const T3_ROW_LABELS: Record<string, string> = {
   carry_next: '四、结转下年度继续办理'
 }
 
+/** Short names of table-3 rows, for computations in messages (“予以公开 83 + 部分公开 2 …”). */
+export const T3_ROW_SHORT: Record<string, string> = {
+  new: '本年新收',
+  carried: '上年结转',
+  open: '予以公开',
+  partial: '部分公开',
+  deny_secret: '国家秘密',
+  deny_law: '法律法规禁止',
+  deny_safety: '三安全一稳定',
+  deny_third: '第三方合法权益',
+  deny_internal: '内部事务信息',
+  deny_process: '过程性信息',
+  deny_enforce: '行政执法案卷',
+  deny_query: '行政查询事项',
+  unable_nohold: '本机关不掌握',
+  unable_create: '需另行制作',
+  unable_unclear: '补正后仍不明确',
+  reject_petition: '信访举报投诉',
+  reject_repeat: '重复申请',
+  reject_publication: '公开出版物',
+  reject_mass: '大量反复申请',
+  reject_confirm: '确认或重新出具',
+  other_overdue: '逾期不补正',
+  other_fee: '逾期未缴费',
+  other_other: '其他',
+  other: '其他处理',
+  total: '（七）总计',
+  carry_next: '结转下年度'
+}
+
 /** The group a table-3 outcome row sits under, as printed: （三）不予公开 … */
 export const T3_ROW_GROUPS: Record<string, string> = {
   deny_secret: '（三）不予公开',

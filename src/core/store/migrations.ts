@@ -112,6 +112,65 @@ export const MIGRATIONS: Migration[] = [
       ) STRICT;
       CREATE INDEX problems_report ON problems(report_id);
     `
+  },
+  {
+    version: 2,
+    name: 'findings with review state and history, settings, report metadata',
+    sql: `
+      -- One row per finding of a report, identified by (report, identity) so that re-running
+      -- the checks keeps the auditor's review on findings that still stand.
+      CREATE TABLE findings (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        rule TEXT NOT NULL,
+        identity TEXT NOT NULL,
+        origin TEXT NOT NULL DEFAULT 'rule' CHECK (origin IN ('rule', 'auditor')),
+        severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+        title TEXT NOT NULL DEFAULT '',
+        message TEXT NOT NULL,
+        cells TEXT NOT NULL DEFAULT '[]',
+        source TEXT,
+        page INTEGER,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+        review TEXT NOT NULL DEFAULT 'pending' CHECK (review IN ('pending', 'confirmed', 'dismissed', 'fixed')),
+        comment TEXT,
+        reviewer TEXT,
+        reviewed_at TEXT,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        resolved_at TEXT,
+        UNIQUE (report_id, identity)
+      ) STRICT;
+      CREATE INDEX findings_report ON findings(report_id, status);
+
+      -- Every change to a finding (created, resolved, reopened, reviewed, commented): nothing
+      -- an auditor wrote is ever overwritten without a trace.
+      CREATE TABLE finding_events (
+        id INTEGER PRIMARY KEY,
+        finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        actor TEXT,
+        action TEXT NOT NULL,
+        detail TEXT
+      ) STRICT;
+      CREATE INDEX finding_events_finding ON finding_events(finding_id);
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      -- What the auditor records about a report that is not in its text.
+      CREATE TABLE report_meta (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        pub_date TEXT,
+        pub_url TEXT,
+        not_found INTEGER NOT NULL DEFAULT 0,
+        agency_type TEXT,
+        updated_at TEXT,
+        updated_by TEXT
+      ) STRICT;
+    `
   }
 ]
 

@@ -66,7 +66,8 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
   // One cell per line: the first row's label stands on its own line(s) above its values.
   if (ctx.kind === 'txt' && firstData > 0) {
     const names = namesOneRow(template)
-    while (firstData > 0 && !hasValues(lines[firstData - 1]) && names(matchForm(lines[firstData - 1].text))) firstData--
+    const header = (l: DocLine) => /自然人|商业企业|科研机构|社会公益|法律服务|申请人情况|勾稽|本列数据/.test(matchForm(l.text))
+    while (firstData > 0 && !hasValues(lines[firstData - 1]) && !header(lines[firstData - 1]) && names(matchForm(lines[firstData - 1].text))) firstData--
   }
   if (firstData < 0) {
     problem(out, 'table_missing', null, [], '表三没有找到任何数据行', lines[0]?.source ?? null)

@@ -54,14 +54,19 @@ function s04(ctx: RuleContext): Draft[] {
         out.push({ key: `nested${s.index}:${matchForm(line)}`, source: l.source, message: `第${NUMERALS[s.index - 1]}部分内又出现一级编号标题“${line}”，与报告的一级标题编号冲突（内容像工作总结而非年度报告）` })
       }
     }
-    // 一是… 一是… within one paragraph: the enumeration restarts.
-    s.text.split('\n').forEach((para, i) => {
-      const firsts = [...para.matchAll(/一是/g)]
-      if (firsts.length >= 2) {
-        const at = s.text.indexOf(para) + firsts[1].index!
-        out.push({ key: `enum${s.index}.${i}`, source: sourceAt(s, at, 2), message: `第${NUMERALS[s.index - 1]}部分同一段内“一是”出现 ${firsts.length} 次，列举编号重复` })
+    // 一是 … 一是 with no 二是 between them: the enumeration restarts (a new sub-section
+    // restarting after 三是 is normal).
+    const flat = s.text.replace(/\n/g, '')
+    const marks = [...flat.matchAll(/([一二三四五六七八九十])是/g)]
+    for (let i = 1; i < marks.length; i++) {
+      if (marks[i][1] !== '一') continue
+      const prevOne = marks.slice(0, i).reverse().find((m) => m[1] === '一')
+      const between = prevOne ? marks.slice(marks.indexOf(prevOne) + 1, i) : []
+      if (prevOne && !between.some((m) => m[1] === '二')) {
+        const at = s.text.indexOf('一是', s.text.indexOf('一是') + 1)
+        out.push({ key: `enum${s.index}.${i}`, source: sourceAt(s, Math.max(0, at), 2), message: `第${NUMERALS[s.index - 1]}部分列举编号重复：“一是”之后未出现“二是”又出现“一是”` })
       }
-    })
+    }
   }
   return out
 }
@@ -213,7 +218,8 @@ function s12(ctx: RuleContext): Draft[] {
   // The same long sentence in two places (often a copied paragraph).
   const seen = new Map<string, (typeof ctx.facts.sentences)[number]>()
   for (const s of ctx.facts.sentences) {
-    const k = matchForm(s.text)
+    // The same sentence under another enumeration (三是… / …) is still the same sentence.
+    const k = matchForm(s.text).replace(/^([一二三四五六七八九十]+是|\([一二三四五六七八九十\d]+\)|\d+\.)/, '')
     if (k.length < 25) continue
     const first = seen.get(k)
     if (first) out.push({ key: `dup:${k.slice(0, 20)}`, source: s.source, message: `同一段文字重复出现（第${NUMERALS[first.section - 1]}部分与第${NUMERALS[s.section - 1]}部分）：“${s.text.slice(0, 30)}…”` })

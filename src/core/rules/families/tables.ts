@@ -9,6 +9,7 @@ import {
   T3_COLUMNS,
   T3_OUTCOME_ROWS,
   T3_ROW_LABELS,
+  T3_ROW_SHORT,
   T4_COLUMN_LABELS,
   T4_COLUMNS,
   T4_GROUP_LABELS,
@@ -91,7 +92,7 @@ function t3OutcomeSums(ctx: RuleContext): Draft[] {
   const blank: Array<{ name: string; missing: string[] }> = []
   const items = T3_OUTCOME_ROWS[tpl]
   for (const c of T3_COLUMNS) {
-    const terms = items.map((r) => ({ key: t3(r, c), label: rowName(r).replace(/^[（(][一二三四五六七][）)]|^\d\./, '') }))
+    const terms = items.map((r) => ({ key: t3(r, c), label: T3_ROW_SHORT[r] }))
     const s = sumOf(ctx, terms, true)
     const total = ctx.v(t3('total', c))
     const missing = [...s.missing, ...(total === null ? [t3('total', c)] : [])]

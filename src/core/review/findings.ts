@@ -1,0 +1,183 @@
+/**
+ * Findings in the store. A finding is identified within its report by its identity (rule +
+ * what it is about), so re-running the checks updates the findings that still stand (their
+ * review, comment and reviewer untouched), reopens ones that came back, and marks the others
+ * resolved. Every change is written to finding_events.
+ */
+import type { Provenance } from '../model/report'
+import type { Finding, Severity } from '../rules/types'
+import type { Store } from '../store/store'
+
+export type Review = 'pending' | 'confirmed' | 'dismissed' | 'fixed'
+
+export const REVIEW_LABELS: Record<Review, string> = { pending: '待复核', confirmed: '确认', dismissed: '驳回', fixed: '已整改' }
+
+export interface StoredFinding {
+  id: number
+  reportId: number
+  rule: string
+  identity: string
+  origin: 'rule' | 'auditor'
+  severity: Severity
+  title: string
+  message: string
+  cells: string[]
+  source: Provenance | null
+  page: number | null
+  status: 'open' | 'resolved'
+  review: Review
+  comment: string | null
+  reviewer: string | null
+  reviewedAt: string | null
+  firstSeen: string
+  lastSeen: string
+  resolvedAt: string | null
+}
+
+function rowToFinding(r: Record<string, unknown>): StoredFinding {
+  return {
+    id: r.id as number,
+    reportId: r.report_id as number,
+    rule: r.rule as string,
+    identity: r.identity as string,
+    origin: r.origin as 'rule' | 'auditor',
+    severity: r.severity as Severity,
+    title: r.title as string,
+    message: r.message as string,
+    cells: JSON.parse(r.cells as string),
+    source: r.source ? JSON.parse(r.source as string) : null,
+    page: r.page as number | null,
+    status: r.status as 'open' | 'resolved',
+    review: r.review as Review,
+    comment: r.comment as string | null,
+    reviewer: r.reviewer as string | null,
+    reviewedAt: r.reviewed_at as string | null,
+    firstSeen: r.first_seen as string,
+    lastSeen: r.last_seen as string,
+    resolvedAt: r.resolved_at as string | null
+  }
+}
+
+export interface ListOptions {
+  /** Include findings that no longer stand. */
+  resolved?: boolean
+}
+
+export function listFindings(store: Store, reportId: number, opts: ListOptions = {}): StoredFinding[] {
+  const rows = store
+    .stmt(
+      `SELECT * FROM findings WHERE report_id = ? ${opts.resolved ? '' : "AND status = 'open'"}
+       ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, id`
+    )
+    .all(reportId) as Array<Record<string, unknown>>
+  return rows.map(rowToFinding)
+}
+
+export function getFinding(store: Store, id: number): StoredFinding | null {
+  const r = store.stmt('SELECT * FROM findings WHERE id = ?').get(id) as Record<string, unknown> | undefined
+  return r ? rowToFinding(r) : null
+}
+
+export function logEvent(store: Store, findingId: number, action: string, actor: string | null, detail: unknown): void {
+  store.stmt('INSERT INTO finding_events (finding_id, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)').run(
+    findingId,
+    new Date().toISOString(),
+    actor,
+    action,
+    detail === undefined ? null : JSON.stringify(detail)
+  )
+}
+
+export interface PersistStats {
+  created: number
+  updated: number
+  reopened: number
+  resolved: number
+}
+
+/** Replaces the rule findings of a report by a fresh run's, keeping reviews (one transaction). */
+export function persistFindings(store: Store, reportId: number, findings: Finding[]): PersistStats {
+  const now = new Date().toISOString()
+  const stats: PersistStats = { created: 0, updated: 0, reopened: 0, resolved: 0 }
+  store.db.transaction(() => {
+    const existing = new Map(
+      (store.stmt("SELECT id, identity, status FROM findings WHERE report_id = ? AND origin = 'rule'").all(reportId) as Array<{ id: number; identity: string; status: string }>).map(
+        (r) => [r.identity, r]
+      )
+    )
+    const seen = new Set<string>()
+    for (const f of findings) {
+      seen.add(f.identity)
+      const old = existing.get(f.identity)
+      const fields = [f.rule, f.severity, f.title, f.message, JSON.stringify(f.cells), f.source ? JSON.stringify(f.source) : null, f.page]
+      if (!old) {
+        const res = store
+          .stmt(
+            `INSERT INTO findings (report_id, rule, identity, origin, severity, title, message, cells, source, page, first_seen, last_seen)
+             VALUES (?, ?, ?, 'rule', ?, ?, ?, ?, ?, ?, ?, ?)`
+          )
+          .run(reportId, f.rule, f.identity, f.severity, f.title, f.message, fields[4], fields[5], f.page, now, now)
+        logEvent(store, Number(res.lastInsertRowid), 'created', null, { severity: f.severity })
+        stats.created++
+      } else {
+        store
+          .stmt(
+            `UPDATE findings SET rule = ?, severity = ?, title = ?, message = ?, cells = ?, source = ?, page = ?, last_seen = ?, status = 'open', resolved_at = NULL WHERE id = ?`
+          )
+          .run(...fields, now, old.id)
+        if (old.status === 'resolved') {
+          logEvent(store, old.id, 'reopened', null, null)
+          stats.reopened++
+        } else stats.updated++
+      }
+    }
+    for (const [identity, old] of existing) {
+      if (seen.has(identity) || old.status === 'resolved') continue
+      store.stmt("UPDATE findings SET status = 'resolved', resolved_at = ? WHERE id = ?").run(now, old.id)
+      logEvent(store, old.id, 'resolved', null, null)
+      stats.resolved++
+    }
+  })()
+  return stats
+}
+
+export interface SeverityCounts {
+  error: number
+  warning: number
+  info: number
+}
+
+/** Open findings by severity, leaving out those the auditor dismissed. */
+export function countFindings(store: Store, reportId: number): SeverityCounts {
+  const rows = store
+    .stmt("SELECT severity, COUNT(*) AS n FROM findings WHERE report_id = ? AND status = 'open' AND review != 'dismissed' GROUP BY severity")
+    .all(reportId) as Array<{ severity: Severity; n: number }>
+  const out: SeverityCounts = { error: 0, warning: 0, info: 0 }
+  for (const r of rows) out[r.severity] = r.n
+  return out
+}
+
+export interface ReviewPatch {
+  review?: Review
+  comment?: string | null
+}
+
+/** Records the auditor's review of a finding (state and/or comment), with who and when. */
+export function reviewFinding(store: Store, id: number, patch: ReviewPatch, reviewer: string): StoredFinding {
+  const before = getFinding(store, id)
+  if (!before) throw new Error(`没有编号为 ${id} 的问题`)
+  const now = new Date().toISOString()
+  store.db.transaction(() => {
+    store
+      .stmt('UPDATE findings SET review = ?, comment = ?, reviewer = ?, reviewed_at = ? WHERE id = ?')
+      .run(patch.review ?? before.review, patch.comment !== undefined ? patch.comment : before.comment, reviewer, now, id)
+    logEvent(store, id, 'reviewed', reviewer, { from: { review: before.review, comment: before.comment }, to: patch })
+  })()
+  return getFinding(store, id)!
+}
+
+export function findingEvents(store: Store, id: number): Array<{ at: string; actor: string | null; action: string; detail: unknown }> {
+  return (store.stmt('SELECT at, actor, action, detail FROM finding_events WHERE finding_id = ? ORDER BY id').all(id) as Array<{ at: string; actor: string | null; action: string; detail: string | null }>).map(
+    (e) => ({ ...e, detail: e.detail ? JSON.parse(e.detail) : null })
+  )
+}

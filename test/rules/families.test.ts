@@ -1,0 +1,174 @@
+/**
+ * One test per rule family: a report that passes the family's rules and one that fails them.
+ */
+import { describe, expect, it } from 'vitest'
+import { seedReport, setCell, viewOf, check } from '../helpers/rules'
+import type { Finding } from '../../src/core/rules/types'
+
+const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule)
+const family = (fs: Finding[], prefix: RegExp) => fs.filter((f) => prefix.test(f.rule))
+
+describe('S structure', () => {
+  it('passes 001 and fails a report with a missing or misplaced section', async () => {
+    expect(family(check(await seedReport('001.txt')), /^S0[1-3]|S11/)).toEqual([])
+    const r = await seedReport('001.txt')
+    r.sections = r.sections.filter((s) => s.index !== 5)
+    expect(ofRule(check(r), 'S01').map((f) => f.message)).toEqual(['缺少第五部分“五、存在的主要问题及改进情况”（《条例》第五十条规定的内容，年度报告格式要求“不能遗漏”）'])
+    const swapped = await seedReport('001.txt')
+    ;[swapped.sections[1], swapped.sections[2]] = [swapped.sections[2], swapped.sections[1]]
+    expect(ofRule(check(swapped), 'S02')[0].severity).toBe('error')
+  })
+})
+
+describe('V template version', () => {
+  it('passes a 2020 report in the 2019 format and fails a 2022 report in it', async () => {
+    expect(ofRule(check(await seedReport('002.txt')), 'V02')).toEqual([])
+    const r = await seedReport('002.txt')
+    r.year = 2022
+    expect(ofRule(check(r), 'V02')[0].message).toMatch(/2022 年度报告仍使用 2019 年格式/)
+  })
+})
+
+describe('L labels and shape', () => {
+  it('passes 001 and fails 000 (typo in a header, wording, lost cells)', async () => {
+    expect(family(check(await seedReport('001.txt')), /^L0[1-47]/)).toEqual([])
+    const rules = new Set(check(await seedReport('000.txt')).map((f) => f.rule))
+    for (const r of ['L01', 'L04', 'L07']) expect(rules.has(r), r).toBe(true)
+  })
+})
+
+describe('T3 table 3 arithmetic', () => {
+  it('passes 001 and fails when an outcome cell is changed', async () => {
+    expect(family(check(await seedReport('001.txt')), /^T3-0[1-5]/)).toEqual([])
+    const r = await seedReport('001.txt')
+    setCell(r, 't3.open.natural', 84)
+    const f = check(r)
+    expect(ofRule(f, 'T3-02')[0].message).toBe('表三“（一）予以公开”行：自然人 84 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 5 = 89，而“总计”列为 88，相差 1 件')
+    expect(ofRule(f, 'T3-03')[0].message).toMatch(/^表三“自然人”列：各项办理结果之和 予以公开 84 \+ 部分公开 2 \+ .* = 117，而（七）总计为 116，相差 1 件$/)
+  })
+})
+
+describe('T4 table 4 arithmetic', () => {
+  it('passes 001 and fails when a total is off', async () => {
+    expect(family(check(await seedReport('001.txt')), /^T4-0[1-4]/)).toEqual([])
+    const r = await seedReport('001.txt')
+    setCell(r, 't4.review.total', 7)
+    expect(ofRule(check(r), 'T4-01')[0].message).toBe('表四“行政复议”：结果维持 1 + 结果纠正 4 + 其他结果 1 + 尚未审结 0 = 6，而总计为 7，相差 1 件')
+  })
+})
+
+describe('T2 table 2 plausibility', () => {
+  it('passes 001 and fails 000 (7/7/7, precision) and a county report with 规章', async () => {
+    expect(family(check(await seedReport('001.txt')), /^T2-0[1-6]/)).toEqual([])
+    const rules = new Set(check(await seedReport('000.txt')).map((f) => f.rule))
+    expect(rules.has('T2-03') && rules.has('T2-05')).toBe(true)
+    const county = await seedReport('002.txt') // 洛阳市吉利区人民政府: a district, no 规章 power
+    setCell(county, 't2.regulations.made', 2)
+    expect(ofRule(check(county), 'T2-04')[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(/《立法法》第九十三条/) })
+  })
+})
+
+describe('N text against tables', () => {
+  it('passes 001 and fails when the table no longer says what the text says', async () => {
+    expect(family(check(await seedReport('001.txt')), /^N0[1-4]/)).toEqual([])
+    const r = await seedReport('001.txt')
+    setCell(r, 't3.new.total', 120)
+    setCell(r, 't4.review.total', 5)
+    const f = check(r)
+    expect(ofRule(f, 'N01')[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/正文称“2023 年共收到依申请公开 121 件.*为 120 件，相差 1 件/) })
+    expect(ofRule(f, 'N03')[0].message).toMatch(/行政复议 6 件.*表四“行政复议”总计为 5 件/)
+  })
+
+  it('reads Chinese numerals and lowers approximate wording to info', async () => {
+    const r = await seedReport('000.txt')
+    const one = r.sections.find((s) => s.index === 1)!
+    one.text = one.text.replace('共收到信函申请依申请公开政府信息2件', '共收到信函申请依申请公开政府信息十二件')
+    expect(ofRule(check(r), 'N01')[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/十二件.*为 2 件，相差 10 件/) })
+    one.text = one.text.replace('十二件', '十余件')
+    expect(ofRule(check(r), 'N01')[0].severity).toBe('info')
+  })
+
+  it('finds a denial that the table contradicts (N04)', async () => {
+    const r = await seedReport('004.txt')
+    setCell(r, 't4.review.total', 1)
+    setCell(r, 't4.review.upheld', 1)
+    expect(ofRule(check(r), 'N04')[0].message).toMatch(/无因政府信息公开工作被申请行政复议.*表四“行政复议”总计为 1 件，文字与表格矛盾/)
+  })
+})
+
+describe('Y years', () => {
+  it('passes 001 and fails 003 (body year) and a two-year title', async () => {
+    expect(family(check(await seedReport('001.txt')), /^Y/)).toEqual([])
+    expect(ofRule(check(await seedReport('003.txt')), 'Y03')).toHaveLength(1)
+    const r = await seedReport('001.txt')
+    r.title = '辉县市人民政府2022-2023年政府信息公开工作年度报告'
+    expect(ofRule(check(r), 'Y01')[0].message).toMatch(/含有多个年份（2022、2023）/)
+  })
+})
+
+describe('G agency identity', () => {
+  it('passes 001 and fails 004 (content of another body)', async () => {
+    expect(family(check(await seedReport('001.txt')), /^G/)).toEqual([])
+    expect(ofRule(check(await seedReport('004.txt')), 'G03').length).toBeGreaterThan(0)
+  })
+})
+
+describe('X cross-year', () => {
+  it('compares 上年结转 with last year’s 结转下年度继续办理', async () => {
+    const now = viewOf(await seedReport('001.txt'), '2023.txt', 2)
+    const prevModel = await seedReport('001.txt')
+    prevModel.year = 2022
+    const prev = viewOf(prevModel, '2022.txt', 1)
+    expect(ofRule(check(now, { prev }), 'X01')).toEqual([])
+    setCell(prevModel, 't3.carry_next.total', 3)
+    setCell(prevModel, 't3.carry_next.natural', 3)
+    const x01 = ofRule(check(now, { prev: viewOf(prevModel, '2022.txt', 1) }), 'X01')
+    expect(x01.map((f) => f.identity).sort()).toEqual(['X01:natural', 'X01:total'])
+    expect(x01.find((f) => f.identity === 'X01:total')!.message).toMatch(/上年结转政府信息公开申请数量”（总计）为 0 件，而辉县市人民政府2022年报告（2022.txt）“结转下年度继续办理”为 3 件，相差 3 件/)
+  })
+
+  it('flags a report identical to last year’s (X04) and versions that disagree (X07)', async () => {
+    const now = viewOf(await seedReport('001.txt'), 'a.txt', 2)
+    const prev = viewOf({ ...(await seedReport('001.txt')), year: 2022 }, 'b.txt', 1)
+    expect(ofRule(check(now, { prev }), 'X04')[0].message).toMatch(/高度雷同/)
+    const other = await seedReport('001.txt')
+    setCell(other, 't3.new.natural', 115)
+    expect(ofRule(check(now, { versions: [viewOf(other, 'c.txt', 3)] }), 'X07')[0].message).toMatch(/1 个数据不同.*本件 116、另一份 115/)
+  })
+})
+
+describe('D deadlines', () => {
+  it('passes a government report published by 03-31 and fails one published later', async () => {
+    const r = viewOf(await seedReport('001.txt')) // 辉县市人民政府, 2023
+    expect(family(check(r, { meta: { pubDate: '2024-03-20' } }), /^D0[1-5]/)).toEqual([])
+    expect(ofRule(check(r, { meta: { pubDate: '2024-04-02' } }), 'D02')[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/晚于.*2024-03-31/) })
+    expect(ofRule(check(r), 'D05')).toHaveLength(1)
+    const dept = viewOf(await seedReport('003.txt')) // a 政府办公室: a department, 01-31
+    expect(ofRule(check(dept, { meta: { pubDate: '2022-02-10' } }), 'D01')).toHaveLength(1)
+    const town = viewOf(await seedReport('004.txt'))
+    const local = { disabled: [], severity: {}, localDeadlines: { subdistrict: '02-20' } }
+    expect(ofRule(check(town, { meta: { pubDate: '2022-02-25' }, config: local }), 'D03')).toHaveLength(1)
+    expect(ofRule(check(town, { meta: { pubDate: '2022-02-15' }, config: local }), 'D03')).toHaveLength(0)
+  })
+})
+
+describe('F fees', () => {
+  it('passes 001 (statement in 六) and fails 003 (none) and a contradiction with table 3', async () => {
+    expect(family(check(await seedReport('001.txt')), /^F0[13]/)).toEqual([])
+    expect(ofRule(check(await seedReport('003.txt')), 'F01')).toHaveLength(1)
+    const r = await seedReport('001.txt')
+    setCell(r, 't3.other_fee.total', 1)
+    setCell(r, 't3.other_fee.natural', 1)
+    expect(ofRule(check(r), 'F03')[0].message).toMatch(/逾期未按收费通知要求缴纳费用”为 1 件.*但第六部分称/)
+  })
+})
+
+describe('configuration', () => {
+  it('turns rules off and overrides severities', async () => {
+    const r = await seedReport('000.txt')
+    const cfg = { disabled: ['L07'], severity: { L01: 'error' as const }, localDeadlines: {} }
+    const f = check(r, { config: cfg })
+    expect(ofRule(f, 'L07')).toEqual([])
+    expect(ofRule(f, 'L01')[0].severity).toBe('error')
+  })
+})
