@@ -172,3 +172,24 @@ describe('configuration', () => {
     expect(ofRule(f, 'L01')[0].severity).toBe('error')
   })
 })
+
+describe('T3-04 group subtotals, when printed', () => {
+  it('reads a subtotal printed on a group row and checks it against its items', async () => {
+    const { parseDocument } = await import('../../src/core/ingest/parse')
+    const fs = await import('node:fs')
+    const path = await import('node:path')
+    const { SEEDS } = await import('../helpers/paths')
+    // 001 with a subtotal line for （三）不予公开 inserted before its first item (deny 1 + 1 = 2).
+    const text = fs
+      .readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
+      .replace('\t(三) 不予公开\t1. 属于国家秘密', '\t(三) 不予公开\t\t1\t0\t0\t0\t0\t0\t3\n\t\t1. 属于国家秘密')
+    const parsed = await parseDocument(new TextEncoder().encode(text), 'txt')
+    const r = parsed.report!
+    expect(r.cells['t3.sub_deny.total'].value).toBe(3)
+    expect(r.cells['t3.deny_secret.total'].value).toBe(0) // the items are still read as before
+    const f = ofRule(check(r), 'T3-04')
+    expect(f.map((x) => x.identity).sort()).toEqual(['T3-04:sub_deny.natural', 'T3-04:sub_deny.total'])
+    expect(f.find((x) => x.identity === 'T3-04:sub_deny.total')!.message).toMatch(/“（三）不予公开”小计（“总计”列）为 3，其下各项之和 第三方合法权益 1 \+ 内部事务信息 1（其余各项为 0） = 2，相差 1 件/)
+    expect(ofRule(check(await seedReport('001.txt')), 'T3-04')).toEqual([])
+  })
+})

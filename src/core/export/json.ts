@@ -2,7 +2,7 @@
  * The JSON export of spec/data-model.md: one object per report. This shape is a public
  * contract (scripts and acceptance checks read it): fields may be added, never renamed.
  */
-import type { Template } from '../model/keys'
+import { allKeys, type Template } from '../model/keys'
 import type { Provenance } from '../model/report'
 import { listFindings, type Review } from '../review/findings'
 import { loadReport, reportIds } from '../store/read'
@@ -37,6 +37,7 @@ export interface ExportedReport {
   title: string | null
   version: number
   identity: 'title' | 'sibling' | 'manual' | 'none'
+  extra_cells?: Record<string, number | null>
 }
 
 /** The open findings of a report (dismissed ones included, with their review state). */
@@ -61,8 +62,12 @@ export function exportReports(store: Store): ExportedReport[] {
   for (const id of reportIds(store)) {
     const r = loadReport(store, id)
     if (!r) continue
+    // `cells` holds exactly the keys of the official layout (data-model.md); anything else the
+    // report prints (group subtotals) goes to `extra_cells`.
+    const canonical = new Set(allKeys(r.t2Template ?? r.template, r.t3Template ?? r.template))
     const cells: Record<string, number | null> = {}
-    for (const [k, c] of Object.entries(r.cells)) cells[k] = c.value
+    const extra: Record<string, number | null> = {}
+    for (const [k, c] of Object.entries(r.cells)) (canonical.has(k) ? cells : extra)[k] = c.value
     out.push({
       file: r.file,
       sha256: r.sha256,
@@ -75,7 +80,8 @@ export function exportReports(store: Store): ExportedReport[] {
       path: r.path,
       title: r.title,
       version: r.version,
-      identity: r.identitySource
+      identity: r.identitySource,
+      ...(Object.keys(extra).length ? { extra_cells: extra } : {})
     })
   }
   return out

@@ -139,6 +139,16 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
     if (matchedRows.has(i)) return
     const text = labelText(row)
     if (!text && row.values.length === 0) return
+    // A group label row with numbers (（三）不予公开 … as a subtotal): kept for T3-04.
+    const group = template === '2021' || !/其[他它]处理/.test(labelKey(row)) ? groupOf(labelKey(row)) : null
+    if (group && row.values.length) {
+      const mapping = mapRow(row.values, anchors, T3_COLUMNS.length)
+      T3_COLUMNS.forEach((c, j) => {
+        out.cells[`t3.${group}.${c}`] = cellFrom(`t3.${group}.${c}`, mapping.cells[j], labelSource(row))
+      })
+      label(out, 'group', group, text, labelRaw(row), labelSource(row))
+      return
+    }
     problem(
       out,
       'row_extra',
@@ -155,6 +165,21 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
     problem(out, 'row_missing', rowKey, keys, `表三缺少“${T3_ROW_LABELS[rowKey]}”行（未找到该行或其标签无法识别）`, null)
   })
   return out
+}
+
+/** Subtotal rows some reports print on a group label: their keys (not in the official layout). */
+const GROUP_ROWS: Array<[string, RegExp]> = [
+  ['sub_deny', /不予公开/],
+  ['sub_unable', /无法提供/],
+  ['sub_reject', /不予处理/],
+  ['sub_other', /其[他它]处理/]
+]
+
+/** The group a label names when it names a group only (no leaf label of the group). */
+function groupOf(label: string): string | null {
+  const leafless = !Object.entries(T3_ROW_PATTERNS).some(([k, re]) => k !== 'other' && k !== 'total' && re.test(label.replace(T3_GROUP_TEXT, '')))
+  if (!leafless) return null
+  return GROUP_ROWS.find(([, re]) => re.test(label))?.[0] ?? null
 }
 
 function columnKeyOf(key: string): string | null {

@@ -126,7 +126,7 @@ function t3GroupSubtotals(ctx: RuleContext): Draft[] {
     for (const c of T3_COLUMNS) {
       const sub = ctx.v(t3(group, c))
       if (sub === null) continue
-      const s = sumOf(ctx, def.rows.map((r) => ({ key: t3(r, c), label: rowName(r) })), true)
+      const s = sumOf(ctx, def.rows.map((r) => ({ key: t3(r, c), label: T3_ROW_SHORT[r] })), true)
       if (s.missing.length === 0 && s.sum !== sub) {
         out.push({
           key: `${group}.${c}`,
