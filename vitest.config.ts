@@ -9,6 +9,8 @@ export default defineConfig({
     // Tests parse real PDFs and spawn worker threads and browsers: keep runs predictable on 2 cores.
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default']
+    reporters: ['default'],
+    // Browser tests poll the page; a loaded CI machine may need seconds, not the default one.
+    expect: { poll: { timeout: 20_000 } }
   }
 })

@@ -2,17 +2,34 @@
  * The handlers behind the IPC contract, free of Electron: the app registers them with
  * ipcMain, the browser tests call them over a loopback bridge, both in plain Node.
  */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { ingestPaths, type IngestItem, type IngestSummary } from '../core/ingest/ingest'
 import type { ParsePool } from '../core/ingest/pool'
+import { writeMemo, writeWorkbook } from '../core/memo'
+import { checkReport } from '../core/review/check'
+import { compareWithPrevious } from '../core/review/compare'
+import { correctCell, listCorrections, revertCorrection } from '../core/review/corrections'
+import { addAuditorFinding, deleteAuditorFinding, findingEvents, getFinding, listFindings, reviewFinding } from '../core/review/findings'
+import { listLibrary } from '../core/review/library'
 import { listDocuments } from '../core/store/read'
 import type { Store } from '../core/store/store'
-import type { Api, EventName, Events, IngestItemDto, IngestResultDto, ReportSummary } from '../shared/contract'
+import type { Api, EventName, Events, IngestItemDto, IngestResultDto, ReportSummary, SavedFileDto, WorkspaceInfo } from '../shared/contract'
+import { findingDto, reportDetail } from './dto'
 
 /** What only the host can do: dialogs, and pushing events to the window. */
 export interface Host {
   choosePaths(folder: boolean): Promise<string[] | null>
+  /** A file to write (a save dialog in the app). */
+  chooseSavePath(options: { title: string; defaultName: string; filters: Array<{ name: string; extensions: string[] }> }): Promise<string | null>
+  /** A workspace file to open or create. */
+  chooseWorkspace(create: boolean): Promise<string | null>
+  /** Remembers the workspace in use, for the next start. */
+  workspaceOpened?(file: string): void
   emit<E extends EventName>(event: E, payload: Events[E]): void
+  /** The folder of the bundled sample reports, when shipped. */
+  samplesDir: string | null
 }
 
 export interface BackendOptions {
@@ -20,7 +37,12 @@ export interface BackendOptions {
   host: Host
   /** Parse workers; without one, files are parsed in the calling thread. */
   pool?: ParsePool
+  /** Opens another workspace file (the app passes the Electron native binding). */
+  openStore?: (file: string) => Store
 }
+
+const REVIEWER_KEY = 'reviewer'
+const DEFAULT_REVIEWER = '审查员'
 
 function itemDto(i: IngestItem): IngestItemDto {
   return { path: i.path, fileName: i.fileName, status: i.status, message: i.message, ...(i.reportId ? { reportId: i.reportId } : {}) }
@@ -30,8 +52,37 @@ function resultDto(s: IngestSummary): IngestResultDto {
   return { items: s.items.map(itemDto), counts: s.counts, cancelled: s.cancelled, elapsedMs: Math.round(s.elapsedMs) }
 }
 
-export function createHandlers({ store, host, pool }: BackendOptions): Api {
+export interface Backend {
+  handlers: Api
+  /** The workspace in use (it changes when the user opens another). */
+  store(): Store
+}
+
+export function createBackend({ store: initial, host, pool, openStore }: BackendOptions): Backend {
+  let store = initial
   let running: AbortController | null = null
+
+  const reviewer = (): string => {
+    const row = store.db.prepare('SELECT value FROM settings WHERE key = ?').get(REVIEWER_KEY) as { value: string } | undefined
+    return row?.value || DEFAULT_REVIEWER
+  }
+
+  const info = (): WorkspaceInfo => {
+    const count = (sql: string) => (store.db.prepare(sql).get() as { n: number }).n
+    return {
+      file: store.file,
+      reports: count('SELECT COUNT(*) AS n FROM reports'),
+      documents: count('SELECT COUNT(*) AS n FROM documents'),
+      sampleAvailable: host.samplesDir !== null && fs.existsSync(host.samplesDir),
+      reviewer: reviewer()
+    }
+  }
+
+  const requireReport = (id: number) => {
+    const detail = reportDetail(store, id)
+    if (!detail) throw new Error(`工作区中没有编号为 ${id} 的报告`)
+    return detail
+  }
 
   const ingest = async (paths: string[]): Promise<IngestResultDto> => {
     if (running) throw new Error('已有导入任务正在进行，请等待其完成或先取消')
@@ -59,10 +110,32 @@ export function createHandlers({ store, host, pool }: BackendOptions): Api {
     }
   }
 
-  return {
-    'workspace:info': async () => {
-      const count = (sql: string) => (store.db.prepare(sql).get() as { n: number }).n
-      return { file: store.file, reports: count('SELECT COUNT(*) AS n FROM reports'), documents: count('SELECT COUNT(*) AS n FROM documents') }
+  const save = async (title: string, defaultName: string, ext: string, label: string, write: (out: string) => Promise<unknown>): Promise<SavedFileDto | null> => {
+    const out = await host.chooseSavePath({ title, defaultName, filters: [{ name: label, extensions: [ext] }] })
+    if (!out) return null
+    await write(out)
+    return { path: out, bytes: fs.statSync(out).size }
+  }
+
+  const handlers: Api = {
+    'workspace:info': async () => info(),
+    'workspace:choose': async ({ create }) => {
+      if (running) throw new Error('导入进行中，不能切换工作区')
+      if (!openStore) throw new Error('此环境不能切换工作区')
+      const file = await host.chooseWorkspace(create)
+      if (!file) return null
+      const next = openStore(file)
+      store.close()
+      store = next
+      host.workspaceOpened?.(file)
+      const now = info()
+      host.emit('workspace:changed', now)
+      return now
+    },
+    'reviewer:set': async ({ name }) => {
+      if (!name) throw new Error('审查人姓名不能为空')
+      store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(REVIEWER_KEY, name)
+      return info()
     },
     'reports:list': async (): Promise<ReportSummary[]> => {
       const rows = store.db
@@ -88,6 +161,7 @@ export function createHandlers({ store, host, pool }: BackendOptions): Api {
         pages: d.pages,
         reportId: d.reportId
       })),
+    'library:list': async () => listLibrary(store),
     'ingest:choose': async ({ folder }) => {
       const paths = await host.choosePaths(folder)
       return paths && paths.length ? ingest(paths) : null
@@ -95,6 +169,80 @@ export function createHandlers({ store, host, pool }: BackendOptions): Api {
     'ingest:paths': async ({ paths }) => ingest(paths),
     'ingest:cancel': async () => {
       running?.abort()
-    }
+    },
+    'ingest:sample': async () => {
+      if (!host.samplesDir || !fs.existsSync(host.samplesDir)) throw new Error('没有找到随应用提供的示例报告（resources/samples）')
+      return ingest([host.samplesDir])
+    },
+    'report:get': async ({ id }) => requireReport(id),
+    'report:source': async ({ id }) => {
+      const d = store.db
+        .prepare('SELECT d.kind, d.path, d.sha256, d.text FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.id = ?')
+        .get(id) as { kind: 'pdf' | 'txt'; path: string; sha256: string; text: string } | undefined
+      if (!d) throw new Error(`工作区中没有编号为 ${id} 的报告`)
+      // A TXT's character ranges refer to the decoded text kept in the store: no need for the file.
+      if (d.kind === 'txt') return { kind: 'txt', text: d.text, missing: null }
+      let bytes: Buffer
+      try {
+        bytes = fs.readFileSync(d.path)
+      } catch (err) {
+        return { kind: 'pdf', text: d.text, missing: `找不到原文件 ${d.path}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}），以下为导入时读出的文字` }
+      }
+      if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) {
+        return { kind: 'pdf', text: d.text, missing: `原文件 ${d.path} 在导入后已被修改，位置标注可能不准，以下为导入时读出的文字` }
+      }
+      return { kind: 'pdf', bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), missing: null }
+    },
+    'report:findings': async ({ id }) => {
+      requireReport(id)
+      return listFindings(store, id).map(findingDto)
+    },
+    'report:compare': async ({ id }) => {
+      requireReport(id)
+      const c = compareWithPrevious(store, id)
+      return c ? { ...c, findings: c.findings.map(findingDto) } : null
+    },
+    'report:corrections': async ({ id }) => listCorrections(store, id),
+    'report:check': async ({ id }) => {
+      if (!checkReport(store, id)) throw new Error(`工作区中没有编号为 ${id} 的报告`)
+      return listFindings(store, id).map(findingDto)
+    },
+    'finding:review': async ({ id, review, comment }) => findingDto(reviewFinding(store, id, { review, comment }, reviewer())),
+    'finding:add': async ({ reportId, severity, message, cells, source, quote }) => {
+      requireReport(reportId)
+      return findingDto(addAuditorFinding(store, reportId, { severity, message, cells, source, quote: quote ?? undefined }, reviewer()))
+    },
+    'finding:delete': async ({ id }) => deleteAuditorFinding(store, id, reviewer()),
+    'finding:events': async ({ id }) => {
+      if (!getFinding(store, id)) throw new Error(`没有编号为 ${id} 的问题`)
+      return findingEvents(store, id)
+    },
+    'cell:correct': async ({ reportId, key, value, reason }) => {
+      correctCell(store, reportId, key, value, reviewer(), reason ?? undefined)
+      return requireReport(reportId)
+    },
+    'cell:revert': async ({ reportId, key }) => {
+      revertCorrection(store, reportId, key, reviewer())
+      return requireReport(reportId)
+    },
+    'memo:save': async ({ reports, format, pending }) => {
+      const name = reports === 'all' ? '审查意见汇总' : reports.length === 1 ? memoName(store, reports[0]) : `审查意见（${reports.length} 份）`
+      return save('保存审查意见', `${name}.${format}`, format, format === 'pdf' ? 'PDF 文档' : 'Word 文档', (out) =>
+        writeMemo(store, { reports, format, out, includePending: pending, reviewer: reviewer() })
+      )
+    },
+    'export:xlsx': async () => save('导出 Excel 工作簿', '年报数据与问题.xlsx', 'xlsx', 'Excel 工作簿', (out) => writeWorkbook(store, out))
   }
+
+  return { handlers, store: () => store }
+}
+
+/** The handlers alone, for callers that never switch workspaces. */
+export function createHandlers(options: BackendOptions): Api {
+  return createBackend(options).handlers
+}
+
+function memoName(store: Store, id: number): string {
+  const r = store.db.prepare('SELECT agency, year FROM reports WHERE id = ?').get(id) as { agency: string | null; year: number | null } | undefined
+  return `${r?.agency ?? '报告'}${r?.year ?? ''}年报审查意见`
 }

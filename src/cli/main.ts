@@ -3,7 +3,8 @@
  *
  *   npm run cli -- ingest PATH... --db FILE [--workers N] [--max-pages N]
  *   npm run cli -- check --db FILE [--report ID]... [--verbose]
- *   npm run cli -- export --db FILE [--out FILE]
+ *   npm run cli -- export --db FILE [--out FILE] [--xlsx FILE]
+ *   npm run cli -- memo --db FILE (--report ID... | --all) --out FILE.docx|.pdf [--pending list|omit] …
  *   npm run cli -- config --db FILE [--disable …] [--severity …] [--pub-date …] …
  *
  * Exit codes: 0 success; 1 nothing could be done (no file could be read, store unusable);
@@ -13,6 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { exportReports } from '../core/export/json'
+import { MemoError, memoFormatOf, saveMemoSettings, writeMemo, writeWorkbook } from '../core/memo'
 import { ingestPaths, type IngestItem } from '../core/ingest/ingest'
 import { DEFAULT_PARSE_OPTIONS } from '../core/ingest/parse'
 import { checkReports } from '../core/review/check'
@@ -29,11 +31,17 @@ const USAGE = `用法：
       导入 PDF/TXT 文件或整个文件夹（含子文件夹）
   npm run cli -- check --db 工作区文件 [--report 编号]... [--verbose]
       运行全部审查规则，逐份报告输出错误、警告、提示的数量（--verbose 列出每条问题）
-  npm run cli -- export --db 工作区文件 [--out 输出文件.json]
-      导出全部报告为 JSON（不指定 --out 时输出到标准输出）
+  npm run cli -- export --db 工作区文件 [--out 输出文件.json] [--xlsx 工作簿.xlsx]
+      导出全部报告为 JSON（不指定 --out 时输出到标准输出）；--xlsx 导出 Excel 工作簿
+      （报告、单元格、问题三张表；只指定 --xlsx 时不输出 JSON）
+  npm run cli -- memo --db 工作区文件 (--report 编号 [--report 编号]... | --all) --out 审查意见.docx|.pdf
+      [--pending list|omit] [--reviewer 姓名] [--office 审查单位] [--date YYYY-MM-DD]
+      生成审查意见：一份报告一份意见，多份报告合成一个文件（每份另起一页），--all 生成汇总审查意见（附各报告问题清单）；
+      已驳回的问题不列入，待复核的问题默认不列入（--pending list 时标注“待复核”列入）
   npm run cli -- config --db 工作区文件 [--disable 规则,...] [--enable 规则,...] [--severity 规则=error|warning|info,...]
       [--deadline 乡镇|街道|开发区=MM-DD] [--pub-date 报告编号=YYYY-MM-DD] [--not-found 报告编号] [--agency-type 报告编号=类型]
-      修改审查设置（保存在工作区中），然后重新检查`
+      [--office 审查单位] [--expected-agencies 名单.txt]
+      修改审查设置（保存在工作区中），然后重新检查；名单文件每行一个应报机关，汇总审查意见据此列出未报单位`
 
 class UsageError extends Error {}
 
@@ -92,16 +100,84 @@ async function ingest(args: string[]): Promise<number> {
 }
 
 async function exportCmd(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' }, out: { type: 'string' } } })
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, out: { type: 'string' }, xlsx: { type: 'string' } }
+  })
   if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`)
+  if (values.xlsx !== undefined && path.extname(values.xlsx).toLowerCase() !== '.xlsx') throw new UsageError(`--xlsx 的文件应以 .xlsx 结尾：${values.xlsx}`)
   const store = openStore(values.db, true)
   try {
-    const json = JSON.stringify(exportReports(store), null, 2) + '\n'
-    if (values.out) {
-      fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true })
-      fs.writeFileSync(values.out, json)
-      console.error(`已导出到 ${values.out}`)
-    } else process.stdout.write(json)
+    if (values.xlsx) {
+      const w = await writeWorkbook(store, values.xlsx)
+      // stderr, like the JSON message: stdout carries only the JSON when it is printed there.
+      console.error(`已导出 Excel 工作簿到 ${values.xlsx}（${w.reports} 份报告，${kb(w.bytes)}）`)
+    }
+    // Without --out the JSON goes to stdout, as always, unless only a workbook was asked for.
+    if (values.out || !values.xlsx) {
+      const json = JSON.stringify(exportReports(store), null, 2) + '\n'
+      if (values.out) {
+        fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true })
+        fs.writeFileSync(values.out, json)
+        console.error(`已导出到 ${values.out}`)
+      } else process.stdout.write(json)
+    }
+    return 0
+  } finally {
+    store.close()
+  }
+}
+
+function kb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
+function reportIdArg(s: string): number {
+  const n = Number(s)
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`报告编号应为正整数：${s}`)
+  return n
+}
+
+async function memo(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      report: { type: 'string', multiple: true },
+      all: { type: 'boolean' },
+      out: { type: 'string' },
+      pending: { type: 'string' },
+      reviewer: { type: 'string' },
+      office: { type: 'string' },
+      date: { type: 'string' }
+    }
+  })
+  if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`)
+  if (values.all && values.report) throw new UsageError('--report 与 --all 只能选一个')
+  if (!values.all && !values.report) throw new UsageError('请用 --report 编号 指定报告，或用 --all 生成汇总审查意见')
+  if (!values.out) throw new UsageError('缺少 --out 输出文件（.docx 或 .pdf）')
+  const format = memoFormatOf(values.out)
+  if (!format) throw new UsageError(`不支持的输出格式“${path.extname(values.out) || '（无扩展名）'}”：--out 的文件应以 .docx 或 .pdf 结尾`)
+  const pending = values.pending ?? 'omit'
+  if (pending !== 'list' && pending !== 'omit') throw new UsageError(`--pending 应为 list（标注“待复核”列入）或 omit（不列入）：${pending}`)
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date 应写成 YYYY-MM-DD：${values.date}`)
+  const ids = values.report?.map(reportIdArg)
+  const store = openStore(values.db, true)
+  try {
+    const started = Date.now()
+    const w = await writeMemo(store, {
+      reports: ids ?? 'all',
+      format,
+      out: values.out,
+      includePending: pending,
+      reviewer: values.reviewer,
+      office: values.office,
+      date: values.date
+    })
+    const what = ids ? (ids.length > 1 ? `${w.reports} 份报告的审查意见` : '审查意见') : `汇总审查意见（${w.reports} 份报告）`
+    console.log(`已生成${what}：${display(path.resolve(w.path))}（${format.toUpperCase()}${w.pages ? `，${w.pages} 页` : ''}，${kb(w.bytes)}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
     return 0
   } finally {
     store.close()
@@ -172,7 +248,9 @@ async function config(args: string[]): Promise<number> {
       deadline: { type: 'string', multiple: true },
       'pub-date': { type: 'string', multiple: true },
       'not-found': { type: 'string', multiple: true },
-      'agency-type': { type: 'string', multiple: true }
+      'agency-type': { type: 'string', multiple: true },
+      office: { type: 'string' },
+      'expected-agencies': { type: 'string' }
     }
   })
   if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`)
@@ -225,6 +303,21 @@ async function config(args: string[]): Promise<number> {
       setReportMeta(store, reportId(id), { agencyType: t }, 'cli')
       touched.add(reportId(id))
     }
+    if (values.office !== undefined || values['expected-agencies'] !== undefined) {
+      let expected: string[] | undefined
+      if (values['expected-agencies'] !== undefined) {
+        const file = values['expected-agencies']
+        let text: string
+        try {
+          text = fs.readFileSync(file, 'utf8')
+        } catch (err) {
+          throw new UsageError(`无法读取应报机关名单 ${file}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+        }
+        expected = text.split(/\r?\n/).map((x) => x.replace(/^\uFEFF/, '').trim()).filter(Boolean)
+      }
+      const m = saveMemoSettings(store, { ...(values.office !== undefined ? { office: values.office.trim() || null } : {}), ...(expected ? { expectedAgencies: expected } : {}) })
+      console.log(`审查意见设置：审查单位 ${m.office ?? '未设置'}；应报机关 ${m.expectedAgencies.length} 个`)
+    }
     const results = checkReports(store)
     console.log(`已保存设置：停用规则 ${cfg.disabled.join('、') || '无'}；调整级别 ${Object.entries(cfg.severity).map(([k, v]) => `${k}=${SEVERITY_NAMES[v]}`).join('、') || '无'}；本地期限 ${Object.entries(cfg.localDeadlines).map(([k, v]) => `${k}=${v}`).join('、') || '无'}`)
     if (touched.size) console.log(`已更新 ${touched.size} 份报告的审查信息`)
@@ -245,6 +338,8 @@ async function main(argv: string[]): Promise<number> {
         return await exportCmd(rest)
       case 'check':
         return await check(rest)
+      case 'memo':
+        return await memo(rest)
       case 'config':
         return await config(rest)
       case undefined:
@@ -261,7 +356,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${(err as Error).message}\n\n${USAGE}`)
       return 2
     }
-    if (err instanceof StoreError) {
+    if (err instanceof StoreError || err instanceof MemoError) {
       console.error(err.message)
       return 1
     }

@@ -3,21 +3,27 @@
  * shared contract. Everything else (reading reports, the store) is domain code in src/core,
  * reached through the Electron-free handlers of src/backend.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, shell } from 'electron'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { ParsePool } from '../core/ingest/pool'
 import { Store } from '../core/store/store'
-import { createHandlers, type Host } from '../backend/handlers'
+import { createBackend, type Backend, type Host } from '../backend/handlers'
 import { dispatch, isChannel } from '../backend/validate'
 import { CHANNELS, type EventName, type Events } from '../shared/contract'
 import { electronNativeBinding, explainNativeError } from './native'
 import { loadSettings, saveSettings } from './settings'
 
 let win: BrowserWindow | null = null
-let store: Store | null = null
+let backend: Backend | null = null
 let pool: ParsePool | null = null
+
+// The page is served from app://bundle/ rather than file://, so that it is an ordinary
+// origin: fetch works for pdf.js's cMaps and fonts, and the CSP's 'self' means the bundle only.
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+const RENDERER_DIR = path.join(import.meta.dirname, '../renderer')
 
 function spawnParseWorker(): Worker {
   // Built by electron-vite next to this file (see electron.vite.config.ts).
@@ -30,6 +36,26 @@ function openWorkspace(file: string): Store {
 }
 
 const host: Host = {
+  samplesDir: app.isPackaged ? path.join(process.resourcesPath, 'samples') : path.join(app.getAppPath(), 'resources', 'samples'),
+  async chooseSavePath({ title, defaultName, filters }) {
+    if (!win) return null
+    const r = await dialog.showSaveDialog(win, { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters })
+    return r.canceled || !r.filePath ? null : r.filePath
+  },
+  async chooseWorkspace(create) {
+    if (!win) return null
+    const filters = [{ name: '年报审查台工作区', extensions: ['sqlite'] }]
+    if (create) {
+      const r = await dialog.showSaveDialog(win, { title: '新建工作区', defaultPath: path.join(app.getPath('documents'), '年报审查台', '新工作区.sqlite'), filters })
+      return r.canceled || !r.filePath ? null : r.filePath
+    }
+    const r = await dialog.showOpenDialog(win, { title: '打开工作区', properties: ['openFile'], filters })
+    return r.canceled ? null : (r.filePaths[0] ?? null)
+  },
+  workspaceOpened(file) {
+    const userData = app.getPath('userData')
+    saveSettings(userData, { ...loadSettings(userData), lastWorkspace: file })
+  },
   async choosePaths(folder) {
     if (!win) return null
     const r = await dialog.showOpenDialog(win, {
@@ -45,7 +71,7 @@ const host: Host = {
 }
 
 function registerIpc(): void {
-  const handlers = createHandlers({ store: store!, host, pool: pool ?? undefined })
+  const handlers = backend!.handlers
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, arg: unknown) => {
       // Only our own window may call, and only with arguments that pass validation.
@@ -80,7 +106,7 @@ function createWindow(): void {
   })
   win.webContents.on('will-navigate', (e) => e.preventDefault())
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
-  else void win.loadFile(path.join(import.meta.dirname, '../renderer/index.html'))
+  else void win.loadURL('app://bundle/index.html')
 }
 
 function buildMenu(): void {
@@ -91,6 +117,9 @@ function buildMenu(): void {
         { label: '导入文件…', accelerator: 'CmdOrCtrl+O', click: () => host.emit('menu:import', { folder: false }) },
         { label: '导入文件夹…', accelerator: 'CmdOrCtrl+Shift+O', click: () => host.emit('menu:import', { folder: true }) },
         { type: 'separator' },
+        { label: '打开工作区…', click: () => void switchWorkspace(false) },
+        { label: '新建工作区…', click: () => void switchWorkspace(true) },
+        { type: 'separator' },
         { role: 'quit', label: '退出' }
       ]
     },
@@ -100,18 +129,40 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
+async function switchWorkspace(create: boolean): Promise<void> {
+  try {
+    await backend?.handlers['workspace:choose']({ create })
+  } catch (err) {
+    dialog.showErrorBox('无法打开工作区', explainNativeError(err) ?? (err as Error).message)
+  }
+}
+
+/** Serves the built renderer under app://bundle/, and nothing outside its folder. */
+function serveRenderer(): void {
+  protocol.handle('app', (request) => {
+    const { host: h, pathname } = new URL(request.url)
+    const file = path.normalize(path.join(RENDERER_DIR, decodeURIComponent(pathname)))
+    if (h !== 'bundle' || !file.startsWith(RENDERER_DIR + path.sep)) return new Response('Not found', { status: 404 })
+    return net.fetch(pathToFileURL(file).toString())
+  })
+}
+
 app.whenReady().then(() => {
   const settings = loadSettings(app.getPath('userData'))
+  // First start: a workspace in the user's documents (the page then offers the bundled sample).
   const file = settings.lastWorkspace ?? path.join(app.getPath('documents'), '年报审查台', '工作区.sqlite')
+  let store: Store
   try {
     store = openWorkspace(file)
     saveSettings(app.getPath('userData'), { ...settings, lastWorkspace: file })
   } catch (err) {
-    dialog.showErrorBox('无法打开工作区', explainNativeError(err) ?? (err as Error).message)
+    dialog.showErrorBox('无法打开工作区', `${file}：${explainNativeError(err) ?? (err as Error).message}`)
     app.quit()
     return
   }
   pool = new ParsePool(spawnParseWorker, Math.max(1, os.availableParallelism()))
+  backend = createBackend({ store, host, pool, openStore: openWorkspace })
+  serveRenderer()
   registerIpc()
   buildMenu()
   createWindow()
@@ -120,5 +171,5 @@ app.whenReady().then(() => {
 app.on('window-all-closed', () => app.quit())
 app.on('before-quit', () => {
   void pool?.close()
-  store?.close()
+  backend?.store().close()
 })

@@ -2,7 +2,7 @@
  * Preload (sandboxed, CommonJS): exposes `window.api` with exactly the contract's channels.
  * No logic here, and no raw ipcRenderer for the page.
  */
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { CHANNELS, EVENTS, type Bridge } from '../shared/contract'
 
 const channels = new Set<string>(CHANNELS)
@@ -18,7 +18,9 @@ const api: Bridge = {
     const wrapped = (_e: Electron.IpcRendererEvent, payload: unknown) => listener(payload as Parameters<typeof listener>[0])
     ipcRenderer.on(event, wrapped)
     return () => ipcRenderer.removeListener(event, wrapped)
-  }
+  },
+  // Sandboxed pages see no file paths; Electron gives them for dropped files here only.
+  pathsOf: (files) => files.map((f) => webUtils.getPathForFile(f)).filter((p) => p.length > 0)
 }
 
 contextBridge.exposeInMainWorld('api', api)

@@ -5,11 +5,20 @@
  */
 
 export type TemplateName = '2019' | '2021'
+export type SeverityName = 'error' | 'warning' | 'info'
+export type ReviewState = 'pending' | 'confirmed' | 'dismissed' | 'fixed'
+export type DocumentStatus = 'ok' | 'needs_ocr' | 'error'
+
+/** PDF user space [x0, y0, x1, y1] on a page, or a character range of a TXT's decoded text. */
+export type SourceRef = { kind: 'pdf'; page: number; box: [number, number, number, number] } | { kind: 'txt'; start: number; end: number }
 
 export interface WorkspaceInfo {
   file: string
   reports: number
   documents: number
+  /** The bundled sample (the five seed reports) can be imported. */
+  sampleAvailable: boolean
+  reviewer: string
 }
 
 export interface ReportSummary {
@@ -35,11 +44,132 @@ export interface DocumentSummary {
   file: string
   path: string
   kind: 'pdf' | 'txt'
-  status: 'ok' | 'needs_ocr' | 'error'
+  status: DocumentStatus
   error: string | null
   pages: number | null
   reportId: number | null
 }
+
+/** One line of the library: a document and, when it was read, its report and review progress. */
+export interface LibraryRowDto {
+  documentId: number
+  reportId: number | null
+  file: string
+  path: string
+  kind: 'pdf' | 'txt'
+  agency: string | null
+  year: number | null
+  template: TemplateName | null
+  pages: number | null
+  status: DocumentStatus
+  error: string | null
+  version: number | null
+  errors: number
+  warnings: number
+  infos: number
+  /** Open findings reviewed (not 待复核) / open findings. */
+  reviewed: number
+  total: number
+  importedAt: string
+}
+
+export interface CellDto {
+  key: string
+  /** The value the checks use: the auditor's correction when there is one. */
+  value: number | null
+  status: 'ok' | 'blank' | 'unreadable' | 'lost'
+  raw: string
+  source: SourceRef | null
+  correction: { original: number | null; by: string; at: string; reason: string | null } | null
+}
+
+/** A header cell of a table drawn in the official layout. */
+export interface HeaderCellDto {
+  text: string
+  colSpan?: number
+  rowSpan?: number
+}
+
+/** One table (or one block of table 二) in the official layout: header rows, then labelled rows of keys. */
+export interface TableLayoutDto {
+  table: 't2' | 't3' | 't4'
+  title: string
+  header: HeaderCellDto[][]
+  rows: Array<{ label: string; depth: number; keys: Array<string | null> }>
+}
+
+export interface SectionDto {
+  index: number
+  heading: string
+  text: string
+  source: SourceRef | null
+}
+
+export interface ReportDetail {
+  id: number
+  documentId: number
+  file: string
+  path: string
+  kind: 'pdf' | 'txt'
+  pages: number | null
+  title: string | null
+  agency: string | null
+  year: number | null
+  template: TemplateName | null
+  version: number
+  cells: Record<string, CellDto>
+  layout: TableLayoutDto[]
+  sections: SectionDto[]
+  /** Describes a canonical key for people: 表三“（七）总计”行“总计”列. */
+  keyLabels: Record<string, string>
+}
+
+export interface FindingDto {
+  id: number
+  reportId: number
+  rule: string
+  origin: 'rule' | 'auditor'
+  severity: SeverityName
+  title: string
+  message: string
+  cells: string[]
+  source: SourceRef | null
+  page: number | null
+  status: 'open' | 'resolved'
+  review: ReviewState
+  comment: string | null
+  reviewer: string | null
+  reviewedAt: string | null
+}
+
+export interface FindingEventDto {
+  at: string
+  actor: string | null
+  action: string
+  detail: unknown
+}
+
+export interface CorrectionDto {
+  id: number
+  key: string
+  value: number | null
+  original: number | null
+  reason: string | null
+  actor: string
+  at: string
+  revertedAt: string | null
+  active: boolean
+}
+
+export interface ComparisonDto {
+  current: { id: number; agency: string | null; year: number | null; file: string }
+  previous: { id: number; agency: string | null; year: number | null; file: string } | null
+  rows: Array<{ key: string; label: string; table: 't2' | 't3' | 't4'; current: number | null; previous: number | null; delta: number | null }>
+  findings: FindingDto[]
+}
+
+/** The source of a document for the viewer: the PDF's bytes, or the decoded text of a TXT. */
+export type SourceDto = { kind: 'pdf'; bytes: Uint8Array; missing: null } | { kind: 'txt'; text: string; missing: null } | { kind: 'pdf' | 'txt'; text: string; missing: string }
 
 export interface IngestItemDto {
   path: string
@@ -63,15 +193,42 @@ export interface IngestProgress {
   item?: IngestItemDto
 }
 
+export interface SavedFileDto {
+  path: string
+  bytes: number
+}
+
 /** Request → response handlers. Every handler takes at most one argument object. */
 export interface Api {
   'workspace:info': () => Promise<WorkspaceInfo>
+  /** Asks the host for a workspace file to open or create, then switches to it. */
+  'workspace:choose': (args: { create: boolean }) => Promise<WorkspaceInfo | null>
+  'reviewer:set': (args: { name: string }) => Promise<WorkspaceInfo>
   'reports:list': () => Promise<ReportSummary[]>
   'documents:list': () => Promise<DocumentSummary[]>
+  'library:list': () => Promise<LibraryRowDto[]>
   /** Asks the host for files or a folder to import (a dialog in the app), then imports them. */
   'ingest:choose': (args: { folder: boolean }) => Promise<IngestResultDto | null>
   'ingest:paths': (args: { paths: string[] }) => Promise<IngestResultDto>
   'ingest:cancel': () => Promise<void>
+  /** Imports the bundled sample reports. */
+  'ingest:sample': () => Promise<IngestResultDto>
+  'report:get': (args: { id: number }) => Promise<ReportDetail>
+  'report:source': (args: { id: number }) => Promise<SourceDto>
+  'report:findings': (args: { id: number }) => Promise<FindingDto[]>
+  'report:compare': (args: { id: number }) => Promise<ComparisonDto | null>
+  'report:corrections': (args: { id: number }) => Promise<CorrectionDto[]>
+  'report:check': (args: { id: number }) => Promise<FindingDto[]>
+  'finding:review': (args: { id: number; review?: ReviewState; comment?: string | null }) => Promise<FindingDto>
+  'finding:add': (args: { reportId: number; severity: SeverityName; message: string; cells: string[]; source: SourceRef | null; quote: string | null }) => Promise<FindingDto>
+  'finding:delete': (args: { id: number }) => Promise<void>
+  'finding:events': (args: { id: number }) => Promise<FindingEventDto[]>
+  'cell:correct': (args: { reportId: number; key: string; value: number | null; reason: string | null }) => Promise<ReportDetail>
+  'cell:revert': (args: { reportId: number; key: string }) => Promise<ReportDetail>
+  /** Writes a memo (one report, several, or the batch summary) where the user chooses. */
+  'memo:save': (args: { reports: number[] | 'all'; format: 'docx' | 'pdf'; pending: 'list' | 'omit' }) => Promise<SavedFileDto | null>
+  /** Writes the Excel workbook of every cell and finding where the user chooses. */
+  'export:xlsx': () => Promise<SavedFileDto | null>
 }
 
 /** Main → renderer notifications. */
@@ -79,13 +236,40 @@ export interface Events {
   'ingest:progress': IngestProgress
   /** The app menu asks the page to start an import. */
   'menu:import': { folder: boolean }
+  /** Another workspace was opened (from the menu): reload everything. */
+  'workspace:changed': WorkspaceInfo
 }
 
 export type Channel = keyof Api
 export type EventName = keyof Events
 
-export const CHANNELS = ['workspace:info', 'reports:list', 'documents:list', 'ingest:choose', 'ingest:paths', 'ingest:cancel'] as const satisfies readonly Channel[]
-export const EVENTS = ['ingest:progress', 'menu:import'] as const satisfies readonly EventName[]
+export const CHANNELS = [
+  'workspace:info',
+  'workspace:choose',
+  'reviewer:set',
+  'reports:list',
+  'documents:list',
+  'library:list',
+  'ingest:choose',
+  'ingest:paths',
+  'ingest:cancel',
+  'ingest:sample',
+  'report:get',
+  'report:source',
+  'report:findings',
+  'report:compare',
+  'report:corrections',
+  'report:check',
+  'finding:review',
+  'finding:add',
+  'finding:delete',
+  'finding:events',
+  'cell:correct',
+  'cell:revert',
+  'memo:save',
+  'export:xlsx'
+] as const satisfies readonly Channel[]
+export const EVENTS = ['ingest:progress', 'menu:import', 'workspace:changed'] as const satisfies readonly EventName[]
 
 // Compile-time check that CHANNELS lists every handler exactly.
 type Missing = Exclude<Channel, (typeof CHANNELS)[number]>
@@ -99,4 +283,6 @@ export type ResultOf<K extends Channel> = Awaited<ReturnType<Api[K]>>
 export interface Bridge {
   invoke<K extends Channel>(channel: K, arg?: ArgOf<K>): Promise<ResultOf<K>>
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+  /** The file-system paths of files dropped on the window (empty where the host has none). */
+  pathsOf(files: File[]): string[]
 }

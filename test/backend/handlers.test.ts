@@ -11,6 +11,9 @@ function setup(choose: string[] | null = null) {
   const progress: IngestProgress[] = []
   const host: Host = {
     choosePaths: async () => choose,
+    chooseSavePath: async () => null,
+    chooseWorkspace: async () => null,
+    samplesDir: null,
     emit: (event, payload) => {
       if (event === 'ingest:progress') progress.push(payload as IngestProgress)
     }

@@ -5,7 +5,7 @@
 import { allKeys, type Template } from '../model/keys'
 import type { Provenance } from '../model/report'
 import { listFindings, type Review } from '../review/findings'
-import { loadReport, reportIds } from '../store/read'
+import { activeCorrections, loadReport, reportIds } from '../store/read'
 import type { Store } from '../store/store'
 
 export interface ExportFinding {
@@ -21,6 +21,18 @@ export interface ExportFinding {
   comment: string | null
   origin: 'rule' | 'auditor'
   source: Provenance | null
+  /** The passage an auditor's own finding quotes (only when it has one). */
+  quote?: string
+}
+
+/** An auditor's correction in force: `cells` carries `value`, the extraction read `original`. */
+export interface ExportCorrection {
+  key: string
+  original: number | null
+  value: number | null
+  by: string
+  at: string
+  reason: string | null
 }
 
 export interface ExportedReport {
@@ -38,6 +50,8 @@ export interface ExportedReport {
   version: number
   identity: 'title' | 'sibling' | 'manual' | 'none'
   extra_cells?: Record<string, number | null>
+  /** The corrections applied to `cells` / `extra_cells` (only when there are any). */
+  corrections?: ExportCorrection[]
 }
 
 /** The open findings of a report (dismissed ones included, with their review state). */
@@ -53,15 +67,18 @@ export function exportFindings(store: Store, reportId: number): ExportFinding[] 
     review: f.review,
     comment: f.comment,
     origin: f.origin,
-    source: f.source
+    source: f.source,
+    ...(f.quote ? { quote: f.quote } : {})
   }))
 }
 
 export function exportReports(store: Store): ExportedReport[] {
   const out: ExportedReport[] = []
   for (const id of reportIds(store)) {
-    const r = loadReport(store, id)
+    // Values as the auditor stands behind them: corrections applied, listed in `corrections`.
+    const r = loadReport(store, id, { corrected: true })
     if (!r) continue
+    const corrections = activeCorrections(store, id).map((c) => ({ key: c.key, original: c.original, value: c.value, by: c.actor, at: c.at, reason: c.reason }))
     // `cells` holds exactly the keys of the official layout (data-model.md); anything else the
     // report prints (group subtotals) goes to `extra_cells`.
     const canonical = new Set(allKeys(r.t2Template ?? r.template, r.t3Template ?? r.template))
@@ -81,7 +98,8 @@ export function exportReports(store: Store): ExportedReport[] {
       title: r.title,
       version: r.version,
       identity: r.identitySource,
-      ...(Object.keys(extra).length ? { extra_cells: extra } : {})
+      ...(Object.keys(extra).length ? { extra_cells: extra } : {}),
+      ...(corrections.length ? { corrections } : {})
     })
   }
   return out

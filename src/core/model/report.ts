@@ -33,6 +33,19 @@ export interface Cell {
   /** The text it was read from, as in the source (before glyph repair). */
   raw: string
   source: Provenance | null
+  /** Set when the value is the auditor's correction (only in a corrected load of a report). */
+  correction?: CellCorrectionNote
+}
+
+/** The auditor's correction behind a cell's value: what was extracted, who changed it, when, why. */
+export interface CellCorrectionNote {
+  /** The extracted value (null: blank, unreadable or not found). */
+  original: number | null
+  /** The extracted cell's text, as in the source. */
+  originalRaw: string
+  by: string
+  at: string
+  reason: string | null
 }
 
 export interface Section {

@@ -1,6 +1,8 @@
 /**
  * Running the checks over reports in the store: each report with its context (the same
  * agency's previous year, its other versions, member bodies), then persisting the findings.
+ * Every report is read with the auditor's corrections applied: the checks judge the values
+ * the auditor stands behind, in the report itself and in the reports it is compared with.
  */
 import { matchForm } from '../text/normalize'
 import { classifyAgency, isGovernment, sameAgency } from '../rules/agency'
@@ -28,37 +30,63 @@ function briefs(store: Store, year: number): Brief[] {
   return store.stmt('SELECT id, agency, year, version FROM reports WHERE year = ?').all(year) as Brief[]
 }
 
-/** The same agency's report for the previous year: its latest version. */
-function previousReport(store: Store, r: ReportView): ReportView | null {
-  if (!r.year || !r.agency) return null
-  const candidates = briefs(store, r.year - 1).filter((b) => sameAgency(b.agency, r.agency))
+const load = (store: Store, id: number) => loadReport(store, id, { corrected: true })
+
+/** The id of the same agency's report for the previous year (its latest version), as the X rules see it. */
+export function previousReportId(store: Store, agency: string | null, year: number | null): number | null {
+  if (!year || !agency) return null
+  const candidates = briefs(store, year - 1).filter((b) => sameAgency(b.agency, agency))
   if (!candidates.length) return null
-  const latest = candidates.sort((a, b) => b.version - a.version || b.id - a.id)[0]
-  return loadReport(store, latest.id)
+  return candidates.sort((a, b) => b.version - a.version || b.id - a.id)[0].id
+}
+
+function previousReport(store: Store, r: ReportView): ReportView | null {
+  const id = previousReportId(store, r.agency, r.year)
+  return id === null ? null : load(store, id)
 }
 
 function otherVersions(store: Store, r: ReportView): ReportView[] {
   if (!r.year || !r.agency) return []
   return briefs(store, r.year)
     .filter((b) => b.id !== r.id && sameAgency(b.agency, r.agency))
-    .map((b) => loadReport(store, b.id))
+    .map((b) => load(store, b.id))
     .filter((x): x is NonNullable<typeof x> => x !== null)
+}
+
+/** The name prefix of a government's region (辉县市人民政府 → 辉县市), null when not a government. */
+function regionOf(agency: string | null): string | null {
+  if (!agency || !isGovernment(classifyAgency(agency))) return null
+  const region = matchForm(agency).replace(/(人民)?政府$/, '')
+  return region.length < 2 ? null : region
+}
+
+const MEMBER_TYPES = ['department', 'township', 'subdistrict']
+
+/** Whether `member` is a body under the government `gov` (its department, town or street). */
+function isMemberOf(member: Brief, gov: Brief): boolean {
+  // The substring test first: it spares classifying every report of a year that is no government.
+  if (!member.agency || !gov.agency?.includes('政府') || member.id === gov.id) return false
+  const region = regionOf(gov.agency)
+  return (
+    region !== null &&
+    matchForm(member.agency).startsWith(region) &&
+    !sameAgency(member.agency, gov.agency) &&
+    MEMBER_TYPES.includes(classifyAgency(member.agency))
+  )
 }
 
 /** Bodies under a government (its departments, towns, streets) reporting the same year. */
 function memberReports(store: Store, r: ReportView): ReportView[] {
-  if (!r.year || !r.agency || !isGovernment(classifyAgency(r.agency))) return []
-  const region = matchForm(r.agency).replace(/(人民)?政府$/, '')
-  if (region.length < 2) return []
+  if (!r.year || !regionOf(r.agency)) return []
+  const gov: Brief = { id: r.id, agency: r.agency, year: r.year, version: r.version }
   return briefs(store, r.year)
-    .filter((b) => b.id !== r.id && b.agency && matchForm(b.agency).startsWith(region) && !sameAgency(b.agency, r.agency))
-    .filter((b) => ['department', 'township', 'subdistrict'].includes(classifyAgency(b.agency)))
-    .map((b) => loadReport(store, b.id))
+    .filter((b) => isMemberOf(b, gov))
+    .map((b) => load(store, b.id))
     .filter((x): x is NonNullable<typeof x> => x !== null)
 }
 
 export function checkReport(store: Store, id: number): CheckResult | null {
-  const report = loadReport(store, id)
+  const report = load(store, id)
   if (!report) return null
   const ctx = buildContext({
     report,
@@ -83,15 +111,17 @@ export function checkReports(store: Store, ids?: number[]): CheckResult[] {
 }
 
 /**
- * The reports whose findings may change when these reports arrive: themselves, the same
- * agency's other versions of the year (X07), and its next year's reports (X01–X04, X06).
+ * The reports whose findings may change when these reports arrive or change: themselves, the
+ * same agency's other versions of the year (X07), its next year's reports (X01–X04, X06) and
+ * the governments it is a member body of (X08).
  */
 export function affectedBy(store: Store, ids: number[]): number[] {
   const out = new Set(ids)
   for (const id of ids) {
-    const r = store.stmt('SELECT agency, year FROM reports WHERE id = ?').get(id) as { agency: string | null; year: number | null } | undefined
+    const r = store.stmt('SELECT id, agency, year, version FROM reports WHERE id = ?').get(id) as Brief | undefined
     if (!r?.agency || !r.year) continue
     for (const y of [r.year, r.year + 1]) for (const b of briefs(store, y)) if (sameAgency(b.agency, r.agency)) out.add(b.id)
+    if (MEMBER_TYPES.includes(classifyAgency(r.agency))) for (const b of briefs(store, r.year)) if (isMemberOf(r, b)) out.add(b.id)
   }
   return [...out].sort((a, b) => a - b)
 }

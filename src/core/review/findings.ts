@@ -7,6 +7,7 @@
 import type { Provenance } from '../model/report'
 import type { Finding, Severity } from '../rules/types'
 import type { Store } from '../store/store'
+import { assertCellKey, reportTemplates } from './cell-keys'
 
 export type Review = 'pending' | 'confirmed' | 'dismissed' | 'fixed'
 
@@ -32,6 +33,8 @@ export interface StoredFinding {
   firstSeen: string
   lastSeen: string
   resolvedAt: string | null
+  /** For the auditor's own findings: the passage of the source it is about. */
+  quote: string | null
 }
 
 function rowToFinding(r: Record<string, unknown>): StoredFinding {
@@ -54,7 +57,8 @@ function rowToFinding(r: Record<string, unknown>): StoredFinding {
     reviewedAt: r.reviewed_at as string | null,
     firstSeen: r.first_seen as string,
     lastSeen: r.last_seen as string,
-    resolvedAt: r.resolved_at as string | null
+    resolvedAt: r.resolved_at as string | null,
+    quote: (r.quote as string | null | undefined) ?? null
   }
 }
 
@@ -95,7 +99,10 @@ export interface PersistStats {
   resolved: number
 }
 
-/** Replaces the rule findings of a report by a fresh run's, keeping reviews (one transaction). */
+/**
+ * Replaces the rule findings of a report by a fresh run's, keeping reviews (one transaction).
+ * The auditor's own findings (origin 'auditor') are never read, resolved or changed here.
+ */
 export function persistFindings(store: Store, reportId: number, findings: Finding[]): PersistStats {
   const now = new Date().toISOString()
   const stats: PersistStats = { created: 0, updated: 0, reopened: 0, resolved: 0 }
@@ -166,6 +173,7 @@ export interface ReviewPatch {
 export function reviewFinding(store: Store, id: number, patch: ReviewPatch, reviewer: string): StoredFinding {
   const before = getFinding(store, id)
   if (!before) throw new Error(`没有编号为 ${id} 的问题`)
+  if (patch.review !== undefined && !(patch.review in REVIEW_LABELS)) throw new Error(`复核结论应为 ${Object.keys(REVIEW_LABELS).join('、')} 之一，收到：${String(patch.review)}`)
   const now = new Date().toISOString()
   store.db.transaction(() => {
     store
@@ -180,4 +188,75 @@ export function findingEvents(store: Store, id: number): Array<{ at: string; act
   return (store.stmt('SELECT at, actor, action, detail FROM finding_events WHERE finding_id = ? ORDER BY id').all(id) as Array<{ at: string; actor: string | null; action: string; detail: string | null }>).map(
     (e) => ({ ...e, detail: e.detail ? JSON.parse(e.detail) : null })
   )
+}
+
+/** The rule id of the auditor's own findings: no rule of the catalogue, never run by the engine. */
+export const AUDITOR_RULE = 'AUD'
+const SEVERITY_NAMES: Record<Severity, true> = { error: true, warning: true, info: true }
+
+export interface AuditorFindingInput {
+  severity: Severity
+  message: string
+  title?: string
+  cells?: string[]
+  source?: Provenance | null
+  quote?: string
+}
+
+/**
+ * Records a finding the auditor raised: origin 'auditor', rule 'AUD', confirmed by its author
+ * (they raised it), with a unique identity so that re-running the rules never matches it.
+ */
+export function addAuditorFinding(store: Store, reportId: number, input: AuditorFindingInput, actor: string): StoredFinding {
+  reportTemplates(store, reportId) // throws when there is no such report
+  if (!SEVERITY_NAMES[input.severity]) throw new Error(`问题等级应为 error、warning 或 info，收到：${String(input.severity)}`)
+  const message = input.message?.trim()
+  if (!message) throw new Error('请填写问题说明')
+  if (!actor?.trim()) throw new Error('添加问题须注明审核人')
+  const cells = input.cells ?? []
+  for (const k of cells) assertCellKey(store, reportId, k)
+  const source = input.source ?? null
+  const now = new Date().toISOString()
+  const id = store.db.transaction((): number => {
+    // The next row id makes the identity unique even for two findings added in the same millisecond.
+    const next = (store.stmt('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM findings').get() as { n: number }).n
+    const res = store
+      .stmt(
+        `INSERT INTO findings (report_id, rule, identity, origin, severity, title, message, cells, source, page, review, reviewer, reviewed_at,
+           first_seen, last_seen, quote)
+         VALUES (?, ?, ?, 'auditor', ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?)`
+      )
+      .run(
+        reportId,
+        AUDITOR_RULE,
+        `${AUDITOR_RULE}:${Date.now()}-${next}`,
+        input.severity,
+        input.title?.trim() || '审核人发现的问题',
+        message,
+        JSON.stringify(cells),
+        source ? JSON.stringify(source) : null,
+        source?.kind === 'pdf' ? source.page : null,
+        actor,
+        now,
+        now,
+        now,
+        input.quote?.trim() || null
+      )
+    const fid = Number(res.lastInsertRowid)
+    logEvent(store, fid, 'created', actor, { origin: 'auditor', severity: input.severity })
+    return fid
+  })()
+  return getFinding(store, id)!
+}
+
+/**
+ * Deletes one of the auditor's own findings (with its events). Findings raised by the rules
+ * cannot be deleted, only reviewed (dismissed), so that what the checks said stays on record.
+ */
+export function deleteAuditorFinding(store: Store, id: number, actor: string): void {
+  const f = getFinding(store, id)
+  if (!f) throw new Error(`没有编号为 ${id} 的问题`)
+  if (f.origin !== 'auditor') throw new Error(`问题 #${id}（${f.rule}）由审查规则产生，不能删除，只能复核为“驳回”`)
+  if (!actor?.trim()) throw new Error('删除问题须注明操作人')
+  store.stmt("DELETE FROM findings WHERE id = ? AND origin = 'auditor'").run(id)
 }

@@ -171,6 +171,31 @@ export const MIGRATIONS: Migration[] = [
         updated_by TEXT
       ) STRICT;
     `
+  },
+  {
+    version: 3,
+    name: 'cell corrections with history, quotes on auditor findings',
+    sql: `
+      -- The auditor's corrections of extracted values, never overwritten: the active correction
+      -- of a (report, key) is its latest row not reverted. Keyed by report, so re-importing the
+      -- same file (same sha256: skipped) and re-running the checks leave them in place.
+      CREATE TABLE cell_corrections (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value REAL, -- null: the auditor says the cell is blank
+        original REAL, -- the extracted value at the time of the correction
+        reason TEXT,
+        actor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        reverted_at TEXT,
+        reverted_by TEXT
+      ) STRICT;
+      CREATE INDEX cell_corrections_report ON cell_corrections(report_id, key);
+
+      -- The passage of the source an auditor's own finding quotes.
+      ALTER TABLE findings ADD COLUMN quote TEXT;
+    `
   }
 ]
 

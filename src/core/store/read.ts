@@ -66,7 +66,71 @@ export function reportIds(store: Store): number[] {
   return (store.db.prepare('SELECT id FROM reports ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id)
 }
 
-export function loadReport(store: Store, id: number): StoredReport | null {
+export interface LoadOptions {
+  /** Cells carry the auditor's active corrections (value and `correction`), as the checks see them. */
+  corrected?: boolean
+}
+
+/** The correction in force for one cell of a report. */
+export interface ActiveCorrection {
+  id: number
+  key: string
+  value: number | null
+  original: number | null
+  reason: string | null
+  actor: string
+  at: string
+}
+
+/** The active correction of every corrected cell of a report: per key, the latest not reverted. */
+export function activeCorrections(store: Store, reportId: number): ActiveCorrection[] {
+  const rows = store
+    .stmt(
+      `SELECT c.id, c.key, c.value, c.original, c.reason, c.actor, c.at FROM cell_corrections c
+       WHERE c.report_id = ? AND c.reverted_at IS NULL
+         AND c.id = (SELECT MAX(x.id) FROM cell_corrections x WHERE x.report_id = c.report_id AND x.key = c.key AND x.reverted_at IS NULL)`
+    )
+    .all(reportId) as ActiveCorrection[]
+  return rows.sort((a, b) => compareKeys(a.key, b.key))
+}
+
+function decimalsOf(v: number): number | null {
+  const s = String(v)
+  if (/e/i.test(s)) return null // exponent notation: no printed precision to speak of
+  const dot = s.indexOf('.')
+  return dot < 0 ? 0 : s.length - dot - 1
+}
+
+/**
+ * The cells with the corrections applied. A corrected cell keeps its source (where to look in
+ * the file) and shows the corrected number as its text, so rule messages quote what they checked.
+ */
+export function applyCorrections(cells: Record<string, Cell>, corrections: ActiveCorrection[]): Record<string, Cell> {
+  if (corrections.length === 0) return cells
+  const out: Record<string, Cell> = { ...cells }
+  for (const c of corrections) {
+    const old = cells[c.key]
+    const note = { original: c.original, originalRaw: old?.raw ?? '', by: c.actor, at: c.at, reason: c.reason }
+    if (old && old.value === c.value && old.status === (c.value === null ? 'blank' : 'ok')) {
+      out[c.key] = { ...old, correction: note }
+      continue
+    }
+    out[c.key] = {
+      key: c.key,
+      value: c.value,
+      decimals: c.value === null ? null : decimalsOf(c.value),
+      status: c.value === null ? 'blank' : 'ok',
+      raw: c.value === null ? '' : String(c.value),
+      source: old?.source ?? null,
+      correction: note
+    }
+  }
+  const sorted: Record<string, Cell> = {}
+  for (const k of Object.keys(out).sort(compareKeys)) sorted[k] = out[k]
+  return sorted
+}
+
+export function loadReport(store: Store, id: number, opts: LoadOptions = {}): StoredReport | null {
   const r = store.db
     .prepare(
       `SELECT r.*, d.file_name, d.path, d.sha256, d.kind, d.pages FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.id = ?`
@@ -147,7 +211,7 @@ export function loadReport(store: Store, id: number): StoredReport | null {
     identitySource: r.identity_source as StoredReport['identitySource'],
     identityFrom: r.identity_from as number | null,
     version: r.version as number,
-    cells,
+    cells: opts.corrected ? applyCorrections(cells, activeCorrections(store, id)) : cells,
     sections,
     labels,
     problems,

@@ -8,3 +8,14 @@ export function call<K extends Channel>(channel: K, ...arg: ArgOf<K> extends und
 export function listen<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
   return window.api.on(event, listener)
 }
+
+/** File-system paths of dropped files (the preload resolves them; empty elsewhere). */
+export function pathsOf(files: File[]): string[] {
+  return window.api.pathsOf(files)
+}
+
+/** The message of an error thrown across IPC, without Electron's "Error invoking remote method" prefix. */
+export function errorText(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e)
+  return m.replace(/^Error invoking remote method '[^']+': (?:Error: )?/, '')
+}

@@ -1,4 +1,6 @@
 import '@mantine/core/styles.css'
+import 'pdfjs-dist/web/pdf_viewer.css'
+import './app.css'
 import { createTheme, MantineProvider } from '@mantine/core'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

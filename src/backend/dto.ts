@@ -1,0 +1,70 @@
+/**
+ * The domain model turned into the contract's plain data for the renderer.
+ */
+import { describeKey } from '../core/model/keys'
+import { reportLayout } from '../core/model/layout'
+import type { Provenance } from '../core/model/report'
+import type { StoredFinding } from '../core/review/findings'
+import { loadReport } from '../core/store/read'
+import type { Store } from '../core/store/store'
+import type { CellDto, FindingDto, ReportDetail, SourceRef } from '../shared/contract'
+
+const ref = (p: Provenance | null): SourceRef | null => p
+
+export function findingDto(f: StoredFinding): FindingDto {
+  return {
+    id: f.id,
+    reportId: f.reportId,
+    rule: f.rule,
+    origin: f.origin,
+    severity: f.severity,
+    title: f.title,
+    message: f.message,
+    cells: f.cells,
+    source: ref(f.source),
+    page: f.page,
+    status: f.status,
+    review: f.review,
+    comment: f.comment,
+    reviewer: f.reviewer,
+    reviewedAt: f.reviewedAt
+  }
+}
+
+/** A report as the review screen draws it: corrected cells, the official layout, sections. */
+export function reportDetail(store: Store, id: number): ReportDetail | null {
+  const r = loadReport(store, id, { corrected: true })
+  if (!r) return null
+  const layout = reportLayout(r.t2Template ?? r.template, r.t3Template ?? r.template)
+  const cells: Record<string, CellDto> = {}
+  for (const [key, c] of Object.entries(r.cells)) {
+    cells[key] = {
+      key,
+      value: c.value,
+      status: c.status,
+      raw: c.raw,
+      source: ref(c.source),
+      correction: c.correction ? { original: c.correction.original, by: c.correction.by, at: c.correction.at, reason: c.correction.reason ?? null } : null
+    }
+  }
+  const keyLabels: Record<string, string> = {}
+  for (const t of layout) for (const row of t.rows) for (const k of row.keys) if (k) keyLabels[k] = describeKey(k)
+  for (const k of Object.keys(cells)) keyLabels[k] ??= describeKey(k)
+  return {
+    id: r.id,
+    documentId: r.documentId,
+    file: r.file,
+    path: r.path,
+    kind: r.kind,
+    pages: r.pages,
+    title: r.title,
+    agency: r.agency,
+    year: r.year,
+    template: r.template,
+    version: r.version,
+    cells,
+    layout,
+    sections: r.sections.map((s) => ({ index: s.index, heading: s.heading, text: s.text, source: ref(s.headingSource) })),
+    keyLabels
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The auditor's corrections of extracted cell values. Each correction is a new row (history is
+ * never overwritten); the active one of a (report, key) is the latest not reverted. Corrected
+ * values are what the checks, the comparison and the export use (loadReport `corrected`);
+ * the extracted value stays in `cells` and in each correction's `original`.
+ */
+import { describeKey } from '../model/keys'
+import type { Store } from '../store/store'
+import { assertCellKey, reportTemplates } from './cell-keys'
+import { affectedBy, checkReport } from './check'
+
+export interface CellCorrection {
+  id: number
+  reportId: number
+  key: string
+  /** null: the auditor says the cell is blank. */
+  value: number | null
+  /** The extracted value when the correction was made. */
+  original: number | null
+  reason: string | null
+  actor: string
+  at: string
+  revertedAt: string | null
+  revertedBy: string | null
+  /** Whether this is the correction in force for its cell. */
+  active: boolean
+}
+
+interface CorrectionRow {
+  id: number
+  report_id: number
+  key: string
+  value: number | null
+  original: number | null
+  reason: string | null
+  actor: string
+  at: string
+  reverted_at: string | null
+  reverted_by: string | null
+  active: number
+}
+
+const SELECT = `SELECT c.*, (c.reverted_at IS NULL AND c.id = (SELECT MAX(x.id) FROM cell_corrections x
+                  WHERE x.report_id = c.report_id AND x.key = c.key AND x.reverted_at IS NULL)) AS active
+                FROM cell_corrections c`
+
+function toCorrection(r: CorrectionRow): CellCorrection {
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    key: r.key,
+    value: r.value,
+    original: r.original,
+    reason: r.reason,
+    actor: r.actor,
+    at: r.at,
+    revertedAt: r.reverted_at,
+    revertedBy: r.reverted_by,
+    active: r.active === 1
+  }
+}
+
+/** Re-runs the checks of a report and of the reports that are compared with it. */
+function recheck(store: Store, reportId: number): void {
+  for (const id of affectedBy(store, [reportId])) checkReport(store, id)
+}
+
+/**
+ * Records the auditor's value for a cell (null: blank) and re-runs the checks it may change,
+ * all in one transaction: the correction never stands without the findings it implies.
+ */
+export function correctCell(store: Store, reportId: number, key: string, value: number | null, actor: string, reason?: string): CellCorrection {
+  if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) {
+    throw new Error(`${describeKey(key)}的更正值应为数字或留空（表示空白），收到：${String(value)}`)
+  }
+  if (!actor?.trim()) throw new Error('更正单元格须注明操作人')
+  assertCellKey(store, reportId, key)
+  const id = store.db.transaction((): number => {
+    const cell = store.stmt('SELECT value FROM cells WHERE report_id = ? AND key = ?').get(reportId, key) as { value: number | null } | undefined
+    const res = store
+      .stmt('INSERT INTO cell_corrections (report_id, key, value, original, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(reportId, key, value, cell?.value ?? null, reason?.trim() || null, actor, new Date().toISOString())
+    recheck(store, reportId)
+    return Number(res.lastInsertRowid)
+  })()
+  return toCorrection(store.stmt(`${SELECT} WHERE c.id = ?`).get(id) as CorrectionRow)
+}
+
+/**
+ * Withdraws the correction of a cell: the cell goes back to its extracted value. Corrections
+ * made earlier on the same cell (superseded by the active one) are withdrawn with it, so that
+ * an older value does not silently come back. The rows stay, marked reverted, by whom, when.
+ */
+export function revertCorrection(store: Store, reportId: number, key: string, actor: string): void {
+  reportTemplates(store, reportId) // throws when there is no such report
+  if (!actor?.trim()) throw new Error('撤销更正须注明操作人')
+  store.db.transaction(() => {
+    const res = store
+      .stmt('UPDATE cell_corrections SET reverted_at = ?, reverted_by = ? WHERE report_id = ? AND key = ? AND reverted_at IS NULL')
+      .run(new Date().toISOString(), actor, reportId, key)
+    if (res.changes === 0) throw new Error(`报告 #${reportId} 的${describeKey(key)}（${key}）没有可撤销的更正`)
+    recheck(store, reportId)
+  })()
+}
+
+/** Every correction of a report, newest first, reverted ones included. */
+export function listCorrections(store: Store, reportId: number): CellCorrection[] {
+  return (store.stmt(`${SELECT} WHERE c.report_id = ? ORDER BY c.id DESC`).all(reportId) as CorrectionRow[]).map(toCorrection)
+}

@@ -1,0 +1,280 @@
+/**
+ * The review workspace for real: the built renderer in headless Chromium, against the real
+ * handlers on a real SQLite workspace (over the loopback bridge). Import the seed folder, open
+ * 000, find 本年度止件数 flagged, follow it to the source, confirm it with a comment, correct a
+ * cell, pick a cell from the source, review from the keyboard, reload, and find it all still there.
+ * Screenshots go to test/artifacts.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import JSZip from 'jszip'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ParsePool } from '../../src/core/ingest/pool'
+import { listCorrections } from '../../src/core/review/corrections'
+import { listFindings } from '../../src/core/review/findings'
+import { loadReport } from '../../src/core/store/read'
+import { Store } from '../../src/core/store/store'
+import { createSourcePool } from '../../src/node/workers'
+import { ROOT, SEEDS, tempDir } from '../helpers/paths'
+import { startBridge, type Bridge } from './bridge'
+import { chromiumAvailable, launchChromium } from './browser'
+import { ensureRendererBuild } from './build'
+
+const ARTIFACTS = path.join(ROOT, 'test/artifacts')
+// In CI the browser must be there (.ci/run installs it): a missing one fails instead of skipping.
+const suite = chromiumAvailable() || process.env.CI ? describe : describe.skip
+
+/** The seed folder as a county would hand it over, plus last year's report of 辉县市 under another spelling. */
+function importFolder(dir: string): string {
+  const folder = path.join(dir, '各单位年报')
+  fs.mkdirSync(folder)
+  for (const f of fs.readdirSync(SEEDS)) if (/\.(pdf|txt)$/.test(f)) fs.copyFileSync(path.join(SEEDS, f), path.join(folder, f))
+  const y2023 = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
+  const y2022 = y2023
+    .replace('辉县市人民政府 2023 年政府信息公开工作年度报告', '新乡市辉县市人民政府2022年政府信息公开工作年度报告')
+    .replace(/2023 年/g, '2022 年')
+    .replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/, '四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2')
+  expect(y2022).toContain('结转下年度继续办理\t\t2')
+  fs.writeFileSync(path.join(folder, '辉县市2022.txt'), y2022)
+  return folder
+}
+
+suite('review workspace in Chromium against the real handlers', () => {
+  let dir: string
+  let dbFile: string
+  let store: Store
+  let pool: ParsePool
+  let bridge: Bridge
+  let browser: Browser
+  let page: Page
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    const rendererDir = ensureRendererBuild()
+    fs.mkdirSync(ARTIFACTS, { recursive: true })
+    dir = tempDir('dra-e2e-')
+    const folder = importFolder(dir)
+    dbFile = path.join(dir, 'ws.sqlite')
+    store = Store.open(dbFile)
+    pool = createSourcePool(2)
+    bridge = await startBridge({
+      store,
+      pool,
+      rendererDir,
+      host: {
+        choosePaths: async () => [folder],
+        chooseSavePath: async ({ defaultName }) => path.join(dir, defaultName),
+        chooseWorkspace: async () => null,
+        samplesDir: path.join(ROOT, 'resources/samples')
+      }
+    })
+    browser = await launchChromium()
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await bridge?.close()
+    await pool?.close()
+  })
+
+  const reportIdOf = (file: string) => (store.db.prepare('SELECT r.id FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.file_name = ?').get(file) as { id: number }).id
+
+  it('offers the bundled sample on a first start, then imports a folder with progress', async () => {
+    await page.goto(bridge.url)
+    await page.getByTestId('welcome').waitFor()
+    expect(await page.getByTestId('open-sample').isVisible()).toBe(true)
+
+    await page.getByTestId('import-folder').first().click()
+    await page.getByTestId('last-import').waitFor({ timeout: 120_000 })
+    const summary = await page.getByTestId('last-import').innerText()
+    expect(summary).toMatch(/成功 21，需 OCR 2，错误 0/)
+    // Progress was pushed for every file, with the current file's name.
+    const progress = bridge.events.filter((e) => e.event === 'ingest:progress').map((e) => e.payload as { done: number; total: number; current: string | null })
+    expect(progress.at(-1)).toMatchObject({ done: 23, total: 23 })
+    expect(progress.some((p) => p.current === '000.ruled.pdf')).toBe(true)
+
+    await expect.poll(() => page.getByTestId('library-count').innerText()).toMatch(/显示 23 \/ 23 份/)
+    const ocr = page.getByTestId('library-row').filter({ hasText: '001.scanned.pdf' })
+    expect(await ocr.innerText()).toContain('需 OCR')
+    await page.screenshot({ path: path.join(ARTIFACTS, 'library.png') })
+
+    // Filter and search narrow the list.
+    await page.getByLabel('状态').selectOption('needs_ocr')
+    await expect.poll(() => page.getByTestId('library-count').innerText()).toMatch(/显示 2 \/ 23 份/)
+    await page.getByLabel('状态').selectOption('')
+    await page.getByTestId('library-search').fill('鲁山')
+    await expect.poll(() => page.getByTestId('library-row').count()).toBe(4)
+    await page.getByTestId('library-search').fill('')
+  })
+
+  it('opens 000, follows 本年度止件数 (L01) to its page and box, and confirms it with a comment', async () => {
+    const id = reportIdOf('000.ruled.pdf')
+    await page.getByTestId('library-row').filter({ hasText: '000.ruled.pdf' }).locator('a').click()
+    await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('新乡经济技术开发区')
+    expect(page.url()).toContain(`#/report/${id}`)
+
+    const l01 = listFindings(store, id).find((f) => f.rule === 'L01' && f.status === 'open')!
+    expect(l01.message).toContain('本年度止件数')
+    expect(l01.page).toBeGreaterThan(0)
+    const item = page.locator(`[data-testid=finding][data-id="${l01.id}"]`)
+    await item.click()
+    const highlight = page.getByTestId('source-highlight')
+    await highlight.waitFor()
+    // The highlight sits on the finding's page, drawn, in view, over the text of the label.
+    const pageEl = page.locator(`.pdf-page[data-page="${l01.page}"]`)
+    expect(await highlight.evaluate((el) => el.closest<HTMLElement>('.pdf-page')?.dataset.page)).toBe(String(l01.page))
+    await expect.poll(() => pageEl.getAttribute('data-drawn')).toBe('yes')
+    const [hb, sb] = [await highlight.boundingBox(), await page.getByTestId('pdf-scroller').boundingBox()]
+    expect(hb!.y).toBeGreaterThanOrEqual(sb!.y)
+    expect(hb!.y + hb!.height).toBeLessThanOrEqual(sb!.y + sb!.height)
+    const underBox = await page.evaluate(
+      ({ x, y, w, h }) => {
+        const spans = Array.from(document.querySelectorAll<HTMLElement>('.textLayer span')).filter((s) => {
+          const r = s.getBoundingClientRect()
+          return r.right > x && r.left < x + w && r.bottom > y && r.top < y + h
+        })
+        return spans.map((s) => s.textContent).join('')
+      },
+      { x: hb!.x, y: hb!.y, w: hb!.width, h: hb!.height }
+    )
+    expect(underBox.normalize('NFKC')).toContain('止件数')
+    // The flagged cells are coloured in the tables.
+    for (const key of l01.cells) expect(await page.locator(`.tables [data-key="${key}"]`).getAttribute('data-severity')).toBe(l01.severity)
+    await page.screenshot({ path: path.join(ARTIFACTS, 'review-pdf.png') })
+
+    await item.getByRole('button', { name: '确认 (C)' }).click()
+    await expect.poll(() => item.getByTestId('review-badge').innerText()).toBe('确认')
+    await item.getByTestId('finding-comment').fill('表二第（一）项列名应为“本年废止件数”，请按国办格式更正。')
+    await item.getByTestId('finding-comment').press('Control+Enter')
+    await expect.poll(() => listFindings(store, id).find((f) => f.id === l01.id)!.comment).toBe('表二第（一）项列名应为“本年废止件数”，请按国办格式更正。')
+    const stored = listFindings(store, id).find((f) => f.id === l01.id)!
+    expect(stored.review).toBe('confirmed')
+    expect(stored.reviewer).toBe('审查员')
+    expect(await item.getByTestId('finding-reviewed').innerText()).toMatch(/审查员 于 \d{4}-\d{2}-\d{2}/)
+  })
+
+  it('corrects a cell: the original is kept, the checks re-run on the corrected value', async () => {
+    const id = reportIdOf('000.ruled.pdf')
+    const before = loadReport(store, id)!.cells['t3.new.total'].value!
+    await page.locator('.tables [data-key="t3.new.total"]').click()
+    await page.getByTestId('cell-panel').waitFor()
+    await page.getByTestId('correct-value').fill(String(before + 5))
+    await page.getByTestId('correct-reason').fill('核对原文')
+    await page.getByTestId('correct-save').click()
+    await page.getByTestId('cell-correction').waitFor()
+    expect(await page.getByTestId('cell-correction').innerText()).toContain(`原值 ${before} → ${before + 5}`)
+    expect(loadReport(store, id)!.cells['t3.new.total'].value).toBe(before) // the extraction stays as read
+    expect(listCorrections(store, id)[0]).toMatchObject({ key: 't3.new.total', original: before, value: before + 5, active: true })
+    // 第一项 + 第二项 ≠ 第三项 + 第四项 now: T3-01 names the corrected cell and colours it.
+    const t301 = listFindings(store, id).find((f) => f.rule === 'T3-01' && f.status === 'open' && f.cells.includes('t3.new.total'))
+    expect(t301?.message).toMatch(/相差 5 件/)
+    await expect.poll(() => page.locator('.tables [data-key="t3.new.total"]').getAttribute('data-severity')).toBe('error')
+    await page.locator(`[data-testid=finding][data-id="${t301!.id}"]`).waitFor()
+  })
+
+  it('maps a click in the source to the cell printed there', async () => {
+    const id = reportIdOf('000.ruled.pdf')
+    const cell = loadReport(store, id)!.cells['t3.carried.total']
+    expect(cell.source?.kind).toBe('pdf')
+    const src = cell.source as { kind: 'pdf'; page: number; box: [number, number, number, number] }
+    const pageEl = page.locator(`.pdf-page[data-page="${src.page}"]`)
+    await pageEl.scrollIntoViewIfNeeded()
+    await expect.poll(() => pageEl.getAttribute('data-drawn')).toBe('yes')
+    const scale = Number((await page.getByTestId('pdf-zoom').innerText()).replace('%', '')) / 100
+    const box = (await pageEl.boundingBox())!
+    const height = box.height / scale
+    const [x0, y0, x1, y1] = src.box
+    await page.mouse.click(box.x + ((x0 + x1) / 2) * scale, box.y + (height - (y0 + y1) / 2) * scale)
+    await expect.poll(() => page.getByTestId('cell-panel').innerText()).toContain('t3.carried.total')
+    expect(await page.locator('.tables [data-key="t3.carried.total"]').getAttribute('class')).toContain('selected')
+  })
+
+  it('adds an auditor finding on a cell, and reviews from the keyboard', async () => {
+    const id = reportIdOf('000.ruled.pdf')
+    await page.getByRole('button', { name: '就此单元格新增问题' }).click()
+    await page.getByTestId('new-finding-message').fill('表三“上年结转”与上年报告不一致，需核实')
+    await page.getByTestId('new-finding-save').click()
+    await expect.poll(() => listFindings(store, id).filter((f) => f.origin === 'auditor').length).toBe(1)
+    const own = listFindings(store, id).find((f) => f.origin === 'auditor')!
+    expect(own.cells).toEqual(['t3.carried.total'])
+    await page.locator(`[data-testid=finding][data-id="${own.id}"]`).waitFor()
+
+    // Keyboard: move to the first finding, dismiss it (X), the selection moves on.
+    const first = page.getByTestId('finding').first()
+    const firstId = Number(await first.getAttribute('data-id'))
+    await first.click()
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('x')
+    await expect.poll(() => listFindings(store, id).find((f) => f.id === firstId)!.review).toBe('dismissed')
+    await expect.poll(async () => Number(await page.locator('[data-testid=finding][data-selected=true]').getAttribute('data-id'))).not.toBe(firstId)
+    await page.keyboard.press('k')
+    await expect.poll(async () => Number(await page.locator('[data-testid=finding][data-selected=true]').getAttribute('data-id'))).toBe(firstId)
+    await page.keyboard.press('p')
+    await expect.poll(() => listFindings(store, id).find((f) => f.id === firstId)!.review).toBe('pending')
+    await page.keyboard.press('x')
+    await expect.poll(() => listFindings(store, id).find((f) => f.id === firstId)!.review).toBe('dismissed')
+  })
+
+  it('after a reload everything is still there', async () => {
+    const id = reportIdOf('000.ruled.pdf')
+    const l01 = listFindings(store, id).find((f) => f.rule === 'L01' && f.status === 'open')!
+    await page.reload()
+    await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('新乡经济技术开发区')
+    const item = page.locator(`[data-testid=finding][data-id="${l01.id}"]`)
+    expect(await item.getByTestId('review-badge').innerText()).toBe('确认')
+    await item.click()
+    expect(await item.getByTestId('finding-comment').inputValue()).toContain('本年废止件数')
+    expect(await page.locator('.tables [data-key="t3.new.total"]').getAttribute('class')).toContain('corrected')
+    expect(await page.getByTestId('finding').filter({ hasText: '与上年报告不一致' }).count()).toBe(1)
+    // A fresh connection to the file sees the same (nothing only in memory).
+    const other = Store.open(dbFile)
+    expect(listFindings(other, id).find((f) => f.id === l01.id)!.review).toBe('confirmed')
+    expect(listCorrections(other, id).filter((c) => c.active)).toHaveLength(1)
+    other.close()
+    await expect.poll(() => page.locator(`.pdf-page[data-page="${l01.page}"]`).getAttribute('data-drawn')).toBe('yes')
+    await page.screenshot({ path: path.join(ARTIFACTS, 'review-after-reload.png') })
+  })
+
+  it('saves the review memo of the report from the review screen', async () => {
+    await page.getByRole('button', { name: '审查意见…' }).click()
+    await page.getByRole('menuitem', { name: /Word/ }).click()
+    await expect.poll(() => page.getByTestId('notice').innerText()).toMatch(/已保存：.*年报审查意见\.docx/)
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('年报审查意见.docx'))!
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, file)))
+    const xml = await zip.file('word/document.xml')!.async('string')
+    expect(xml).toContain('新乡经济技术开发区人民政府2021年政府信息公开工作年度报告')
+    expect(xml).toContain('本年废止件数')
+  })
+
+  it('shows the year-over-year view with the cross-year finding (X01), across name variants', async () => {
+    await page.goto(`${bridge.url}#/report/${reportIdOf('001.txt')}`)
+    await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('辉县市')
+    await page.getByTestId('txt-source').waitFor()
+    await page.getByTestId('tab-yoy').click()
+    await page.getByTestId('yoy').waitFor()
+    expect(await page.getByTestId('yoy').innerText()).toContain('新乡市辉县市人民政府')
+    const x01 = page.getByTestId('yoy-finding').filter({ hasText: 'X01' })
+    expect(await x01.count()).toBeGreaterThan(0)
+    expect(await x01.first().innerText()).toMatch(/相差 2 件/)
+    expect(await page.locator('.yoy-table tr[data-key="t3.carry_next.total"]').count()).toBe(1)
+    await page.screenshot({ path: path.join(ARTIFACTS, 'year-over-year.png') })
+  })
+
+  it('highlights the character range of a TXT finding', async () => {
+    const id = reportIdOf('000.txt')
+    await page.goto(`${bridge.url}#/report/${id}`)
+    await page.getByTestId('txt-source').waitFor()
+    const l01 = listFindings(store, id).find((f) => f.rule === 'L01')!
+    await page.locator(`[data-testid=finding][data-id="${l01.id}"]`).click()
+    const mark = page.getByTestId('source-highlight')
+    await mark.waitFor()
+    const src = l01.source as { kind: 'txt'; start: number; end: number }
+    const text = store.db.prepare('SELECT d.text FROM documents d JOIN reports r ON r.document_id = d.id WHERE r.id = ?').get(id) as { text: string }
+    expect(await mark.innerText()).toBe(text.text.slice(src.start, src.end))
+    expect(pageErrors).toEqual([])
+  })
+})
