@@ -30,7 +30,23 @@ function briefs(store: Store, year: number): Brief[] {
   return store.stmt('SELECT id, agency, year, version FROM reports WHERE year = ?').all(year) as Brief[]
 }
 
-const load = (store: Store, id: number) => loadReport(store, id, { corrected: true })
+/**
+ * Reports read during one run of the checks. A batch checks many reports of the same agencies
+ * and years, each needing the others as context (versions, last year, member bodies): reading
+ * each once keeps a batch linear instead of quadratic. Checks only write findings, so what was
+ * read stays valid for the whole run.
+ */
+type Reads = Map<number, ReportView | null>
+const MAX_READS = 500
+
+function load(store: Store, id: number, reads?: Reads): ReportView | null {
+  if (reads?.has(id)) return reads.get(id)!
+  const r = loadReport(store, id, { corrected: true })
+  // Bounded: re-checking a whole large workspace must not hold every report in memory.
+  if (reads && reads.size >= MAX_READS) reads.clear()
+  reads?.set(id, r)
+  return r
+}
 
 /** The id of the same agency's report for the previous year (its latest version), as the X rules see it. */
 export function previousReportId(store: Store, agency: string | null, year: number | null): number | null {
@@ -40,16 +56,16 @@ export function previousReportId(store: Store, agency: string | null, year: numb
   return candidates.sort((a, b) => b.version - a.version || b.id - a.id)[0].id
 }
 
-function previousReport(store: Store, r: ReportView): ReportView | null {
+function previousReport(store: Store, r: ReportView, reads?: Reads): ReportView | null {
   const id = previousReportId(store, r.agency, r.year)
-  return id === null ? null : load(store, id)
+  return id === null ? null : load(store, id, reads)
 }
 
-function otherVersions(store: Store, r: ReportView): ReportView[] {
+function otherVersions(store: Store, r: ReportView, reads?: Reads): ReportView[] {
   if (!r.year || !r.agency) return []
   return briefs(store, r.year)
     .filter((b) => b.id !== r.id && sameAgency(b.agency, r.agency))
-    .map((b) => load(store, b.id))
+    .map((b) => load(store, b.id, reads))
     .filter((x): x is NonNullable<typeof x> => x !== null)
 }
 
@@ -76,25 +92,25 @@ function isMemberOf(member: Brief, gov: Brief): boolean {
 }
 
 /** Bodies under a government (its departments, towns, streets) reporting the same year. */
-function memberReports(store: Store, r: ReportView): ReportView[] {
+function memberReports(store: Store, r: ReportView, reads?: Reads): ReportView[] {
   if (!r.year || !regionOf(r.agency)) return []
   const gov: Brief = { id: r.id, agency: r.agency, year: r.year, version: r.version }
   return briefs(store, r.year)
     .filter((b) => isMemberOf(b, gov))
-    .map((b) => load(store, b.id))
+    .map((b) => load(store, b.id, reads))
     .filter((x): x is NonNullable<typeof x> => x !== null)
 }
 
-export function checkReport(store: Store, id: number): CheckResult | null {
-  const report = load(store, id)
+export function checkReport(store: Store, id: number, reads?: Reads, config = loadRulesConfig(store)): CheckResult | null {
+  const report = load(store, id, reads)
   if (!report) return null
   const ctx = buildContext({
     report,
-    prev: previousReport(store, report),
-    versions: otherVersions(store, report),
-    members: memberReports(store, report),
+    prev: previousReport(store, report, reads),
+    versions: otherVersions(store, report, reads),
+    members: memberReports(store, report, reads),
     meta: getReportMeta(store, id),
-    config: loadRulesConfig(store)
+    config
   })
   const stats = persistFindings(store, id, runRules(ctx))
   return { reportId: id, counts: countFindings(store, id), stats }
@@ -103,8 +119,10 @@ export function checkReport(store: Store, id: number): CheckResult | null {
 /** Runs the checks on the given reports (all when omitted). */
 export function checkReports(store: Store, ids?: number[]): CheckResult[] {
   const out: CheckResult[] = []
+  const reads: Reads = new Map()
+  const config = loadRulesConfig(store)
   for (const id of ids ?? reportIds(store)) {
-    const r = checkReport(store, id)
+    const r = checkReport(store, id, reads, config)
     if (r) out.push(r)
   }
   return out
