@@ -22,7 +22,7 @@ let pool: ParsePool | null = null
 
 // The page is served from app://bundle/ rather than file://, so that it is an ordinary
 // origin: fetch works for pdf.js's cMaps and fonts, and the CSP's 'self' means the bundle only.
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } }])
 const RENDERER_DIR = path.join(import.meta.dirname, '../renderer')
 
 function spawnParseWorker(): Worker {

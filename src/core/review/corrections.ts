@@ -7,7 +7,7 @@
 import { describeKey } from '../model/keys'
 import type { Store } from '../store/store'
 import { assertCellKey, reportTemplates } from './cell-keys'
-import { affectedBy, checkReport } from './check'
+import { affectedBy, checkReports } from './check'
 
 export interface CellCorrection {
   id: number
@@ -62,7 +62,7 @@ function toCorrection(r: CorrectionRow): CellCorrection {
 
 /** Re-runs the checks of a report and of the reports that are compared with it. */
 function recheck(store: Store, reportId: number): void {
-  for (const id of affectedBy(store, [reportId])) checkReport(store, id)
+  checkReports(store, affectedBy(store, [reportId]))
 }
 
 /**
