@@ -149,6 +149,8 @@ function runPdftotext(): Measure | null {
   return { label: 'poppler pdftotext -layout（基线）', docs: files.length, pages, ms: performance.now() - t0, peakRssMb: NaN, note: '每个文件一个进程' }
 }
 
+const NODE_FLAGS = ['--single-threaded-gc']
+
 const HAS_TASKSET = !spawnSync('taskset', ['-c', '0', 'true']).error
 
 /** A command pinned to CPU 0 when taskset is available. */
@@ -160,7 +162,9 @@ function pinned(cmd: string, args: string[]): [string, string[]] {
 
 function child(mode: string, pin: boolean): Measure {
   const run = path.join(ROOT, 'scripts/run.mjs')
-  const [cmd, args] = pin ? pinned(process.execPath, [run, SELF, '--child', mode]) : [process.execPath, [run, SELF, '--child', mode]]
+  // Every Node child with the flags `npm run cli` uses (single-threaded GC, see package.json).
+  const node = [...NODE_FLAGS, run, SELF, '--child', mode]
+  const [cmd, args] = pin ? pinned(process.execPath, node) : [process.execPath, node]
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 16 << 20 })
   if (r.status !== 0) throw new Error(`bench child ${mode} failed:\n${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measure

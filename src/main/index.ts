@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { ParsePool } from '../core/ingest/pool'
+import { PARSE_WORKER_OPTIONS, ParsePool } from '../core/ingest/pool'
 import { Store } from '../core/store/store'
 import { createBackend, type Backend, type Host } from '../backend/handlers'
 import { dispatch, isChannel } from '../backend/validate'
@@ -27,7 +27,7 @@ const RENDERER_DIR = path.join(import.meta.dirname, '../renderer')
 
 function spawnParseWorker(): Worker {
   // Built by electron-vite next to this file (see electron.vite.config.ts).
-  return new Worker(new URL('./parse-worker.js', import.meta.url))
+  return new Worker(new URL('./parse-worker.js', import.meta.url), PARSE_WORKER_OPTIONS)
 }
 
 function openWorkspace(file: string): Store {

@@ -14,7 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { buildSync } from 'esbuild'
-import { ParsePool } from '../core/ingest/pool'
+import { PARSE_WORKER_OPTIONS, ParsePool } from '../core/ingest/pool'
 
 /** The project root: given by scripts/run.mjs, or two levels above this file in the source tree. */
 const ROOT = process.env.DRA_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -49,7 +49,7 @@ export function workerBundle(): string {
 }
 
 export function spawnSourceWorker(): Worker {
-  return new Worker(workerBundle())
+  return new Worker(workerBundle(), PARSE_WORKER_OPTIONS)
 }
 
 /** One worker per core by default: parsing is CPU-bound. */
