@@ -3,13 +3,10 @@
  */
 import { describeKey } from '../core/model/keys'
 import { reportLayout } from '../core/model/layout'
-import type { Provenance } from '../core/model/report'
 import type { StoredFinding } from '../core/review/findings'
 import { loadReport } from '../core/store/read'
 import type { Store } from '../core/store/store'
-import type { CellDto, FindingDto, ReportDetail, SourceRef } from '../shared/contract'
-
-const ref = (p: Provenance | null): SourceRef | null => p
+import type { CellDto, FindingDto, ReportDetail } from '../shared/contract'
 
 export function findingDto(f: StoredFinding): FindingDto {
   return {
@@ -21,7 +18,7 @@ export function findingDto(f: StoredFinding): FindingDto {
     title: f.title,
     message: f.message,
     cells: f.cells,
-    source: ref(f.source),
+    source: f.source,
     page: f.page,
     status: f.status,
     review: f.review,
@@ -43,7 +40,7 @@ export function reportDetail(store: Store, id: number): ReportDetail | null {
       value: c.value,
       status: c.status,
       raw: c.raw,
-      source: ref(c.source),
+      source: c.source,
       correction: c.correction ? { original: c.correction.original, by: c.correction.by, at: c.correction.at, reason: c.correction.reason ?? null } : null
     }
   }
@@ -64,7 +61,7 @@ export function reportDetail(store: Store, id: number): ReportDetail | null {
     version: r.version,
     cells,
     layout,
-    sections: r.sections.map((s) => ({ index: s.index, heading: s.heading, text: s.text, source: ref(s.headingSource) })),
+    sections: r.sections.map((s) => ({ index: s.index, heading: s.heading, text: s.text, source: s.headingSource })),
     keyLabels
   }
 }

@@ -154,7 +154,7 @@ app.whenReady().then(() => {
   let store: Store
   try {
     store = openWorkspace(file)
-    saveSettings(app.getPath('userData'), { ...settings, lastWorkspace: file })
+    host.workspaceOpened?.(file)
   } catch (err) {
     dialog.showErrorBox('无法打开工作区', `${file}：${explainNativeError(err) ?? (err as Error).message}`)
     app.quit()

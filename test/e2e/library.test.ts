@@ -43,6 +43,12 @@ suite('library with 5,000 reports', () => {
     expect(inDom).toBeGreaterThan(10)
     expect(inDom).toBeLessThan(80)
 
+    // A taller window draws more rows without scrolling (the body's height is measured).
+    await page.setViewportSize({ width: 1366, height: 1400 })
+    const bodyHeight = (await page.getByTestId('library-body').boundingBox())!.height
+    await expect.poll(() => page.getByTestId('library-row').count()).toBeGreaterThanOrEqual(Math.floor(bodyHeight / 34))
+    await page.setViewportSize({ width: 1366, height: 768 })
+
     // Sort by errors, most first: report 4, 9, 14… have 3 open errors (one of 4 dismissed).
     await page.getByRole('columnheader', { name: '错误' }).click()
     const firstRow = page.getByTestId('library-row').first()

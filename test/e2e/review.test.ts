@@ -230,6 +230,14 @@ suite('review workspace in Chromium against the real handlers', () => {
     expect(await item.getByTestId('finding-comment').inputValue()).toContain('本年废止件数')
     expect(await page.locator('.tables [data-key="t3.new.total"]').getAttribute('class')).toContain('corrected')
     expect(await page.getByTestId('finding').filter({ hasText: '与上年报告不一致' }).count()).toBe(1)
+    // The header counts every open finding, whatever the list shows.
+    // (L01, a confirmed warning, is not in the 待复核 list but still counts.)
+    const counts = async () => [await page.getByTestId('count-error').innerText(), await page.getByTestId('count-warning').innerText()]
+    const before = await counts()
+    await page.locator('.findings-head').getByText('待复核', { exact: true }).click()
+    await expect.poll(() => item.count()).toBe(0)
+    expect(await counts()).toEqual(before)
+    await page.locator('.findings-head').getByText('现存', { exact: true }).click()
     // A fresh connection to the file sees the same (nothing only in memory).
     const other = Store.open(dbFile)
     expect(listFindings(other, id).find((f) => f.id === l01.id)!.review).toBe('confirmed')

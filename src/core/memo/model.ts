@@ -26,7 +26,7 @@ import {
 } from './catalog'
 import { MemoError } from './errors'
 import { loadMemoSettings } from './settings'
-import { locate } from './source'
+import { locate, type Located } from './source'
 
 export type PendingMode = 'list' | 'omit'
 
@@ -43,7 +43,8 @@ export interface MemoOptions {
   deadlineDays?: number
 }
 
-export interface MemoProblem {
+/** A problem as the memo states it, with where it is in the report (`Located`). */
+export interface MemoProblem extends Located {
   /** Number in the memo and its annex, continuous across categories. */
   no: number
   findingId: number
@@ -53,13 +54,6 @@ export interface MemoProblem {
   severityLabel: string
   review: Review
   title: string
-  location: string
-  /** The place without page or line, and 第N页 / 第N行 (null when unknown). */
-  place: string
-  at: string | null
-  page: number | null
-  line: number | null
-  quote: string | null
   /** The finding's message: what is wrong, with its computation. */
   computation: string
   basis: string
@@ -204,7 +198,6 @@ export function buildReportMemo(store: Store, reportId: number, options: MemoOpt
     if (!included(f, mode)) continue
     const rule = f.origin === 'rule' ? ruleById(f.rule) : undefined
     const family = rule?.family ?? null
-    const at = locate(f, report, doc)
     problems.push({
       category: categoryOf(family).id,
       findingId: f.id,
@@ -214,12 +207,7 @@ export function buildReportMemo(store: Store, reportId: number, options: MemoOpt
       severityLabel: SEVERITY_LABELS[f.severity],
       review: f.review,
       title: f.title || rule?.title || '审查发现的问题',
-      location: at.location,
-      place: at.place,
-      at: at.at,
-      page: at.page,
-      line: at.line,
-      quote: at.quote,
+      ...locate(f, report, doc),
       computation: f.message,
       basis: rule ? `${rule.basis}（规则 ${rule.id}）` : '审查人员认定',
       suggestion: RULE_SUGGESTIONS[f.rule] ?? (family ? FAMILY_SUGGESTIONS[family] : AUDITOR_SUGGESTION),

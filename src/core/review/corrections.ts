@@ -5,59 +5,29 @@
  * the extracted value stays in `cells` and in each correction's `original`.
  */
 import { describeKey } from '../model/keys'
+import { IS_ACTIVE_CORRECTION, type ActiveCorrection } from '../store/read'
 import type { Store } from '../store/store'
 import { assertCellKey, reportTemplates } from './cell-keys'
 import { affectedBy, checkReports } from './check'
 
-export interface CellCorrection {
-  id: number
+/** A correction in the history of a cell: the stored fields, whether reverted, whether in force. */
+export interface CellCorrection extends ActiveCorrection {
   reportId: number
-  key: string
-  /** null: the auditor says the cell is blank. */
-  value: number | null
-  /** The extracted value when the correction was made. */
-  original: number | null
-  reason: string | null
-  actor: string
-  at: string
   revertedAt: string | null
   revertedBy: string | null
   /** Whether this is the correction in force for its cell. */
   active: boolean
 }
 
-interface CorrectionRow {
-  id: number
-  report_id: number
-  key: string
-  value: number | null
-  original: number | null
-  reason: string | null
-  actor: string
-  at: string
-  reverted_at: string | null
-  reverted_by: string | null
-  active: number
-}
-
-const SELECT = `SELECT c.*, (c.reverted_at IS NULL AND c.id = (SELECT MAX(x.id) FROM cell_corrections x
-                  WHERE x.report_id = c.report_id AND x.key = c.key AND x.reverted_at IS NULL)) AS active
+const SELECT = `SELECT c.id, c.report_id AS reportId, c.key, c.value, c.original, c.reason, c.actor, c.at,
+                  c.reverted_at AS revertedAt, c.reverted_by AS revertedBy, ${IS_ACTIVE_CORRECTION} AS active
                 FROM cell_corrections c`
 
+/** A row of SELECT: the fields as named, `active` as SQLite's 0/1. */
+type CorrectionRow = Omit<CellCorrection, 'active'> & { active: number }
+
 function toCorrection(r: CorrectionRow): CellCorrection {
-  return {
-    id: r.id,
-    reportId: r.report_id,
-    key: r.key,
-    value: r.value,
-    original: r.original,
-    reason: r.reason,
-    actor: r.actor,
-    at: r.at,
-    revertedAt: r.reverted_at,
-    revertedBy: r.reverted_by,
-    active: r.active === 1
-  }
+  return { ...r, active: r.active === 1 }
 }
 
 /** Re-runs the checks of a report and of the reports that are compared with it. */

@@ -82,14 +82,14 @@ export interface ActiveCorrection {
   at: string
 }
 
-/** The active correction of every corrected cell of a report: per key, the latest not reverted. */
+/** SQL: whether the correction `c` is the one in force for its cell (the latest not reverted). */
+export const IS_ACTIVE_CORRECTION = `(c.reverted_at IS NULL AND c.id = (SELECT MAX(x.id) FROM cell_corrections x
+  WHERE x.report_id = c.report_id AND x.key = c.key AND x.reverted_at IS NULL))`
+
+/** The active correction of every corrected cell of a report. */
 export function activeCorrections(store: Store, reportId: number): ActiveCorrection[] {
   const rows = store
-    .stmt(
-      `SELECT c.id, c.key, c.value, c.original, c.reason, c.actor, c.at FROM cell_corrections c
-       WHERE c.report_id = ? AND c.reverted_at IS NULL
-         AND c.id = (SELECT MAX(x.id) FROM cell_corrections x WHERE x.report_id = c.report_id AND x.key = c.key AND x.reverted_at IS NULL)`
-    )
+    .stmt(`SELECT c.id, c.key, c.value, c.original, c.reason, c.actor, c.at FROM cell_corrections c WHERE c.report_id = ? AND ${IS_ACTIVE_CORRECTION}`)
     .all(reportId) as ActiveCorrection[]
   return rows.sort((a, b) => compareKeys(a.key, b.key))
 }

@@ -3,7 +3,7 @@
  * view are rendered (fixed row height), so 5,000 reports scroll as fast as 50.
  */
 import { Badge, Button, Group, NativeSelect, Progress, Text, TextInput } from '@mantine/core'
-import { useMemo, useRef, useState, type UIEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type UIEvent } from 'react'
 import type { LibraryRowDto } from '../../../shared/contract'
 import { STATUS_COLOR, STATUS_LABEL } from '../labels'
 
@@ -128,6 +128,15 @@ export function LibraryView(props: {
   const [height, setHeight] = useState(600)
   const bodyRef = useRef<HTMLDivElement | null>(null)
 
+  // The rows drawn follow the body's real height (a large monitor shows more than a laptop).
+  useEffect(() => {
+    const body = bodyRef.current
+    if (!body) return
+    const ro = new ResizeObserver(() => setHeight(body.clientHeight))
+    ro.observe(body)
+    return () => ro.disconnect()
+  }, [])
+
   const years = useMemo(() => [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a), [rows])
   const shown = useMemo(() => {
     const list = rows.filter((r) => matches(r, filters))
@@ -145,7 +154,6 @@ export function LibraryView(props: {
   const set = (patch: Partial<LibraryFilters>) => onFilters({ ...filters, ...patch })
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
     setScrollTop(e.currentTarget.scrollTop)
-    setHeight(e.currentTarget.clientHeight)
   }
   const totals = shown.reduce((t, r) => ({ errors: t.errors + r.errors, warnings: t.warnings + r.warnings }), { errors: 0, warnings: 0 })
   const openable = shown.filter((r) => r.reportId !== null).map((r) => r.reportId!)

@@ -10,7 +10,10 @@ import { fmtTime, REVIEW_COLOR, REVIEW_LABEL, SEVERITY_COLOR, SEVERITY_LABEL } f
 export type FindingFilter = 'open' | 'todo' | 'all'
 
 export function FindingsPanel(props: {
+  /** The findings listed (after the filter). */
   findings: FindingDto[]
+  /** Every finding of the report, for the counts in the header. */
+  all: FindingDto[]
   selectedId: number | null
   filter: FindingFilter
   onFilter: (f: FindingFilter) => void
@@ -28,7 +31,7 @@ export function FindingsPanel(props: {
   }, [selectedId])
 
   const counts = { error: 0, warning: 0, info: 0, todo: 0 }
-  for (const f of findings) {
+  for (const f of props.all) {
     if (f.status !== 'open') continue
     if (f.review !== 'dismissed') counts[f.severity]++
     if (f.review === 'pending') counts.todo++
@@ -43,7 +46,7 @@ export function FindingsPanel(props: {
         <Badge color="red" variant="light" size="sm" data-testid="count-error">
           错误 {counts.error}
         </Badge>
-        <Badge color="orange" variant="light" size="sm">
+        <Badge color="orange" variant="light" size="sm" data-testid="count-warning">
           警告 {counts.warning}
         </Badge>
         <Badge color="blue" variant="light" size="sm">

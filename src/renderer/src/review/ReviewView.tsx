@@ -254,6 +254,7 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
           <div className="review-side">
             <FindingsPanel
               findings={visible}
+              all={findings}
               selectedId={selectedId}
               filter={filter}
               onFilter={setFilter}
