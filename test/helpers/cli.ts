@@ -10,7 +10,7 @@ export interface CliResult {
 
 /** Runs the CLI exactly as `npm run cli -- …` does (scripts/run.mjs on src/cli/main.ts), in a child process. */
 export function runCli(args: string[], cwd = ROOT): CliResult {
-  const r = spawnSync(process.execPath, ['--single-threaded-gc', path.join(ROOT, 'scripts/run.mjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/run.mjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024

@@ -2,6 +2,7 @@
  * Canonical keys of every table cell (spec/data-model.md): `table.row.column`.
  * This is the single definition used by extraction, the store, the rules, exports and tests.
  */
+import { memoizeString } from '../text/memo'
 
 export type Template = '2019' | '2021'
 export type TableId = 't2' | 't3' | 't4'
@@ -202,18 +203,22 @@ const ROW_ORDER: Record<string, string[]> = {
 }
 const COL_ORDER: Record<string, readonly string[]> = { t2: T2_COL_ORDER, t3: T3_COLUMNS, t4: T4_COLUMNS }
 
-/** Sorts keys in printed order (table, then row, then column), for either template. */
-export function compareKeys(a: string, b: string): number {
-  const [ta, ra, ca] = a.split('.')
-  const [tb, rb, cb] = b.split('.')
-  if (ta !== tb) return ta.localeCompare(tb)
-  const rows = ROW_ORDER[ta] ?? []
-  const cols = COL_ORDER[ta] ?? []
-  const idx = (list: readonly string[], x: string) => {
-    const i = list.indexOf(x)
+/** A key's place in print: its table, then row and column ranks (unknown ones last). */
+const printRank = memoizeString((key: string): [string, number, number] => {
+  const [t, r, c] = key.split('.')
+  const rank = (list: readonly string[] | undefined, x: string) => {
+    const i = list ? list.indexOf(x) : -1
     return i < 0 ? Infinity : i
   }
-  return idx(rows, ra) - idx(rows, rb) || idx(cols, ca) - idx(cols, cb) || a.localeCompare(b)
+  return [t, rank(ROW_ORDER[t], r), rank(COL_ORDER[t], c)]
+})
+
+/** Sorts keys in printed order (table, then row, then column), for either template. */
+export function compareKeys(a: string, b: string): number {
+  const [ta, ra, ca] = printRank(a)
+  const [tb, rb, cb] = printRank(b)
+  if (ta !== tb) return ta.localeCompare(tb)
+  return ra - rb || ca - cb || a.localeCompare(b)
 }
 
 export const T3_ROW_LABELS: Record<string, string> = {

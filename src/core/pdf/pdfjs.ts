@@ -2,16 +2,31 @@
  * pdfjs-dist in Node: the legacy build, with the package's own CMaps and standard fonts so that
  * Chinese text decodes, and no eval. Paths are resolved from the installed package, never from
  * the location of (possibly bundled) calling code.
+ *
+ * The legacy build carries core-js, which on V8 < 12.2 (Node 20) replaces the native
+ * Array.prototype.push, JSON.parse and JSON.stringify with JavaScript versions, for corner
+ * cases (lengths past 2^32, JSON.parse source access) that neither pdfjs nor this program
+ * uses. Those replacements are global: every push in the thread, ours included, got several
+ * times slower (a tenth of all parsing time in a profile). So pdfjs is loaded once, through
+ * `loadPdfjs`, and the native built-ins are put back right after it and its worker module load.
+ *
+ * pdfjs 5 inflates Flate streams through the global DecompressionStream when there is one. In
+ * Node that is web streams over zlib jobs in libuv's thread pool: several thread hand-offs per
+ * stream (about 13,000 context switches a second), a third slower than pdfjs's own inflate on
+ * one thread, and two parse workers then slow each other down (CPU time +30 % instead of
+ * +10 %). pdfjs falls back to its own inflate when the constructor is missing, so the loader
+ * removes it from the thread that reads PDFs (a parse worker, or a test / CLI thread).
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 
-export { pdfjs }
-export type PDFDocumentProxy = pdfjs.PDFDocumentProxy
-export type PDFPageProxy = pdfjs.PDFPageProxy
+export type Pdfjs = typeof PdfjsModule
+export type PDFDocumentProxy = PdfjsModule.PDFDocumentProxy
+export type PDFPageProxy = PdfjsModule.PDFPageProxy
 
 let packageDir: string | null = null
+let loading: Promise<Pdfjs> | null = null
 
 function pdfjsDir(): string {
   if (!packageDir) {
@@ -21,8 +36,41 @@ function pdfjsDir(): string {
   return packageDir
 }
 
+/** The built-ins core-js may replace, as they are before pdfjs loads. */
+function keepBuiltins(): () => void {
+  const kept: Array<[object, string, unknown]> = [
+    [Array.prototype, 'push', Array.prototype.push],
+    [JSON, 'parse', JSON.parse],
+    [JSON, 'stringify', JSON.stringify]
+  ]
+  return () => {
+    for (const [owner, name, value] of kept) {
+      Object.defineProperty(owner, name, { value, writable: true, configurable: true, enumerable: false })
+    }
+  }
+}
+
+/**
+ * Loads pdfjs (once per thread). Its worker module is loaded here too, in the same thread
+ * (pdfjs's "fake worker" in Node picks it up from globalThis.pdfjsWorker), so that both
+ * bundles' polyfills are in place before the natives are restored.
+ */
+export function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= (async () => {
+    const restore = keepBuiltins()
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    restore()
+    // Nothing else in a thread that reads PDFs uses it (see the note at the top).
+    Reflect.deleteProperty(globalThis, 'DecompressionStream')
+    return lib
+  })()
+  return loading
+}
+
 /** Opens a PDF from bytes. The caller must `destroy()` the document. */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const pdfjs = await loadPdfjs()
   const dir = pdfjsDir()
   const task = pdfjs.getDocument({
     // pdfjs transfers (detaches) the buffer it is given; hand it a copy so callers keep theirs.

@@ -4,7 +4,7 @@
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { ReadError } from '../errors'
 import type { DocLine, PageInfo, Segment, SourceDoc } from '../extract/doc'
-import { openPdf, pdfjs, type PDFDocumentProxy } from './pdfjs'
+import { loadPdfjs, openPdf, type PDFDocumentProxy } from './pdfjs'
 import { pageRulings } from './rulings'
 import { buildLines, dropPageFurniture } from './words'
 
@@ -81,11 +81,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     let scanned = false
     if (textChars < 20 * pageCount) {
       // Little or no text: a scan if the pages paint images.
+      const { OPS } = await loadPdfjs()
       let images = 0
       for (const page of pageProxies.values()) {
         const ops = await page.getOperatorList()
         for (const fn of ops.fnArray) {
-          if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject || fn === pdfjs.OPS.paintImageMaskXObject) images++
+          if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++
         }
       }
       scanned = images > 0

@@ -9,8 +9,7 @@
  * codes moveTo=0, lineTo=1, curveTo=2, quadraticCurveTo=3, closePath=4 (not exported, and
  * different in 5.4 — pdfjs-dist is pinned exactly for this reason).
  */
-import type { PDFPageProxy } from './pdfjs'
-import { pdfjs } from './pdfjs'
+import { loadPdfjs, type PDFPageProxy } from './pdfjs'
 import type { Segment } from '../extract/doc'
 
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const
@@ -144,8 +143,8 @@ export function mergeSegments(segs: Segment[], tol = 1.5): Segment[] {
 
 /** The ruling lines of a page, merged. Empty for pages without drawn tables. */
 export async function pageRulings(page: PDFPageProxy): Promise<Segment[]> {
+  const { OPS } = await loadPdfjs()
   const ops = await page.getOperatorList()
-  const OPS = pdfjs.OPS
   let ctm: Matrix = [1, 0, 0, 1, 0, 0]
   const stack: Matrix[] = []
   const segs: Segment[] = []

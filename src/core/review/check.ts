@@ -26,46 +26,61 @@ interface Brief {
   version: number
 }
 
-function briefs(store: Store, year: number): Brief[] {
-  return store.stmt('SELECT id, agency, year, version FROM reports WHERE year = ?').all(year) as Brief[]
-}
-
 /**
- * Reports read during one run of the checks. A batch checks many reports of the same agencies
- * and years, each needing the others as context (versions, last year, member bodies): reading
- * each once keeps a batch linear instead of quadratic. Checks only write findings, so what was
- * read stays valid for the whole run.
+ * What one run of the checks has read. A batch checks many reports of the same agencies and
+ * years, each needing the others as context (versions, last year, member bodies): reading each
+ * report, and each year's list of reports, once keeps a batch linear instead of quadratic.
+ * Checks only write findings, so what was read stays valid for the whole run.
  */
-type Reads = Map<number, ReportView | null>
-const MAX_READS = 500
+class Reads {
+  private reports = new Map<number, ReportView | null>()
+  private years = new Map<number, Brief[]>()
+  constructor(readonly store: Store) {}
 
-function load(store: Store, id: number, reads?: Reads): ReportView | null {
-  if (reads?.has(id)) return reads.get(id)!
-  const r = loadReport(store, id, { corrected: true })
-  // Bounded: re-checking a whole large workspace must not hold every report in memory.
-  if (reads && reads.size >= MAX_READS) reads.clear()
-  reads?.set(id, r)
-  return r
+  /** Bounded: re-checking a whole large workspace must not hold every report in memory. */
+  static readonly MAX_REPORTS = 500
+
+  report(id: number): ReportView | null {
+    if (this.reports.has(id)) return this.reports.get(id)!
+    const r = loadReport(this.store, id, { corrected: true })
+    if (this.reports.size >= Reads.MAX_REPORTS) this.reports.clear()
+    this.reports.set(id, r)
+    return r
+  }
+
+  briefs(year: number): Brief[] {
+    let list = this.years.get(year)
+    if (!list) {
+      list = this.store.stmt('SELECT id, agency, year, version FROM reports WHERE year = ?').all(year) as Brief[]
+      this.years.set(year, list)
+    }
+    return list
+  }
 }
 
-/** The id of the same agency's report for the previous year (its latest version), as the X rules see it. */
-export function previousReportId(store: Store, agency: string | null, year: number | null): number | null {
+function previousIn(reads: Reads, agency: string | null, year: number | null): number | null {
   if (!year || !agency) return null
-  const candidates = briefs(store, year - 1).filter((b) => sameAgency(b.agency, agency))
+  const candidates = reads.briefs(year - 1).filter((b) => sameAgency(b.agency, agency))
   if (!candidates.length) return null
   return candidates.sort((a, b) => b.version - a.version || b.id - a.id)[0].id
 }
 
-function previousReport(store: Store, r: ReportView, reads?: Reads): ReportView | null {
-  const id = previousReportId(store, r.agency, r.year)
-  return id === null ? null : load(store, id, reads)
+/** The id of the same agency's report for the previous year (its latest version), as the X rules see it. */
+export function previousReportId(store: Store, agency: string | null, year: number | null): number | null {
+  return previousIn(new Reads(store), agency, year)
 }
 
-function otherVersions(store: Store, r: ReportView, reads?: Reads): ReportView[] {
+function previousReport(reads: Reads, r: ReportView): ReportView | null {
+  const id = previousIn(reads, r.agency, r.year)
+  return id === null ? null : reads.report(id)
+}
+
+function otherVersions(reads: Reads, r: ReportView): ReportView[] {
   if (!r.year || !r.agency) return []
-  return briefs(store, r.year)
+  return reads
+    .briefs(r.year)
     .filter((b) => b.id !== r.id && sameAgency(b.agency, r.agency))
-    .map((b) => load(store, b.id, reads))
+    .map((b) => reads.report(b.id))
     .filter((x): x is NonNullable<typeof x> => x !== null)
 }
 
@@ -92,23 +107,24 @@ function isMemberOf(member: Brief, gov: Brief): boolean {
 }
 
 /** Bodies under a government (its departments, towns, streets) reporting the same year. */
-function memberReports(store: Store, r: ReportView, reads?: Reads): ReportView[] {
+function memberReports(reads: Reads, r: ReportView): ReportView[] {
   if (!r.year || !regionOf(r.agency)) return []
   const gov: Brief = { id: r.id, agency: r.agency, year: r.year, version: r.version }
-  return briefs(store, r.year)
+  return reads
+    .briefs(r.year)
     .filter((b) => isMemberOf(b, gov))
-    .map((b) => load(store, b.id, reads))
+    .map((b) => reads.report(b.id))
     .filter((x): x is NonNullable<typeof x> => x !== null)
 }
 
-export function checkReport(store: Store, id: number, reads?: Reads, config = loadRulesConfig(store)): CheckResult | null {
-  const report = load(store, id, reads)
+export function checkReport(store: Store, id: number, reads = new Reads(store), config = loadRulesConfig(store)): CheckResult | null {
+  const report = reads.report(id)
   if (!report) return null
   const ctx = buildContext({
     report,
-    prev: previousReport(store, report, reads),
-    versions: otherVersions(store, report, reads),
-    members: memberReports(store, report, reads),
+    prev: previousReport(reads, report),
+    versions: otherVersions(reads, report),
+    members: memberReports(reads, report),
     meta: getReportMeta(store, id),
     config
   })
@@ -119,7 +135,7 @@ export function checkReport(store: Store, id: number, reads?: Reads, config = lo
 /** Runs the checks on the given reports (all when omitted). */
 export function checkReports(store: Store, ids?: number[]): CheckResult[] {
   const out: CheckResult[] = []
-  const reads: Reads = new Map()
+  const reads = new Reads(store)
   const config = loadRulesConfig(store)
   for (const id of ids ?? reportIds(store)) {
     const r = checkReport(store, id, reads, config)
@@ -135,11 +151,12 @@ export function checkReports(store: Store, ids?: number[]): CheckResult[] {
  */
 export function affectedBy(store: Store, ids: number[]): number[] {
   const out = new Set(ids)
+  const reads = new Reads(store)
   for (const id of ids) {
     const r = store.stmt('SELECT id, agency, year, version FROM reports WHERE id = ?').get(id) as Brief | undefined
     if (!r?.agency || !r.year) continue
-    for (const y of [r.year, r.year + 1]) for (const b of briefs(store, y)) if (sameAgency(b.agency, r.agency)) out.add(b.id)
-    if (MEMBER_TYPES.includes(classifyAgency(r.agency))) for (const b of briefs(store, r.year)) if (isMemberOf(r, b)) out.add(b.id)
+    for (const y of [r.year, r.year + 1]) for (const b of reads.briefs(y)) if (sameAgency(b.agency, r.agency)) out.add(b.id)
+    if (MEMBER_TYPES.includes(classifyAgency(r.agency))) for (const b of reads.briefs(r.year)) if (isMemberOf(r, b)) out.add(b.id)
   }
   return [...out].sort((a, b) => a - b)
 }

@@ -4,6 +4,7 @@
  * (洪泽区人民政府 / 淮安市洪泽区人民政府, 新华路街道办事处 / 新华路办事处).
  */
 import { matchForm } from '../text/normalize'
+import { memoizeString } from '../text/memo'
 
 export type AgencyType =
   | 'province' // 省/自治区/直辖市人民政府
@@ -42,11 +43,14 @@ const TYPE_PATTERNS: Array<[AgencyType, RegExp]> = [
 ]
 
 export function classifyAgency(agency: string | null): AgencyType {
-  if (!agency) return 'unknown'
+  return agency ? typeOf(agency) : 'unknown'
+}
+
+const typeOf = memoizeString((agency: string): AgencyType => {
   const a = matchForm(agency)
   for (const [type, re] of TYPE_PATTERNS) if (re.test(a)) return type
   return 'unknown'
-}
+})
 
 /** Whether a body of this type is a 县级以上人民政府 (条例§49 ¶2: published by 03-31). */
 export function isGovernment(t: AgencyType): boolean {

@@ -131,14 +131,14 @@ export function applyCorrections(cells: Record<string, Cell>, corrections: Activ
 }
 
 export function loadReport(store: Store, id: number, opts: LoadOptions = {}): StoredReport | null {
-  const r = store.db
-    .prepare(
+  const r = store
+    .stmt(
       `SELECT r.*, d.file_name, d.path, d.sha256, d.kind, d.pages FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.id = ?`
     )
     .get(id) as Record<string, unknown> | undefined
   if (!r) return null
   const cells: Record<string, Cell> = {}
-  const cellRows = (store.db.prepare('SELECT * FROM cells WHERE report_id = ?').all(id) as Array<Record<string, unknown>>).sort((a, b) =>
+  const cellRows = (store.stmt('SELECT * FROM cells WHERE report_id = ?').all(id) as Array<Record<string, unknown>>).sort((a, b) =>
     compareKeys(a.key as string, b.key as string)
   )
   for (const c of cellRows) {
@@ -156,7 +156,7 @@ export function loadReport(store: Store, id: number, opts: LoadOptions = {}): St
             : null
     }
   }
-  const sections = (store.db.prepare('SELECT * FROM sections WHERE report_id = ? ORDER BY position').all(id) as Array<Record<string, unknown>>).map(
+  const sections = (store.stmt('SELECT * FROM sections WHERE report_id = ? ORDER BY position').all(id) as Array<Record<string, unknown>>).map(
     (s): Section => ({
       index: s.idx as number,
       heading: s.heading as string,
@@ -166,7 +166,7 @@ export function loadReport(store: Store, id: number, opts: LoadOptions = {}): St
       lines: JSON.parse(s.lines as string)
     })
   )
-  const labels = (store.db.prepare('SELECT * FROM table_labels WHERE report_id = ? ORDER BY id').all(id) as Array<Record<string, unknown>>).map(
+  const labels = (store.stmt('SELECT * FROM table_labels WHERE report_id = ? ORDER BY id').all(id) as Array<Record<string, unknown>>).map(
     (l): TableLabel => ({
       table: l.tbl as TableId,
       role: l.role as TableLabel['role'],
@@ -177,7 +177,7 @@ export function loadReport(store: Store, id: number, opts: LoadOptions = {}): St
       ...(l.pos_row !== null ? { position: { row: l.pos_row as number, cell: l.pos_cell as number } } : {})
     })
   )
-  const problems = (store.db.prepare('SELECT * FROM problems WHERE report_id = ? ORDER BY id').all(id) as Array<Record<string, unknown>>).map(
+  const problems = (store.stmt('SELECT * FROM problems WHERE report_id = ? ORDER BY id').all(id) as Array<Record<string, unknown>>).map(
     (p): StructuralProblem => ({
       code: p.code as StructuralProblem['code'],
       table: p.tbl as TableId | null,
@@ -187,7 +187,7 @@ export function loadReport(store: Store, id: number, opts: LoadOptions = {}): St
       source: parse<Provenance>(p.source as string | null)
     })
   )
-  const tables = (store.db.prepare('SELECT * FROM report_tables WHERE report_id = ?').all(id) as Array<Record<string, unknown>>).map((t) => ({
+  const tables = (store.stmt('SELECT * FROM report_tables WHERE report_id = ?').all(id) as Array<Record<string, unknown>>).map((t) => ({
     table: t.tbl as TableId,
     sectionIndex: t.section_index as number | null,
     source: parse<Provenance>(t.source as string | null)
