@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry: parses files sent by the pool. Bundled as its own file in the app;
- * loaded through a TypeScript loader in Node (CLI, tests, benchmark).
+ * bundled on first use in Node (src/node/workers.ts: CLI, tests, benchmark).
  */
 import v8 from 'node:v8'
 import { parentPort } from 'node:worker_threads'
