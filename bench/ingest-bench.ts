@@ -89,19 +89,8 @@ function buildCorpus(copies: number): string[] {
 /** pdfjs-dist as shipped: the legacy build imported directly, with the same document options. */
 async function openBarePdf(bytes: Uint8Array) {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const { createRequire } = await import('node:module')
-  const dir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
-  return pdfjs.getDocument({
-    data: bytes,
-    cMapUrl: path.join(dir, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep,
-    wasmUrl: path.join(dir, 'wasm') + path.sep,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS
-  }).promise
+  const { documentParams } = await import('../src/core/pdf/pdfjs')
+  return pdfjs.getDocument(documentParams(pdfjs, bytes)).promise
 }
 
 async function runPdfjs(bare: boolean): Promise<Measure> {

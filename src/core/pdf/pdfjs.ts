@@ -68,11 +68,13 @@ export function loadPdfjs(): Promise<Pdfjs> {
   return loading
 }
 
-/** Opens a PDF from bytes. The caller must `destroy()` the document. */
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  const pdfjs = await loadPdfjs()
+/**
+ * The document options every PDF is opened with: the package's CMaps, standard fonts and wasm
+ * decoders, no eval, no font faces. Shared with the benchmark's bare-pdfjs baseline.
+ */
+export function documentParams(pdfjs: Pdfjs, bytes: Uint8Array): Parameters<Pdfjs['getDocument']>[0] {
   const dir = pdfjsDir()
-  const task = pdfjs.getDocument({
+  return {
     // pdfjs transfers (detaches) the buffer it is given; hand it a copy so callers keep theirs.
     data: new Uint8Array(bytes),
     cMapUrl: path.join(dir, 'cmaps') + path.sep,
@@ -84,6 +86,11 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     useSystemFonts: false,
     // Warnings would go to stdout through console.log; the CLI's stdout must stay clean.
     verbosity: pdfjs.VerbosityLevel.ERRORS
-  })
-  return task.promise
+  }
+}
+
+/** Opens a PDF from bytes. The caller must `destroy()` the document. */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const pdfjs = await loadPdfjs()
+  return pdfjs.getDocument(documentParams(pdfjs, bytes)).promise
 }
