@@ -9,6 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { PARSE_WORKER_OPTIONS, ParsePool } from '../core/ingest/pool'
+import { readWarmUpSamples } from '../core/ingest/warm-up'
 import { Store } from '../core/store/store'
 import { createBackend, type Backend, type Host } from '../backend/handlers'
 import { dispatch, isChannel } from '../backend/validate'
@@ -28,6 +29,18 @@ const RENDERER_DIR = path.join(import.meta.dirname, '../renderer')
 function spawnParseWorker(): Worker {
   // Built by electron-vite next to this file (see electron.vite.config.ts).
   return new Worker(new URL('./parse-worker.js', import.meta.url), PARSE_WORKER_OPTIONS)
+}
+
+/** The bundled samples the parse workers warm up on at launch; none if they cannot be read. */
+function warmUpSamples(): Uint8Array[] {
+  if (!host.samplesDir) return []
+  try {
+    return readWarmUpSamples(host.samplesDir)
+  } catch (err) {
+    // Only the first import is slower without them: say so in the log, start anyway.
+    console.warn(`解析线程预热跳过：无法读取示例报告 ${host.samplesDir}：${(err as Error).message}`)
+    return []
+  }
 }
 
 function openWorkspace(file: string): Store {
@@ -160,7 +173,7 @@ app.whenReady().then(() => {
     app.quit()
     return
   }
-  pool = new ParsePool(spawnParseWorker, Math.max(1, os.availableParallelism()))
+  pool = new ParsePool(spawnParseWorker, Math.max(1, os.availableParallelism()), { warmUp: warmUpSamples() })
   backend = createBackend({ store, host, pool, openStore: openWorkspace })
   serveRenderer()
   registerIpc()

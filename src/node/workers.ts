@@ -14,7 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { buildSync } from 'esbuild'
-import { PARSE_WORKER_OPTIONS, ParsePool } from '../core/ingest/pool'
+import { PARSE_WORKER_OPTIONS, ParsePool, type PoolOptions } from '../core/ingest/pool'
 
 /** The project root: given by scripts/run.mjs, or two levels above this file in the source tree. */
 const ROOT = process.env.DRA_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -53,6 +53,6 @@ export function spawnSourceWorker(): Worker {
 }
 
 /** One worker per core by default: parsing is CPU-bound. */
-export function createSourcePool(size = os.availableParallelism()): ParsePool {
-  return new ParsePool(spawnSourceWorker, Math.max(1, size))
+export function createSourcePool(size = os.availableParallelism(), options: PoolOptions = {}): ParsePool {
+  return new ParsePool(spawnSourceWorker, Math.max(1, size), options)
 }
