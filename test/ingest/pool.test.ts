@@ -27,14 +27,16 @@ describe('parse pool start-up', () => {
     expect(samples).toHaveLength(2)
     pool = createSourcePool(2, { warmUp: samples })
     // Queued before the workers are ready: each waits for its worker's warm-up.
-    const early = pool.parse(seed('002.ruled.pdf'), 'pdf', OPTIONS)
-    const ready = await pool.ready()
+    const order: string[] = []
+    const early = pool.parse(seed('002.ruled.pdf'), 'pdf', OPTIONS).then((r) => (order.push('parsed'), r))
+    const ready = await pool.ready().then((r) => (order.push('ready'), r))
     expect(ready).toHaveLength(2)
     for (const r of ready) {
       expect(r.error).toBeUndefined()
       expect(r.warmedUp).toBe(2)
     }
     const [viaPool, inProcess] = await Promise.all([early, parseDocument(seed('002.ruled.pdf'), 'pdf', OPTIONS)])
+    expect(order).toEqual(['ready', 'parsed'])
     expect(viaPool.status).toBe('ok')
     expect(viaPool.report?.agency).toBe(inProcess.report?.agency)
     expect(viaPool.report?.cells).toEqual(inProcess.report?.cells)
