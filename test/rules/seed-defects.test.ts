@@ -93,3 +93,25 @@ describe('clean tables raise no error', () => {
     expect(classifyAgency('新乡经济技术开发区人民政府')).toBe('devzone')
   })
 })
+
+describe('a finding about a word points at the line that holds it', () => {
+  // 000's stray “workflows” sits on the second line of a sentence wrapped over several lines.
+  it.each(ALL.map((f) => `000.${f}`))('%s: S12 “workflows”', async (file) => {
+    const { loadReport } = await import('../../src/core/store/read')
+    const finding = findingsOf(file).find((f) => f.rule === 'S12' && /workflows/.test(f.message))!
+    const report = loadReport(store, finding.reportId)!
+    const lines = report.sections.flatMap((s) => s.lines.map((l) => ({ text: s.text.slice(l.at, l.at + l.length), source: l.source })))
+    const holder = lines.find((l) => l.text.includes('workflows'))!
+    expect(holder.source).not.toBeNull()
+    if (holder.source!.kind === 'txt') {
+      // A TXT finding points at the word itself.
+      const text = (await import('node:fs')).readFileSync(path.join(SEEDS, file), 'utf8').replace(/^\uFEFF/, '')
+      expect(finding.source!.kind).toBe('txt')
+      const src = finding.source as { start: number; end: number }
+      expect(text.slice(src.start, src.end)).toMatch(/^workflows/)
+    } else {
+      expect(finding.source).toEqual(holder.source)
+      expect(lines.filter((l) => JSON.stringify(l.source) === JSON.stringify(finding.source)).map((l) => l.text).join('')).toContain('workflows')
+    }
+  })
+})

@@ -10,7 +10,10 @@ import { parseProseNumber } from '../text/cn-numbers'
 export interface Sentence {
   section: number
   text: string
+  /** Where the sentence starts: the line of its first character. */
   source: Provenance | null
+  /** Offset in the section's text of the sentence's first character (the text drops line breaks). */
+  at: number
 }
 
 export type FactKind = 'applications' | 'carried' | 'carry_next' | 'opened' | 'answered' | 'review' | 'suit' | 'norm_docs' | 'regulations'
@@ -104,7 +107,8 @@ function sentencesOf(section: Section): Sentence[] {
   const push = (end: number) => {
     const raw = t.slice(start, end)
     const text = raw.replace(/\n/g, '').trim()
-    if (text.length >= 2) out.push({ section: section.index, text, source: sourceAt(section, start + (raw.length - raw.trimStart().length), end - start) })
+    const at = start + (raw.length - raw.trimStart().length)
+    if (text.length >= 2) out.push({ section: section.index, text, source: sourceAt(section, at, end - start), at })
     start = end
   }
   for (let i = 0; i < t.length; i++) {
@@ -130,6 +134,21 @@ export function sourceAt(section: Section, at: number, length: number): Provenan
     return { kind: 'txt', start, end: Math.min(line.source.end, start + length) }
   }
   return line.source
+}
+
+/**
+ * The provenance of `length` characters at `index` of a sentence's text: the line they are on,
+ * which for a sentence wrapped over several lines is not always its first.
+ */
+export function sourceInSentence(sections: Section[], s: Sentence, index: number, length: number): Provenance | null {
+  const section = sections.find((x) => x.index === s.section)
+  if (!section) return s.source
+  const t = section.text
+  // The sentence's text is the section's with line breaks dropped: count the other characters.
+  let pos = s.at
+  for (let seen = 0; pos < t.length && seen < index; pos++) if (t[pos] !== '\n') seen++
+  while (t[pos] === '\n') pos++
+  return sourceAt(section, pos, length) ?? s.source
 }
 
 /** Years written in a sentence, outside 《document titles》 and 〔文号〕. */

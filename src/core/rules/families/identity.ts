@@ -5,6 +5,7 @@ import { T3_COLUMN_LABELS, T3_COLUMNS, describeKey } from '../../model/keys'
 import { matchForm } from '../../text/normalize'
 import { AGENCY_TYPE_LABELS, isGovernment, type AgencyType } from '../agency'
 import { diff, fmt, sourceOfCells } from '../helpers'
+import { sourceInSentence } from '../narrative'
 import type { Draft, ReportView, RuleContext, RuleDef } from '../types'
 
 const val = (r: ReportView, k: string): number | null => r.cells[k]?.value ?? null
@@ -30,7 +31,7 @@ function g02(ctx: RuleContext): Draft[] {
     const m = rule.words.exec(s.text)
     if (!m || seen.has(m[0])) continue
     seen.add(m[0])
-    out.push({ key: m[0], source: s.source, message: `${AGENCY_TYPE_LABELS[ctx.agencyType]}的报告中自称“${m[0]}”：“${s.text.slice(0, 40)}…”，疑似套用其他机关的文本` })
+    out.push({ key: m[0], source: sourceInSentence(ctx.report.sections, s, m.index, m[0].length), message: `${AGENCY_TYPE_LABELS[ctx.agencyType]}的报告中自称“${m[0]}”：“${s.text.slice(0, 40)}…”，疑似套用其他机关的文本` })
   }
   return out.slice(0, 3)
 }
@@ -172,13 +173,17 @@ function x06(ctx: RuleContext): Draft[] {
 }
 
 function x07(ctx: RuleContext): Draft[] {
+  if (ctx.versions.length === 0) return []
+  // This report's values, read once: a workspace may hold many versions of an agency-year.
+  const own: Array<[string, number]> = []
+  for (const [k, c] of Object.entries(ctx.report.cells)) if (c.value !== null) own.push([k, c.value])
   const out: Draft[] = []
   for (const other of ctx.versions) {
-    const differing = Object.keys(ctx.report.cells).filter((k) => {
-      const a = ctx.v(k)
+    const differing: string[] = []
+    for (const [k, a] of own) {
       const b = val(other, k)
-      return a !== null && b !== null && a !== b
-    })
+      if (b !== null && a !== b) differing.push(k)
+    }
     if (differing.length === 0) continue
     out.push({
       key: `version:${other.id}`,

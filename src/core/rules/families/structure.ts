@@ -4,7 +4,7 @@
 import { SECTION_TITLES } from '../../model/keys'
 import { matchForm } from '../../text/normalize'
 import { SECTION_PATTERNS } from '../../extract/labels'
-import { sourceAt } from '../narrative'
+import { sourceAt, sourceInSentence } from '../narrative'
 import type { Draft, RuleContext, RuleDef } from '../types'
 
 const NUMERALS = '一二三四五六'
@@ -211,9 +211,10 @@ function s12(ctx: RuleContext): Draft[] {
     for (const m of s.text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) {
       const w = m[0]
       if (w.length < 3 || LATIN_OK.has(w.toLowerCase()) || /^[A-Z0-9]{2,6}$/.test(w)) continue
-      out.push({ key: `latin:${w}`, source: s.source, message: `中文句子中夹有英文单词“${w}”：“…${s.text.slice(Math.max(0, m.index! - 10), m.index! + w.length + 6)}…”` })
+      out.push({ key: `latin:${w}`, source: sourceInSentence(ctx.report.sections, s, m.index!, w.length), message: `中文句子中夹有英文单词“${w}”：“…${s.text.slice(Math.max(0, m.index! - 10), m.index! + w.length + 6)}…”` })
     }
-    if (INTERNAL_NOTES.test(s.text)) out.push({ key: `note:${matchForm(s.text).slice(0, 20)}`, source: s.source, message: `正文中留有内部说明或未完成的占位内容：“${s.text.slice(0, 40)}”` })
+    const note = INTERNAL_NOTES.exec(s.text)
+    if (note) out.push({ key: `note:${matchForm(s.text).slice(0, 20)}`, source: sourceInSentence(ctx.report.sections, s, note.index, note[0].length), message: `正文中留有内部说明或未完成的占位内容：“${s.text.slice(0, 40)}”` })
   }
   // The same long sentence in two places (often a copied paragraph).
   const seen = new Map<string, (typeof ctx.facts.sentences)[number]>()
