@@ -21,7 +21,10 @@
  * before their clock too.
  * "On one core" means pinned with taskset: unpinned, a single-threaded run still spreads over
  * the other cores (V8's compiler and GC threads), which hides what a second worker adds.
- * Prints documents/s, pages/s and peak RSS for each, and the ratios the targets are set on.
+ * Prints documents/s, pages/s and peak RSS for each, and the ratios the targets are set on; and
+ * the time that more workers do not shrink: each worker's start-up (V8 compiling pdfjs and this
+ * program in that worker: the first copy of the seeds takes longer than the later ones) and the
+ * rule checks, which run once after the last file.
  * This VM's speed drifts by ±20 % over minutes, so the measures run in rounds (`--rounds N`,
  * default 3): each round runs every measure once, the ratios are taken within a round, and the
  * medians over rounds are printed.
@@ -47,6 +50,10 @@ interface Measure {
   peakRssMb: number
   /** CPU seconds of the process, all threads (NaN for pdftotext). */
   cpuS: number
+  /** Pipeline: the workers' parse time of each copy of the seeds, in corpus order (ms). */
+  copyMs?: number[]
+  /** Pipeline: the rule checks after the last file (ms). */
+  checkMs?: number
   note?: string
 }
 
@@ -166,6 +173,13 @@ async function runPipeline(workers: number, warm: boolean): Promise<Measure> {
   const bad = summary.items.filter((i) => i.status !== 'ok')
   store.close()
   for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
+  // The corpus is copies of the same seeds: how long each copy took to parse shows how much
+  // slower a worker runs while V8 is still compiling its code (the first copy) than afterwards.
+  const copyMs = new Map<string, number>()
+  for (const i of summary.items) {
+    const copy = i.fileName.split('-')[0]
+    copyMs.set(copy, (copyMs.get(copy) ?? 0) + (i.parseMs ?? 0))
+  }
   const readyNote = warm ? `计时前预热 ${ready[0].warmedUp} 份示例，${warmUpS.toFixed(1)} 秒` : `计时前加载 pdfjs ${warmUpS.toFixed(1)} 秒`
   return {
     label: `完整流程，${workers} 个工作线程，${warm ? '已预热' : '冷启动'}`,
@@ -174,6 +188,8 @@ async function runPipeline(workers: number, warm: boolean): Promise<Measure> {
     ms,
     cpuS,
     peakRssMb,
+    copyMs: [...copyMs.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([, ms]) => ms),
+    checkMs,
     note: [`其中规则检查 ${(checkMs / 1000).toFixed(2)} 秒`, readyNote, bad.length ? `${bad.length} 个文件未成功` : ''].filter(Boolean).join('；')
   }
 }
@@ -332,6 +348,27 @@ async function main(): Promise<void> {
     const share = (xs: number[]) => line(xs.map((x, i) => x / ceiling[i]))
     console.log(`本机两核上限：两份独立的 pdfjs 文本提取同时运行，吞吐为单份的 ${line(ceiling)}`)
     console.log(`提速占本机上限：冷启动 ${share(cold)}；已预热 ${share(warm)}`)
+  }
+  // Each worker pays V8's compilation of pdfjs and of this program once: on a batch of this size
+  // that is a visible share of the time, and like the rule checks after the last file it does
+  // not shrink with more workers. Measured as the first copy of the seeds taking longer than the
+  // later copies (median) in the one-worker runs.
+  const startCost = (m: Measure) => {
+    const [first, ...rest] = m.copyMs ?? []
+    return rest.length ? Math.max(0, first - median(rest)) / 1000 : NaN
+  }
+  const perCopy = corpusFiles().filter((f) => path.basename(f).startsWith('000-')).length
+  const seconds = (xs: number[]) => `${median(xs).toFixed(2)} 秒${range(xs)}`
+  for (const [list, what] of [
+    [runs.oneCold, '冷启动'],
+    [runs.oneWarm, '已预热']
+  ] as const) {
+    const f = list.map(startCost)
+    if (!f.every(Number.isFinite)) continue
+    console.log(
+      `不随线程数减少的时间（单线程，${what}）：第一组 ${perCopy} 份比之后各组多用 ${seconds(f)}（V8 在每个线程里编译代码，每个线程各一次）；` +
+        `最后一份之后的规则检查 ${seconds(list.map((m) => (m.checkMs ?? 0) / 1000))}`
+    )
   }
   const peak = (list: Measure[]) => Math.max(...list.map((m) => m.peakRssMb)).toFixed(0)
   console.log(`峰值内存：单核 ${peak([...runs.oneCold, ...runs.oneWarm])} MB，${cores} 核 ${peak([...runs.allCold, ...runs.allWarm])} MB（各轮最高；目标 < 500 MB）`)
