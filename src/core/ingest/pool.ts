@@ -1,7 +1,7 @@
 /**
  * A small pool of worker threads for parsing. The host supplies how to start a worker
- * (plain Node with a TypeScript loader, or the bundled file in the Electron app), so this
- * module knows nothing about either.
+ * (in Node the worker entry bundled from source, in the Electron app the bundled file), so
+ * this module knows nothing about either.
  *
  * Every worker first loads pdfjs and, when the host gives sample documents, parses them once
  * to warm up V8's compilers (see `PoolOptions.warmUp`); then it takes files from the queue.
