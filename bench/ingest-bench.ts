@@ -24,7 +24,8 @@
  * Prints documents/s, pages/s and peak RSS for each, and the ratios the targets are set on; and
  * the time that more workers do not shrink: each worker's start-up (V8 compiling pdfjs and this
  * program in that worker: the first copy of the seeds takes longer than the later ones) and the
- * rule checks, which run once after the last file.
+ * rules that compare reports with each other, which run once after the last file (each report's
+ * own rules run as it is saved, while the workers parse the next files).
  * This VM's speed drifts by ±20 % over minutes, so the measures run in rounds (`--rounds N`,
  * default 3): each round runs every measure once, the ratios are taken within a round, and the
  * medians over rounds are printed.
@@ -159,7 +160,7 @@ async function runPipeline(workers: number, warm: boolean): Promise<Measure> {
   const warmUpS = Math.max(...ready.map((r) => r.ms)) / 1000
   const t0 = performance.now()
   const c0 = cpuSeconds()
-  // The rule checks run once all files are in (they compare reports with each other): timed apart.
+  // The rules that compare reports run once all files are in: timed apart.
   let lastFile = t0
   let checkMs = 0
   const { value: summary, peakRssMb } = await withPeak(() =>
@@ -196,7 +197,7 @@ async function runPipeline(workers: number, warm: boolean): Promise<Measure> {
     peakRssMb,
     copyMs: [...copyMs.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([, ms]) => ms),
     checkMs,
-    note: [`其中规则检查 ${(checkMs / 1000).toFixed(2)} 秒`, readyNote, bad.length ? `${bad.length} 个文件未成功` : ''].filter(Boolean).join('；')
+    note: [`其中最后一份之后的规则检查 ${(checkMs / 1000).toFixed(2)} 秒`, readyNote, bad.length ? `${bad.length} 个文件未成功` : ''].filter(Boolean).join('；')
   }
 }
 

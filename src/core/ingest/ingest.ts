@@ -8,7 +8,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { DocumentKind, ParsedDocument } from '../model/report'
 import type { FileInfo, Store } from '../store/store'
-import { affectedBy, checkReports } from '../review/check'
+import { BatchCheck } from '../review/check'
 import { expandPaths } from './files'
 import { DEFAULT_PARSE_OPTIONS, parseDocument, type ParseOptions } from './parse'
 import type { ParsePool } from './pool'
@@ -136,13 +136,17 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     }
   }
 
+  const checks = options.check !== false ? new BatchCheck(store) : null
   while (next < files.length && inFlight.size < window) launch(next++)
   for (let i = 0; i < files.length; i++) {
     const p = inFlight.get(i)
     if (!p) break // cancelled before this file was started
     const prepared = await p
     inFlight.delete(i)
-    emit(save(prepared))
+    const item = save(prepared)
+    // The workers go on parsing meanwhile: this is the part of the checks they do not wait for.
+    if (checks && item.reportId !== undefined) checks.saved(item.reportId)
+    emit(item)
     if (signal?.aborted) cancelled = true
     if (!cancelled && next < files.length) launch(next++)
   }
@@ -164,13 +168,9 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     }
   }
 
-  if (options.check !== false) {
-    const fresh = items.filter((i) => i.reportId !== undefined).map((i) => i.reportId!)
-    const affected = affectedBy(store, [...fresh, ...resolved])
-    if (affected.length) {
-      checkReports(store, affected)
-      onEvent?.({ type: 'checked', reports: affected.length })
-    }
+  if (checks) {
+    const checked = checks.finish(resolved)
+    if (checked.length) onEvent?.({ type: 'checked', reports: checked.length })
   }
 
   const counts: Record<IngestStatus, number> = { ok: 0, needs_ocr: 0, error: 0, skipped: 0 }

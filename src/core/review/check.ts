@@ -7,7 +7,8 @@
 import { matchForm } from '../text/normalize'
 import { classifyAgency, isGovernment, sameAgency } from '../rules/agency'
 import { buildContext, runRules } from '../rules/engine'
-import type { ReportView } from '../rules/types'
+import { inPart, type RulePart } from '../rules/registry'
+import type { ReportView, RulesConfig } from '../rules/types'
 import { loadReport, reportIds } from '../store/read'
 import type { Store } from '../store/store'
 import { countFindings, persistFindings, type PersistStats, type SeverityCounts } from './findings'
@@ -39,6 +40,12 @@ class Reads {
 
   /** Bounded: re-checking a whole large workspace must not hold every report in memory. */
   static readonly MAX_REPORTS = 500
+
+  /** Reports that changed since they were read (an import resolving their agency and year). */
+  forget(ids: Iterable<number>): void {
+    for (const id of ids) this.reports.delete(id)
+    this.years.clear()
+  }
 
   report(id: number): ReportView | null {
     if (this.reports.has(id)) return this.reports.get(id)!
@@ -117,18 +124,24 @@ function memberReports(reads: Reads, r: ReportView): ReportView[] {
     .filter((x): x is NonNullable<typeof x> => x !== null)
 }
 
-export function checkReport(store: Store, id: number, reads = new Reads(store), config = loadRulesConfig(store)): CheckResult | null {
+/**
+ * Runs the rules of `part` on one report and stores their findings (those of the other rules
+ * stay as they are). The 'own' part reads no other report.
+ */
+export function checkReport(store: Store, id: number, reads = new Reads(store), config = loadRulesConfig(store), part: RulePart = 'all'): CheckResult | null {
   const report = reads.report(id)
   if (!report) return null
+  const compares = part !== 'own'
   const ctx = buildContext({
     report,
-    prev: previousReport(reads, report),
-    versions: otherVersions(reads, report),
-    members: memberReports(reads, report),
+    prev: compares ? previousReport(reads, report) : null,
+    versions: compares ? otherVersions(reads, report) : [],
+    members: compares ? memberReports(reads, report) : [],
     meta: getReportMeta(store, id),
     config
   })
-  const stats = persistFindings(store, id, runRules(ctx))
+  const ran = inPart(part)
+  const stats = persistFindings(store, id, runRules(ctx, ran), ran)
   return { reportId: id, counts: countFindings(store, id), stats }
 }
 
@@ -142,6 +155,47 @@ export function checkReports(store: Store, ids?: number[]): CheckResult[] {
     if (r) out.push(r)
   }
   return out
+}
+
+/**
+ * The checks of an import. Each report's own rules run as soon as it is saved, while the other
+ * files are still being parsed; the rules that compare reports run once the batch is in, on the
+ * new reports and on those they affect. The reports read for the first part are kept for the
+ * second, so each is read from the store once.
+ */
+export class BatchCheck {
+  private readonly reads: Reads
+  private readonly config: RulesConfig
+  private readonly ownChecked = new Set<number>()
+
+  constructor(private readonly store: Store) {
+    this.reads = new Reads(store)
+    this.config = loadRulesConfig(store)
+  }
+
+  /** A report was saved: runs the rules that read only that report. */
+  saved(id: number): void {
+    if (checkReport(this.store, id, this.reads, this.config, 'own')) this.ownChecked.add(id)
+  }
+
+  /**
+   * The batch is in. `changed` are reports whose agency or year the import revised after they
+   * were saved (Store.resolveIdentities): they are read again and checked in full, as are the
+   * older reports the batch affects. Returns the reports checked.
+   */
+  finish(changed: number[]): number[] {
+    const again = new Set(changed)
+    // The auditor may have corrected a new report's cells while the rest of the batch came in
+    // (the app stays usable during an import): such a report is read again, as it now stands.
+    const corrected = this.store.stmt('SELECT DISTINCT report_id AS id FROM cell_corrections').all() as Array<{ id: number }>
+    this.reads.forget([...again, ...corrected.map((c) => c.id)])
+    const affected = affectedBy(this.store, [...this.ownChecked, ...again])
+    for (const id of affected) {
+      const part: RulePart = this.ownChecked.has(id) && !again.has(id) ? 'compares' : 'all'
+      checkReport(this.store, id, this.reads, this.config, part)
+    }
+    return affected
+  }
 }
 
 /**

@@ -101,17 +101,20 @@ export interface PersistStats {
 
 /**
  * Replaces the rule findings of a report by a fresh run's, keeping reviews (one transaction).
+ * `ran` says which rules the run covered: findings of the other rules are left as they are.
  * The auditor's own findings (origin 'auditor') are never read, resolved or changed here.
  */
-export function persistFindings(store: Store, reportId: number, findings: Finding[]): PersistStats {
+export function persistFindings(store: Store, reportId: number, findings: Finding[], ran: (rule: string) => boolean = () => true): PersistStats {
   const now = new Date().toISOString()
   const stats: PersistStats = { created: 0, updated: 0, reopened: 0, resolved: 0 }
   store.db.transaction(() => {
-    const existing = new Map(
-      (store.stmt("SELECT id, identity, status FROM findings WHERE report_id = ? AND origin = 'rule'").all(reportId) as Array<{ id: number; identity: string; status: string }>).map(
-        (r) => [r.identity, r]
-      )
-    )
+    const rows = store.stmt("SELECT id, rule, identity, status FROM findings WHERE report_id = ? AND origin = 'rule'").all(reportId) as Array<{
+      id: number
+      rule: string
+      identity: string
+      status: string
+    }>
+    const existing = new Map(rows.filter((r) => ran(r.rule)).map((r) => [r.identity, r]))
     const seen = new Set<string>()
     for (const f of findings) {
       seen.add(f.identity)

@@ -3,7 +3,7 @@
  * agency's other reports, the auditor's settings and the publication date).
  */
 import { classifyAgency } from './agency'
-import { narrativeFacts } from './narrative'
+import { narrativeFacts, type NarrativeFacts } from './narrative'
 import { RULES } from './registry'
 import type { Finding, ReportMeta, ReportView, RuleContext, RulesConfig } from './types'
 import { DEFAULT_RULES_CONFIG } from './types'
@@ -20,6 +20,7 @@ export interface ContextInput {
 export function buildContext(input: ContextInput): RuleContext {
   const { report } = input
   const meta: ReportMeta = { pubDate: null, pubUrl: null, notFound: false, agencyType: null, ...input.meta }
+  let facts: NarrativeFacts | undefined
   return {
     report,
     agencyType: meta.agencyType ?? classifyAgency(report.agency),
@@ -28,7 +29,10 @@ export function buildContext(input: ContextInput): RuleContext {
     members: input.members ?? [],
     meta,
     config: input.config ?? DEFAULT_RULES_CONFIG,
-    facts: narrativeFacts(report.sections),
+    // Read on first use: most rules comparing reports never need the sentences.
+    get facts() {
+      return (facts ??= narrativeFacts(report.sections))
+    },
     v: (key) => report.cells[key]?.value ?? null
   }
 }

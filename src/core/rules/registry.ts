@@ -22,6 +22,22 @@ export function ruleById(id: string): RuleDef | undefined {
   return BY_ID.get(id)
 }
 
+/**
+ * A part of the catalogue: every rule, the rules that read only the report itself ('own'), or
+ * those that compare it with other reports of the workspace ('compares', see RuleDef.compares).
+ */
+export type RulePart = 'all' | 'own' | 'compares'
+
+/** Whether the rule `id` belongs to `part` (unknown ids belong to 'all' only). */
+export function inPart(part: RulePart): (id: string) => boolean {
+  if (part === 'all') return () => true
+  const compares = part === 'compares'
+  return (id) => {
+    const rule = BY_ID.get(id)
+    return rule !== undefined && (rule.compares === true) === compares
+  }
+}
+
 export const FAMILY_NAMES: Record<Family, string> = {
   S: '结构与章节',
   V: '格式版本',

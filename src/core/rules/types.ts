@@ -85,6 +85,11 @@ export interface RuleDef {
   severity: Severity | null
   title: string
   basis: string
+  /**
+   * The rule reads other reports of the workspace (ctx.prev, ctx.versions, ctx.members). An
+   * import runs the other rules on each report as it is saved and these once the batch is in.
+   */
+  compares?: true
   check?: (ctx: RuleContext) => Draft[]
 }
 

@@ -446,7 +446,7 @@ export const TABLE_RULES: RuleDef[] = [
   { id: 'T4-03', family: 'T4', severity: 'error', title: '表四复议后起诉总计等于各结果之和', basis: '表四结构', check: t4Sum('suit_after_review') },
   { id: 'T4-04', family: 'T4', severity: 'error', title: '表四各单元格为非负整数', basis: '表四计量单位为件', check: nonNegativeIntegers('t4', '表四') },
   { id: 'T4-05', family: 'T4', severity: 'info', title: '复议、诉讼结果纠正比例', basis: '风险提示', check: t4CorrectionRate },
-  { id: 'T4-06', family: 'T4', severity: 'info', title: '复议后起诉数量与复议数量的关系', basis: '风险提示', check: t4SuitsAfterReview },
+  { id: 'T4-06', family: 'T4', severity: 'info', title: '复议后起诉数量与复议数量的关系', basis: '风险提示', compares: true, check: t4SuitsAfterReview },
   { id: 'T2-01', family: 'T2', severity: 'error', title: '表二件数为非负整数', basis: '表二计量单位', check: t2Counts },
   { id: 'T2-02', family: 'T2', severity: 'warning', title: '现行有效件数不少于本年制发减本年废止', basis: '表二（一）项各列的含义', check: t2InForce },
   { id: 'T2-03', family: 'T2', severity: 'warning', title: '表二（一）项可疑填报', basis: '表二（一）项各列的含义', check: t2Patterns },
