@@ -71,6 +71,8 @@ interface Variant {
   blanks?: Record<string, '' | '-' | '/'>
   /** Table 3 must run over a page boundary; thead: header rows repeated on the next page. */
   t3Split?: { thead: boolean; leadParagraphs: number }
+  /** Chromium only: running header and page-number footer printed on every page (as Word/WPS do). */
+  furniture?: { header?: string; footer: 'plain' | 'dash' | 'of' }
 }
 
 const SERIF = '"Noto Serif CJK SC", "Noto Serif CJK", serif'
@@ -242,6 +244,65 @@ const VARIANTS: Variant[] = [
     labels: { brackets: 'full', spaces: true }
   },
   {
+    name: 'p17-footer-plain',
+    about: 'Chromium; 2021; bare page number (\"3\") centred in the footer of every page, under table 3 where it breaks; Noto Serif 12pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '衡阳市石鼓区民政局',
+    year: 2023,
+    template: '2021',
+    seed: 1717,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    t3Split: { thead: false, leadParagraphs: 2 },
+    furniture: { footer: 'plain' }
+  },
+  {
+    name: 'p18-borderless-header-footer',
+    about: 'Chromium; 2021; borderless; running header with the report title on every page and footer "— 3 —"; table 3 breaks over a page; Noto Sans 11pt, right-aligned',
+    output: { kind: 'chromium' },
+    agency: '九江市濂溪区交通运输局',
+    year: 2022,
+    template: '2021',
+    seed: 1818,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 11, labelCols: 'wide', numAlign: 'right', borders: false, lineHeight: 1.6 },
+    labels: { brackets: 'full', spaces: true },
+    t3Split: { thead: false, leadParagraphs: 1 },
+    furniture: { header: '九江市濂溪区交通运输局2022年政府信息公开工作年度报告', footer: 'dash' }
+  },
+  {
+    name: 'p19-2019-pageof',
+    about: 'Chromium; 2019 template (2019 report); footer "第 3 页 共 6 页" and a running header naming the agency; table 3 breaks over a page with repeated header; Noto Serif 10.5pt',
+    output: { kind: 'chromium' },
+    agency: '大理市人民政府',
+    year: 2019,
+    template: '2019',
+    seed: 1919,
+    scale: 'large',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    t3Split: { thead: true, leadParagraphs: 2 },
+    furniture: { header: '大理市人民政府政务公开', footer: 'of' }
+  },
+  {
+    name: 'p20-yearfirst-cn',
+    about: 'Chromium; 2021; title puts the year first in Chinese numerals over two lines ("二〇二三年度{机关}" / "政府信息公开工作年度报告"); Noto Serif 12pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '九江市柴桑区人民政府',
+    year: 2023,
+    title: ['二〇二三年度九江市柴桑区人民政府', '政府信息公开工作年度报告'],
+    template: '2021',
+    seed: 2020,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
     name: 't13-tab-grid-gb18030',
     about: 'TXT, GB18030; tab-separated, every grid position present (merged cells as empty fields), thousands separators, blank cells',
     output: { kind: 'txt', layout: 'tab-grid', encoding: 'gb18030', eol: '\n' },
@@ -297,6 +358,20 @@ const VARIANTS: Variant[] = [
     style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
     labels: { brackets: 'half', spaces: true },
     blanks: { 't3.reject_petition.research': '-' }
+  },
+  {
+    name: 't21-crumb-noagency',
+    about: 'TXT, UTF-8; a web page copied with its breadcrumb line above a title that names no agency ("2024年政府信息公开工作年度报告"): the agency is the sign-off\'s',
+    output: { kind: 'txt', layout: 'tab-copy', encoding: 'utf8', eol: '\n' },
+    agency: '岳阳市岳阳楼区发展和改革局',
+    year: 2024,
+    title: ['首页 > 政务公开 > 年度报告', '2024年政府信息公开工作年度报告'],
+    template: '2021',
+    seed: 2121,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false }
   }
 ]
 
@@ -912,6 +987,16 @@ function checkNumbers(v: Variant, vals: Values, pdf: string): void {
   if (broken.length) throw new Error(`${v.name}: numbers not printed intact: ${broken.join(' ')}`)
 }
 
+/** Chromium's header/footer templates for a variant's page furniture (they need their own font and size). */
+function furniture(v: Variant): { displayHeaderFooter?: boolean; headerTemplate?: string; footerTemplate?: string } {
+  const f = v.furniture
+  if (!f) return {}
+  const box = (inner: string) => `<div style="width:100%;text-align:center;font-size:9pt;font-family:${SANS.replace(/"/g, "'")};">${inner}</div>`
+  const n = '<span class="pageNumber"></span>'
+  const footer = f.footer === 'plain' ? n : f.footer === 'dash' ? `— ${n} —` : `第 ${n} 页 共 <span class="totalPages"></span> 页`
+  return { displayHeaderFooter: true, headerTemplate: f.header ? box(esc(f.header)) : box(''), footerTemplate: box(footer) }
+}
+
 async function main(): Promise<void> {
   const filter = process.argv[2]
   const selected = VARIANTS.filter((v) => !filter || v.name.includes(filter))
@@ -943,7 +1028,7 @@ async function main(): Promise<void> {
         const page = await browser!.newPage()
         await page.setContent(html(v, vals, false), { waitUntil: 'load' })
         await page.evaluate(() => document.fonts.ready)
-        await page.pdf({ path: path.join(OUT, file), format: 'A4', printBackground: true, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' } })
+        await page.pdf({ path: path.join(OUT, file), format: 'A4', printBackground: true, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' }, ...furniture(v) })
         await page.close()
       } else if (v.output.kind === 'office') {
         file = `${v.name}.pdf`
@@ -972,7 +1057,8 @@ async function main(): Promise<void> {
     fs.rmSync(tmp, { recursive: true, force: true })
   }
 
-  if (!filter) {
+  // The README lists every variant, so it is rewritten on a filtered run too.
+  {
     const rows = VARIANTS.map((v) => {
       const ext = v.output.kind === 'txt' ? 'txt' : 'pdf'
       return `| ${v.name}.${ext} | ${v.agency} | ${v.year} | ${v.template} | ${v.about} |`
@@ -986,8 +1072,9 @@ published report) that differ from the seeds in the ways real reports differ. Ea
 Cells printed blank, \`-\` or \`/\` are expected \`null\`.
 
 Table 3 is taller than one page in every PDF variant, so it always crosses a page boundary; only
-p04 repeats its header rows (\`<thead>\`), and p04/p05 place the break on purpose (checked at
-generation). LibreOffice ignores \`break-inside: avoid\`: in o10 and o12 table 2 also crosses a page,
+p04 and p19 repeat its header rows (\`<thead>\`), and p04/p05/p17–p19 place the break on purpose
+(checked at generation). p17–p19 print page numbers and running heads in the page margins.
+LibreOffice ignores \`break-inside: avoid\`: in o10 and o12 table 2 also crosses a page,
 and LibreOffice splits tall rows across pages.
 
 | file | agency | year | template | varies |

@@ -166,3 +166,18 @@ export const TABLE_START = {
 /** The report title: an agency, a year, and the name of the report. */
 export const TITLE_PATTERN =
   /^(.{2,60}?)[(\[]?(\d{4})[)\]]?年度?(.{0,12}?)(政府|政务)?(信息)?公开(工作)?(年度)?(报告|年报)/
+
+/**
+ * A title that puts the year first ("2023年度XX区人民政府政府信息公开工作年度报告") or names no
+ * agency at all ("2023年政府信息公开工作年度报告"). Group 1 the year, group 2 the agency (may be
+ * empty): the shortest text before the report's name, so "…局政府信息公开" leaves "…局".
+ */
+export const TITLE_YEAR_FIRST =
+  /^[(\[]?(\d{4})(?:年度?[)\]]?|[)\]]年度?)(.{0,60}?)(政府信息公开|政务信息公开|政务公开|信息公开)(工作)?(年度)?(报告|年报)/d
+
+/** A line that is an agency's name and nothing else: ends as agency names end, no punctuation. */
+export const AGENCY_LINE =
+  /^[\u4e00-\u9fff\d]{2,40}(人民政府|办公室|办公厅|管理委员会|管委会|委员会|办事处|局|委|办|厅|署|中心|院|所|站|队)([(（][\u4e00-\u9fff]{2,30}[)）])?$/
+
+/** The sign-off date under it (years in Chinese numerals are made Arabic first; 一月五日 stays). */
+export const SIGN_OFF_DATE = /^\d{4}年(\d{1,2}|[一二三四五六七八九十]{1,2})月(\d{1,2}|[一二三四五六七八九十]{1,3})日$/

@@ -4,9 +4,9 @@
  */
 import type { TableId } from '../model/keys'
 import type { Provenance } from '../model/report'
-import { joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
+import { arabicYears, joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
 import { spanOf, type DocLine } from './doc'
-import { SECTION_PATTERNS, TABLE_START, TITLE_PATTERN } from './labels'
+import { SECTION_PATTERNS, AGENCY_LINE, SIGN_OFF_DATE, TABLE_START, TITLE_PATTERN, TITLE_YEAR_FIRST } from './labels'
 import { hasValues } from './tables/rows'
 
 export interface TitleInfo {
@@ -24,6 +24,23 @@ function compact(text: string): string {
   return normalizeGlyphs(text).replace(/\s+/g, '')
 }
 
+/** Agency (as printed, may be empty) and year of a title in match form, or null when it is no title. */
+function readTitle(folded: string, text: string): { printedAgency: string; year: number } | null {
+  // NFKC keeps the characters involved one for one, so spans of `folded` index `text` too.
+  const at = (s: string, from: number, to: number) => (folded.length === text.length ? text.slice(from, to) : s)
+  const m = TITLE_PATTERN.exec(folded)
+  if (m) return { printedAgency: at(m[1], 0, m[1].length), year: Number(m[2]) }
+  const y = TITLE_YEAR_FIRST.exec(folded)
+  if (!y) return null
+  const [from, to] = y.indices![2]
+  let printedAgency = at(y[2], from, to)
+  // A sentence that opens with a year ("2023年，我局…") is body text, not a title.
+  if (/[，,：:]/.test(printedAgency)) return null
+  // "…人民政府信息公开": the 政府 is both the agency's and the report's.
+  if (/人民$/.test(printedAgency) && y[3].startsWith('政府')) printedAgency += '政府'
+  return { printedAgency, year: Number(y[1]) }
+}
+
 /**
  * The title is the first run of one to three lines near the top that reads as
  * "{机关}{年份}年…信息公开…年度报告".
@@ -35,26 +52,56 @@ export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
       const window = lines.slice(i, i + n)
       if (window.some((l) => hasValues(l))) break
       const text = compact(joinFragments(window.map((l) => l.text)))
-      const folded = text.normalize('NFKC')
-      const m = TITLE_PATTERN.exec(folded)
-      if (!m) continue
+      const read = readTitle(arabicYears(text.normalize('NFKC')), text)
+      if (!read) continue
+      // A line above the title (a letterhead, a header on the first page only, a web page's
+      // breadcrumb) is not its first line: set in another size, or the rest is a title alone.
+      if (n > 1 && !continuesTitle(window)) break
       // Body sentences mention the report too ("现公布2021年…年度报告如下"); a title is short.
       if (text.length > 80 || /[。；]/.test(text)) break
-      // The agency as printed (full-width brackets kept): NFKC keeps these characters one for one,
-      // so the match's span indexes the printed text too.
-      const printed = folded.length === text.length ? text.slice(0, m[1].length) : m[1]
-      const agency = cleanAgency(printed)
+      // The agency as printed (full-width brackets kept); a title without one leaves it to the sign-off.
+      const agency = cleanAgency(read.printedAgency) || signOffAgency(lines)
       return {
         title: text,
         titleRaw: joinFragments(window.map((l) => l.raw)),
         agency: agency || null,
-        year: Number(m[2]),
+        year: read.year,
         source: spanOf(window.map((l) => l.source)),
         lastLine: i + n - 1
       }
     }
   }
   return null
+}
+
+/** Whether a window's first line belongs to the title printed on the lines after it. */
+function continuesTitle(window: DocLine[]): boolean {
+  const [first, ...rest] = window
+  const sizes = window.map((l) => l.fontSize)
+  if (sizes.every((s) => s !== undefined && s > 0)) {
+    const ref = rest[rest.length - 1].fontSize!
+    return Math.abs(first.fontSize! - ref) <= 0.2 * ref
+  }
+  const restText = compact(joinFragments(rest.map((l) => l.text)))
+  const alone = readTitle(arabicYears(restText.normalize('NFKC')), restText)
+  // The rest is no title by itself: the title is wrapped. It is one but names no agency: the
+  // first line is its agency if it reads as one ("上海市黄浦区人民政府" / "2022年政府信息公开…").
+  if (!alone) return true
+  return !cleanAgency(alone.printedAgency) && AGENCY_LINE.test(compact(first.text).normalize('NFKC'))
+}
+
+/**
+ * The agency of the sign-off at the end of the report (its name on one line, the date on the
+ * next), for a title that names none. Empty when the report has no such sign-off.
+ */
+export function signOffAgency(lines: DocLine[], tail = 8): string {
+  const last = lines.slice(Math.max(0, lines.length - tail))
+  for (let i = last.length - 1; i > 0; i--) {
+    if (!SIGN_OFF_DATE.test(arabicYears(matchForm(last[i].text)))) continue
+    const name = compact(last[i - 1].text)
+    if (AGENCY_LINE.test(name.normalize('NFKC'))) return cleanAgency(name)
+  }
+  return ''
 }
 
 function cleanAgency(a: string): string {

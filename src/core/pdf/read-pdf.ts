@@ -6,7 +6,7 @@ import { ReadError } from '../errors'
 import type { DocLine, PageInfo, Segment, SourceDoc } from '../extract/doc'
 import { loadPdfjs, openPdf, type PDFDocumentProxy } from './pdfjs'
 import { pageRulings } from './rulings'
-import { buildLines, dropPageFurniture } from './words'
+import { buildLines, dropPageFurniture, dropRunningHeads } from './words'
 
 export interface PdfReadResult {
   doc: SourceDoc
@@ -63,7 +63,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
         `页数过多（${pageCount} 页，上限 ${options.maxPages} 页）：年度报告一般只有十几页，这可能不是单份年报；如确需导入，请调高页数上限`
       )
     }
-    const lines: DocLine[] = []
+    let lines: DocLine[] = []
     const pages: PageInfo[] = []
     const pageProxies = new Map<number, Awaited<ReturnType<PDFDocumentProxy['getPage']>>>()
     let textChars = 0
@@ -77,6 +77,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       for (const it of items) textChars += it.str.replace(/\s+/g, '').length
       lines.push(...dropPageFurniture(buildLines(items, p), h))
     }
+    lines = dropRunningHeads(lines, new Map(pages.map((pg) => [pg.page, pg.height])))
 
     let scanned = false
     if (textChars < 20 * pageCount) {

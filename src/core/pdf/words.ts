@@ -154,14 +154,36 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
   return lines
 }
 
-/** Page numbers and running heads in the top and bottom margins are not content. */
-export function dropPageFurniture(lines: DocLine[], pageHeight: number): DocLine[] {
+/** The top and bottom bands of a page where headers and footers are printed. */
+function inMargin(l: DocLine, pageHeight: number): boolean {
   const margin = pageHeight * 0.08
+  const b = l.baseline ?? 0
+  return b < margin || b > pageHeight - margin
+}
+
+/** Page numbers in the top and bottom margins are not content, even on a one-page document. */
+export function dropPageFurniture(lines: DocLine[], pageHeight: number): DocLine[] {
   return lines.filter((l) => {
-    const b = l.baseline ?? 0
-    const inMargin = b < margin || b > pageHeight - margin
-    if (!inMargin) return true
+    if (!inMargin(l, pageHeight)) return true
     const t = l.text.replace(/\s+/g, '')
     return !/^(-|—|－)?\d{1,4}(-|—|－)?$|^第\d{1,4}页(共\d{1,4}页)?$|^\d{1,4}\/\d{1,4}$/.test(t)
   })
+}
+
+/**
+ * Running heads and feet: a line in the top or bottom margin whose text, numbers aside, recurs
+ * at the same height on another page is printed by the page layout (the agency or the report's
+ * name as a header, "第 3 页 共 6 页"), not part of the report. Left in, a header above the
+ * title would be read as the first line of the title. `heights` gives each page's height.
+ */
+export function dropRunningHeads(lines: DocLine[], heights: Map<number, number>): DocLine[] {
+  const key = (l: DocLine) => l.text.replace(/\s+/g, '').replace(/\d+/g, '#')
+  const candidates = lines.filter((l) => l.page !== undefined && inMargin(l, heights.get(l.page) ?? 0))
+  const running = new Set<DocLine>()
+  for (const a of candidates) {
+    const k = key(a)
+    // Same wording within 3 pt of the same height on a different page.
+    if (candidates.some((b) => b.page !== a.page && Math.abs((b.baseline ?? 0) - (a.baseline ?? 0)) <= 3 && key(b) === k)) running.add(a)
+  }
+  return running.size ? lines.filter((l) => !running.has(l)) : lines
 }

@@ -117,6 +117,16 @@ export function matchForm(text: string): string {
   return s.replace(/\s+/gu, '')
 }
 
+const CN_DIGITS: Record<string, string> = { 〇: '0', '○': '0', 零: '0', Ｏ: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
+
+/** A year written in Chinese numerals, as titles and sign-offs sometimes do: 二〇二三年. */
+export const CN_YEAR = /[〇○零Ｏ一二三四五六七八九]{4}(?=年)/g
+
+/** 二〇二三年 → 2023年, one character for one, so positions in the text still hold. */
+export function arabicYears(text: string): string {
+  return text.replace(CN_YEAR, (y) => [...y].map((c) => CN_DIGITS[c]).join(''))
+}
+
 /** Collapses runs of spaces (PDF extraction inserts them inside words) but keeps line breaks. */
 export function tidySpaces(text: string): string {
   return text.replace(/[ \t\u00A0\u3000]+/g, ' ').trim()

@@ -1,7 +1,7 @@
 /**
  * Text against tables (N), years (Y) and the 信息处理费 statement (F).
  */
-import { matchForm } from '../../text/normalize'
+import { arabicYears, matchForm } from '../../text/normalize'
 import { fmt, sourceOfCells } from '../helpers'
 import { yearsIn, type Fact } from '../narrative'
 import type { Draft, RuleContext, RuleDef } from '../types'
@@ -141,7 +141,8 @@ function n07(ctx: RuleContext): Draft[] {
 function y01(ctx: RuleContext): Draft[] {
   const t = ctx.report.title
   if (!t) return [] // S10 reports a missing title
-  const years = [...t.normalize('NFKC').matchAll(/\d{4}/g)].map((m) => m[0])
+  // 二〇二三年 is a year too (S10 asks for Arabic numerals).
+  const years = [...arabicYears(t.normalize('NFKC')).matchAll(/\d{4}/g)].map((m) => m[0])
   if (years.length === 1) return []
   return [{ key: 'title', source: ctx.report.titleSource, message: years.length === 0 ? `标题“${t}”没有写明年份` : `标题“${t}”含有多个年份（${years.join('、')}）` }]
 }

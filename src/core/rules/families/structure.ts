@@ -2,7 +2,7 @@
  * Structure and sections (S) and template version (V).
  */
 import { SECTION_TITLES } from '../../model/keys'
-import { matchForm } from '../../text/normalize'
+import { CN_YEAR, matchForm } from '../../text/normalize'
 import { SECTION_PATTERNS } from '../../extract/labels'
 import { sourceAt, sourceInSentence } from '../narrative'
 import type { Draft, RuleContext, RuleDef } from '../types'
@@ -165,21 +165,24 @@ function s09(ctx: RuleContext): Draft[] {
 
 const TITLE_OK = /^(.{2,60}?)(\d{4})年度?政府信息公开工作年度报告$/
 
+/** Why a title is not in the official form, tested in this order on its match form. */
+const TITLE_FAULTS: Array<[RegExp, string]> = [
+  [/政务信息公开/, '“政务信息公开”应为“政府信息公开”'],
+  [/政务公开工作年度报告/, '“政务公开工作年度报告”应为“政府信息公开工作年度报告”'],
+  [/\d{4}\s*[-—至~]\s*\d{4}/, '标题含年份区间'],
+  [new RegExp(CN_YEAR.source), '年份应写作阿拉伯数字（如“2023年”）'],
+  [/^(?!.*\d{4}年)/, '标题缺少年份'],
+  [/^[(\[]?\d{4}[)\]]?年度?[)\]]?(政府信息公开|政务|信息公开)/, '标题缺少机关名称'],
+  [/^[(\[]?\d{4}/, '年份应写在机关名称之后']
+]
+
 /** S10: the title names the agency, one year and the report exactly. */
 function s10(ctx: RuleContext): Draft[] {
   const t = ctx.report.title
   if (!t) return [{ key: 'missing', message: '未找到报告标题：标题应为“{机关名称}{年份}年政府信息公开工作年度报告”' }]
   const k = matchForm(t)
   if (TITLE_OK.test(k)) return []
-  const why = /政务信息公开/.test(k)
-    ? '“政务信息公开”应为“政府信息公开”'
-    : /政务公开工作年度报告/.test(k)
-      ? '“政务公开工作年度报告”应为“政府信息公开工作年度报告”'
-      : /\d{4}\s*[-—至~]\s*\d{4}/.test(k)
-        ? '标题含年份区间'
-        : !/\d{4}年/.test(k)
-          ? '标题缺少年份'
-          : '名称与格式规定的“政府信息公开工作年度报告”不一致'
+  const why = TITLE_FAULTS.find(([re]) => re.test(k))?.[1] ?? '名称与格式规定的“政府信息公开工作年度报告”不一致'
   return [{ key: 'title', source: ctx.report.titleSource, message: `报告标题“${t}”不规范：${why}` }]
 }
 

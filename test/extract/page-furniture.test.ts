@@ -1,0 +1,51 @@
+/**
+ * Page furniture: running heads and page numbers printed in the margins are not read as the
+ * report's title or as table rows (generated variants p17–p19, read through pdfjs; their cells
+ * are checked with the other variants).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { DocLine } from '../../src/core/extract/doc'
+import { parseDocument } from '../../src/core/ingest/parse'
+import { readPdf } from '../../src/core/pdf/read-pdf'
+import { FIXTURES } from '../helpers/paths'
+
+const variant = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'variants', name)))
+const compact = (s: string) => s.replace(/\s+/g, '')
+
+async function linesOf(name: string): Promise<DocLine[]> {
+  const read = await readPdf(variant(name), { maxPages: 150 })
+  try {
+    expect(read.pageCount).toBeGreaterThanOrEqual(3)
+    return read.doc.lines
+  } finally {
+    await read.close()
+  }
+}
+
+describe('running heads and feet in PDFs', () => {
+  it('drops a header repeated on every page and "第 N 页 共 M 页" footers', async () => {
+    const lines = await linesOf('p19-2019-pageof.pdf')
+    expect(lines.filter((l) => compact(l.text) === '大理市人民政府政务公开')).toEqual([])
+    expect(lines.filter((l) => /^第\d+页共\d+页$/.test(compact(l.text)))).toEqual([])
+    // The body's own mentions of the agency stay.
+    expect(lines.some((l) => compact(l.text).startsWith('大理市人民政府2019年'))).toBe(true)
+  })
+
+  it('keeps the printed title once when the running head repeats it, and takes the title from the body', async () => {
+    const title = '九江市濂溪区交通运输局2022年政府信息公开工作年度报告'
+    const lines = await linesOf('p18-borderless-header-footer.pdf')
+    const same = lines.filter((l) => compact(l.text) === title)
+    expect(same).toHaveLength(1)
+    expect(same[0].page).toBe(1)
+    expect(lines.filter((l) => /^—\d+—$/.test(compact(l.text)))).toEqual([])
+
+    const parsed = await parseDocument(variant('p18-borderless-header-footer.pdf'), 'pdf')
+    const src = parsed.report!.titleSource
+    expect(src?.kind === 'pdf' && src.page).toBe(1)
+    // The header sits in the top margin (8 % of the page); the title below it, in larger type.
+    expect(src?.kind === 'pdf' && src.box).toEqual(same[0].source.kind === 'pdf' && same[0].source.box)
+    expect(same[0].fontSize).toBeGreaterThan(12)
+  })
+})

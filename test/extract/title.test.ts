@@ -1,0 +1,107 @@
+/**
+ * The title finder: agency and year from the title as real reports print it (wrapped, year
+ * first, in Chinese numerals, under a letterhead or a breadcrumb, or naming no agency, when the
+ * sign-off names it), and the S10/Y01 findings on such titles.
+ */
+import { describe, expect, it } from 'vitest'
+import type { DocLine } from '../../src/core/extract/doc'
+import { findTitle, signOffAgency } from '../../src/core/extract/structure'
+import { txtToDoc } from '../../src/core/text/read-txt'
+import { check, seedReport } from '../helpers/rules'
+
+/** A PDF line as read from a page: its text, size and baseline. */
+function pdfLine(text: string, fontSize: number, baseline: number): DocLine {
+  const box: [number, number, number, number] = [100, baseline - 0.2 * fontSize, 100 + fontSize * text.length, baseline + 0.85 * fontSize]
+  const source = { kind: 'pdf' as const, page: 1, box }
+  return { words: [{ text, raw: text, source }], text, raw: text, source, page: 1, baseline, fontSize }
+}
+
+describe('the title finder in PDF lines (font sizes known)', () => {
+  it('does not take a smaller line above the title (a first-page header) as part of it', () => {
+    const t = findTitle([
+      pdfLine('大理市人民政府办公室', 10.5, 800),
+      pdfLine('大理市人民政府2019年政府信息公开工作年度报告', 18, 760),
+      pdfLine('一、总体情况', 16, 720)
+    ])
+    expect(t?.agency).toBe('大理市人民政府')
+    expect(t?.title).toBe('大理市人民政府2019年政府信息公开工作年度报告')
+    expect(t?.lastLine).toBe(1)
+  })
+
+  it('joins a title wrapped over two lines of the same size', () => {
+    const t = findTitle([
+      pdfLine('国家税务总局九江市', 18, 780),
+      pdfLine('濂溪区税务局2022年政府信息公开工作年度报告', 18, 755)
+    ])
+    expect(t?.agency).toBe('国家税务总局九江市濂溪区税务局')
+    expect(t?.year).toBe(2022)
+  })
+})
+
+/** Title, agency and year read from the top of a TXT report. */
+function titleOf(text: string) {
+  const t = findTitle(txtToDoc(`${text}\n一、总体情况\n2023年，本机关认真贯彻《条例》。\n`).lines)
+  return t && { title: t.title, agency: t.agency, year: t.year }
+}
+
+describe('the title finder in TXT lines', () => {
+  it('in TXT, skips a line above the title when the next line is a title by itself', () => {
+    const crumb = txtToDoc('首页 > 政务公开 > 大理市人民政府\n大理市人民政府2019年政府信息公开工作年度报告\n一、总体情况\n')
+    expect(findTitle(crumb.lines)?.agency).toBe('大理市人民政府')
+
+    const wrapped = txtToDoc('湖州市吴兴区人民政府办公室（区政务服务管理局）\n2023年政府信息公开工作年度报告\n一、总体情况\n')
+    expect(findTitle(wrapped.lines)?.agency).toBe('湖州市吴兴区人民政府办公室（区政务服务管理局）')
+  })
+
+  it('reads titles that put the year first, in brackets, or in Chinese numerals', () => {
+    expect(titleOf('2023年度上海市黄浦区人民政府政府信息公开工作年度报告')).toMatchObject({ agency: '上海市黄浦区人民政府', year: 2023 })
+    // One 政府 serves both the agency and the report's name.
+    expect(titleOf('2023年上海市黄浦区人民政府信息公开工作年度报告')).toMatchObject({ agency: '上海市黄浦区人民政府', year: 2023 })
+    expect(titleOf('2022年度九江市某某局政府信息公开工作年度报告')).toMatchObject({ agency: '九江市某某局', year: 2022 })
+    expect(titleOf('（2023年）九江市某某局政府信息公开工作年度报告')).toMatchObject({ agency: '九江市某某局', year: 2023 })
+    expect(titleOf('九江市濂溪区交通运输局二〇二二年政府信息公开工作年度报告')).toMatchObject({ agency: '九江市濂溪区交通运输局', year: 2022 })
+    expect(titleOf('二〇二三年度九江市柴桑区人民政府\n政府信息公开工作年度报告')).toMatchObject({ agency: '九江市柴桑区人民政府', year: 2023 })
+  })
+
+  it('joins an agency line to a title that names none, but not a breadcrumb', () => {
+    expect(titleOf('上海市黄浦区人民政府\n2022年政府信息公开工作年度报告')).toEqual({
+      title: '上海市黄浦区人民政府2022年政府信息公开工作年度报告',
+      agency: '上海市黄浦区人民政府',
+      year: 2022
+    })
+    expect(titleOf('首页 > 政务公开 > 大理市人民政府\n2019年政府信息公开工作年度报告')).toEqual({
+      title: '2019年政府信息公开工作年度报告',
+      agency: null,
+      year: 2019
+    })
+  })
+
+  it('takes the agency of a title that names none from the sign-off', () => {
+    const body = '2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n九江市濂溪区交通运输局\n2023 年 1 月 20 日\n'
+    const t = findTitle(txtToDoc(body).lines)
+    expect(t).toMatchObject({ agency: '九江市濂溪区交通运输局', year: 2022 })
+    expect(signOffAgency(txtToDoc('正文。\n中共某某县委办公室（县政府办公室）\n二〇二三年一月五日\n').lines)).toBe('中共某某县委办公室（县政府办公室）')
+    // A closing sentence is no sign-off.
+    expect(signOffAgency(txtToDoc('特此报告，请审阅。\n2023年1月20日\n').lines)).toBe('')
+  })
+
+  it('does not read a body sentence that opens with a year as a title', () => {
+    expect(titleOf('2022年，我局政府信息公开工作年度报告如下')).toBeNull()
+  })
+})
+
+describe('S10 and Y01 on such titles', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['2023年度上海市黄浦区人民政府政府信息公开工作年度报告', /年份应写在机关名称之后/],
+    ['2022年政府信息公开工作年度报告', /标题缺少机关名称/],
+    ['九江市濂溪区交通运输局二〇二二年政府信息公开工作年度报告', /年份应写作阿拉伯数字/]
+  ]
+  it.each(cases)('%s', async (title, why) => {
+    const r = await seedReport('001.txt')
+    r.title = title
+    const findings = check(r)
+    expect(findings.find((f) => f.rule === 'S10')?.message).toMatch(why)
+    // The year is there, in whatever numerals: Y01 has nothing to say.
+    expect(findings.filter((f) => f.rule === 'Y01')).toEqual([])
+  })
+})
