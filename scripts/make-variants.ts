@@ -42,6 +42,8 @@ interface Style {
   numAlign: 'center' | 'right'
   borders: boolean
   lineHeight: number
+  /** Row-label cells spread over the cell's width (Word's 分散对齐). */
+  distributed?: boolean
 }
 
 interface Variant {
@@ -300,6 +302,19 @@ const VARIANTS: Variant[] = [
     scale: 'small',
     thousands: false,
     style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p22-distributed-labels',
+    about: 'Chromium; 2021; row labels distributed over the cell width (分散对齐: wide gaps between the characters of a label, wrapped labels end flush right); Noto Sans 10.5pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '荆州市沙市区司法局',
+    year: 2024,
+    template: '2021',
+    seed: 2222,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5, distributed: true },
     labels: { brackets: 'full', spaces: false }
   },
   {
@@ -885,6 +900,7 @@ td.num { text-align: ${s.numAlign}; }
 td.label { text-align: left; }
 td.head, td.caption { text-align: center; }
 table.t2, table.t4 { break-inside: avoid; }
+${s.distributed ? 'td.label { text-align: justify !important; text-align-last: justify; }' : ''}
 `
   const secs = sections(v, vals)
   const tables: Record<number, Table> = { 1: buildT2(v, vals), 2: buildT3(v, vals), 3: buildT4(v, vals) }

@@ -90,7 +90,7 @@ function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
   // A numbering token and the label it numbers ("1." "属于国家秘") form one segment; segments
   // whose spans overlap form a column.
   const segments: Array<{ x0: number; x1: number; pieces: LabelPiece[] }> = []
-  for (const p of [...pieces].sort(byLine)) {
+  for (const p of joinLoneGlyphs([...pieces].sort(byLine))) {
     const seg = segments.at(-1)
     const fs = p.fontSize ?? 10
     const sameLine = seg && seg.pieces[0].page === p.page && Math.abs((seg.pieces[0].baseline ?? 0) - (p.baseline ?? 0)) <= 0.35 * fs
@@ -111,6 +111,57 @@ function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
     } else columns.push({ x1: seg.x1, segments: [seg] })
   }
   return columns.flatMap((c) => c.segments.sort((a, b) => byLine(a.pieces[0], b.pieces[0])).flatMap((seg) => seg.pieces))
+}
+
+/** One character, not a digit: what distributed alignment leaves of a label's text. */
+function isLoneGlyph(p: LabelPiece): boolean {
+  const cs = [...p.raw.trim()]
+  return cs.length === 1 && !/\d/.test(cs[0])
+}
+
+/**
+ * Distributed alignment (Word's 分散对齐, CSS justify) spreads a short label over its cell,
+ * "（ 五 ） 不 予 处", one glyph per word. Left apart, the glyphs of a label wrapped over two
+ * lines fall into each other's columns and read "（不五予）处". In a label, a run of lone
+ * glyphs on one line at an even pitch, each within 3 em of the next, is one piece. Only label
+ * pieces come here: in a header, glyphs at an even pitch are as likely one per column.
+ * `sorted` is in line order, left to right.
+ */
+function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
+  const out: LabelPiece[] = []
+  const sameLine = (a: LabelPiece, b: LabelPiece) =>
+    a.page === b.page && Math.abs((a.baseline ?? 0) - (b.baseline ?? 0)) <= 0.35 * Math.min(a.fontSize ?? 10, b.fontSize ?? 10)
+  const gap = (a: LabelPiece, b: LabelPiece) => (b.x0 ?? 0) - (a.x1 ?? 0)
+  for (let i = 0; i < sorted.length; ) {
+    let j = i
+    if (isLoneGlyph(sorted[i])) {
+      const em = sorted[i].fontSize ?? 10
+      while (
+        j + 1 < sorted.length &&
+        isLoneGlyph(sorted[j + 1]) &&
+        sameLine(sorted[i], sorted[j + 1]) &&
+        gap(sorted[j], sorted[j + 1]) <= 3 * em &&
+        // Even pitch: each gap within a quarter em of the run's first gap.
+        (j === i || Math.abs(gap(sorted[j], sorted[j + 1]) - gap(sorted[i], sorted[i + 1])) <= 0.25 * em)
+      ) {
+        j++
+      }
+    }
+    const run = sorted.slice(i, j + 1)
+    out.push(
+      run.length === 1
+        ? run[0]
+        : {
+            ...run[0],
+            text: run.map((p) => p.text).join(''),
+            raw: run.map((p) => p.raw).join(''),
+            x1: run[run.length - 1].x1,
+            source: spanOf(run.map((p) => p.source)) ?? run[0].source
+          }
+    )
+    i = j + 1
+  }
+  return out
 }
 
 export function pieceOf(w: DocWord, line: DocLine): LabelPiece {

@@ -320,7 +320,10 @@ async function pdfRows(
     if (i >= firstData && hasValues(l)) return
     for (const w of l.words) {
       const c = ((w.x0 ?? 0) + (w.x1 ?? 0)) / 2
-      if (c >= labelEdge) {
+      // Below the header, a word that ends before the first column of values is label text
+      // even when it reaches close to them (a label spread over its cell: 分散对齐).
+      const beforeValues = i >= firstData && cols.length > 0 && (w.x1 ?? 0) <= cols[0].x0
+      if (c >= labelEdge && !beforeValues) {
         if (i < firstData) headerWords.push(w)
         continue
       }
