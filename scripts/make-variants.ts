@@ -44,6 +44,8 @@ interface Style {
   lineHeight: number
   /** Row-label cells spread over the cell's width (Word's 分散对齐). */
   distributed?: boolean
+  /** Table 3 printed on a landscape page of its own (a Word section turned sideways). */
+  landscapeT3?: boolean
 }
 
 interface Variant {
@@ -315,6 +317,19 @@ const VARIANTS: Variant[] = [
     scale: 'small',
     thousands: false,
     style: { font: 'sans', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5, distributed: true },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p23-landscape-t3',
+    about: 'Chromium; 2021; table 3 alone on a landscape page between portrait pages (wide columns, labels on one line); Noto Serif 11pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '常州市天宁区城市管理局',
+    year: 2023,
+    template: '2021',
+    seed: 2323,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'serif', sizePt: 11, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.4, landscapeT3: true },
     labels: { brackets: 'full', spaces: false }
   },
   {
@@ -901,6 +916,7 @@ td.label { text-align: left; }
 td.head, td.caption { text-align: center; }
 table.t2, table.t4 { break-inside: avoid; }
 ${s.distributed ? 'td.label { text-align: justify !important; text-align-last: justify; }' : ''}
+${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t3 { page: land; }' : ''}
 `
   const secs = sections(v, vals)
   const tables: Record<number, Table> = { 1: buildT2(v, vals), 2: buildT3(v, vals), 3: buildT4(v, vals) }
