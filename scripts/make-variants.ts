@@ -32,7 +32,7 @@ type Template = '2021' | '2019'
 type Output =
   | { kind: 'chromium' }
   | { kind: 'office' }
-  | { kind: 'txt'; layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells'; encoding: 'utf8' | 'gb18030' | 'utf16le'; eol: '\n' | '\r\n' }
+  | { kind: 'txt'; layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells' | 'markdown'; encoding: 'utf8' | 'gb18030' | 'utf16le'; eol: '\n' | '\r\n' }
 
 interface Style {
   font: 'serif' | 'sans'
@@ -402,6 +402,20 @@ const VARIANTS: Variant[] = [
     thousands: false,
     style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
     labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 't24-markdown',
+    about: 'TXT, UTF-8; converted to Markdown: "#" title, "## **一、总体情况**" headings, pipe tables with a "| --- |" separator, every grid position present',
+    output: { kind: 'txt', layout: 'markdown', encoding: 'utf8', eol: '\n' },
+    agency: '绵阳市涪城区教育和体育局',
+    year: 2023,
+    template: '2021',
+    seed: 2424,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    blanks: { 't3.deny_process.natural': '-' }
   }
 ]
 
@@ -943,11 +957,17 @@ function width(s: string): number {
   return w
 }
 
-function tableTxt(t: Table, layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells'): string[] {
+function tableTxt(t: Table, layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells' | 'markdown'): string[] {
   const grid = toGrid(t)
   if (layout === 'tab-grid') return grid.map((row) => row.map((c) => c?.text ?? '').join('\t'))
   if (layout === 'tab-copy') return t.rows.map((row) => row.map((c) => c.text).join('\t'))
   if (layout === 'cells') return t.rows.flatMap((row) => row.map((c) => c.text))
+  // markdown: a document converted to Markdown (pipe tables, every grid position present, a
+  // separator line under the first row).
+  if (layout === 'markdown') {
+    const rows = grid.map((row) => `| ${row.map((c) => c?.text ?? '').join(' | ')} |`)
+    return [rows[0], `|${' --- |'.repeat(t.ncols)}`, ...rows.slice(1)]
+  }
   // space: columns padded to a common width (at least two spaces between columns); cells that
   // span columns take the width of all of them; covered positions are spaces.
   const colW = Array(t.ncols).fill(0)
@@ -966,12 +986,13 @@ function tableTxt(t: Table, layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells')
   })
 }
 
-function txt(v: Variant, vals: Values, layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells'): string {
+function txt(v: Variant, vals: Values, layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells' | 'markdown'): string {
   const secs = sections(v, vals)
   const tables: Record<number, Table> = { 1: buildT2(v, vals), 2: buildT3(v, vals), 3: buildT4(v, vals) }
-  const lines: string[] = [...titleLines(v), '']
+  const md = layout === 'markdown'
+  const lines: string[] = [...titleLines(v).map((l) => (md ? `# ${l}` : l)), '']
   SECTION_HEADINGS.forEach((h, i) => {
-    lines.push(h, '')
+    lines.push(md ? `## **${h}**` : h, '')
     for (const p of secs[i]) lines.push(p, '')
     if (tables[i]) lines.push(...tableTxt(tables[i], layout), '')
   })

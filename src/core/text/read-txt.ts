@@ -15,13 +15,31 @@ export function txtToDoc(text: string): SourceDoc {
     const start = m.index
     const body = full.replace(/[\r\n]+$/, '')
     const end = start + body.length
-    if (body.trim()) lines.push(lineOf(body, start, end))
+    if (body.trim() && !MD_TABLE_RULE.test(body)) lines.push(lineOf(body, start, end))
     if (re.lastIndex >= text.length) break
   }
   return { kind: 'txt', lines, pages: [] }
 }
 
-function lineOf(body: string, start: number, end: number): DocLine {
+/** The line under a Markdown table's header: "| --- | :---: |". */
+const MD_TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/
+
+/**
+ * A report converted to Markdown: "## **一、总体情况**" is a heading and "| 规章 | 3 | 1 |" a row of
+ * cells. The markers become spaces and inner pipes tabs, one character for one, so character
+ * ranges still point into the file; the raw text keeps them. Emphasis inside a sentence stays
+ * (an artifact the rules report).
+ */
+function unmark(body: string): string {
+  let s = body.replace(/^(\s{0,3})(#{1,6})(\s+)/, (_m, a: string, h: string, b: string) => a + ' '.repeat(h.length) + b)
+  s = s.replace(/^(\s*)(\*\*|__)(.+)\2(\s*)$/, (_m, a: string, e: string, t: string, b: string) => `${a}${' '.repeat(e.length)}${t}${' '.repeat(e.length)}${b}`)
+  const row = /^(\s*)\|(.*)\|(\s*)$/.exec(s)
+  if (row) s = `${row[1]} ${row[2].replace(/\|/g, '\t')} ${row[3]}`
+  return s
+}
+
+function lineOf(raw: string, start: number, end: number): DocLine {
+  const body = unmark(raw)
   const words: DocWord[] = []
   const hasTabs = body.includes('\t')
   const cells = hasTabs ? body.split('\t') : undefined
@@ -35,7 +53,7 @@ function lineOf(body: string, start: number, end: number): DocLine {
     while (cellIndex < tabPositions.length && tabPositions[cellIndex] < m.index) cellIndex++
     words.push({
       text: normalizeGlyphs(m[0]),
-      raw: m[0],
+      raw: raw.slice(m.index, m.index + m[0].length),
       source: { kind: 'txt', start: start + m.index, end: start + m.index + m[0].length },
       cell: cellIndex
     })
@@ -43,7 +61,7 @@ function lineOf(body: string, start: number, end: number): DocLine {
   return {
     words,
     text: normalizeGlyphs(body),
-    raw: body,
+    raw,
     source: { kind: 'txt', start, end },
     cells
   }
