@@ -64,6 +64,32 @@ describe('each bad input gets a clear message', () => {
   })
 })
 
+describe('PDFs without a text layer', () => {
+  const ingestOne = async (file: string) => {
+    const s = Store.open(path.join(dir, `ws-${path.basename(file)}.sqlite`))
+    try {
+      return await ingestPaths([file], { store: s })
+    } finally {
+      s.close()
+    }
+  }
+
+  it('text turned into outlines (vector glyphs) needs OCR, with the reason', async () => {
+    // Page 1 of 001.ruled.pdf through Ghostscript with -dNoOutputFonts.
+    const r = await ingestOne(path.join(FIXTURES, 'bad/outlined.pdf'))
+    expect(r.items[0].status).toBe('needs_ocr')
+    expect(r.items[0].message).toMatch(/文字已转为曲线（1 页均为矢量图形，没有可读取的文字层/)
+  })
+
+  it('pages with neither text nor drawings are empty, not a scan', async () => {
+    const blank = path.join(dir, 'blank.pdf')
+    fs.writeFileSync(blank, makePdf([[], []]))
+    const r = await ingestOne(blank)
+    expect(r.items[0].status).toBe('error')
+    expect(r.items[0].message).toMatch(/PDF 共 2 页，但没有任何文字或图像内容/)
+  })
+})
+
 describe('the batch goes on and the store stays consistent', () => {
   it('imports the good file among the bad ones', () => {
     const good = itemOf('10-good.txt')

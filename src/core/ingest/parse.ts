@@ -48,11 +48,14 @@ export async function parseDocument(bytes: Uint8Array, kind: DocumentKind, optio
     const pdf = await readPdf(bytes, options)
     try {
       base.pages = pdf.pageCount
-      if (pdf.scanned) {
+      if (pdf.needsOcr) {
         return {
           ...base,
           status: 'needs_ocr',
-          message: `扫描件（${pdf.pageCount} 页均为图像，没有可读取的文字层），需要先做文字识别（OCR）`,
+          message:
+            pdf.needsOcr === 'images'
+              ? `扫描件（${pdf.pageCount} 页均为图像，没有可读取的文字层），需要先做文字识别（OCR）`
+              : `文字已转为曲线（${pdf.pageCount} 页均为矢量图形，没有可读取的文字层，常见于无法嵌入字体时的转换），需要先做文字识别（OCR），或向发布单位索取带文字的 PDF`,
           report: null,
           elapsedMs: performance.now() - started
         }

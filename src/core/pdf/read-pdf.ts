@@ -1,5 +1,6 @@
 /**
- * Reads a PDF into the common document shape, and tells scanned (image-only) PDFs apart.
+ * Reads a PDF into the common document shape, and tells apart PDFs without a text layer (page
+ * images of a scan, or text turned into outlines) that need OCR.
  */
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { ReadError } from '../errors'
@@ -13,8 +14,12 @@ export interface PdfReadResult {
   pageCount: number
   /** Non-space characters of text found on all pages. */
   textChars: number
-  /** True when the pages carry images but (almost) no text: a scan that needs OCR. */
-  scanned: boolean
+  /**
+   * Why the document needs OCR, when its pages carry (almost) no text: they are page images (a
+   * scan), or their text was turned into outlines (vector glyphs: a converter that could not
+   * embed the fonts). Null when it has text, or nothing at all.
+   */
+  needsOcr: 'images' | 'outlines' | null
   close(): Promise<void>
 }
 
@@ -79,18 +84,21 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     }
     lines = dropRunningHeads(lines, new Map(pages.map((pg) => [pg.page, pg.height])))
 
-    let scanned = false
+    let needsOcr: PdfReadResult['needsOcr'] = null
     if (textChars < 20 * pageCount) {
-      // Little or no text: a scan if the pages paint images.
+      // Little or no text: a scan if the pages paint images; text as outlines if they paint
+      // many paths (a page of outlined text has one per glyph; ruled tables alone a few dozen).
       const { OPS } = await loadPdfjs()
       let images = 0
+      let paths = 0
       for (const page of pageProxies.values()) {
         const ops = await page.getOperatorList()
         for (const fn of ops.fnArray) {
           if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++
+          else if (fn === OPS.constructPath) paths++
         }
       }
-      scanned = images > 0
+      needsOcr = images > 0 ? 'images' : paths > 150 * pageCount ? 'outlines' : null
     }
 
     const rulingCache = new Map<number, Promise<Segment[]>>()
@@ -112,7 +120,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       doc,
       pageCount,
       textChars,
-      scanned,
+      needsOcr,
       close: async () => {
         await pdf.destroy()
       }
