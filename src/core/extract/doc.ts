@@ -55,6 +55,8 @@ export interface SourceDoc {
   pages: PageInfo[]
   /** Ruling lines of a page, computed on demand (only table pages need them). */
   rulings?: (page: number) => Promise<Segment[]>
+  /** How many pictures of some size a page paints, computed on demand (only when a table is missing). */
+  pictures?: (page: number) => Promise<number>
 }
 
 export function boxOf(words: Array<Pick<DocWord, 'x0' | 'x1' | 'y0' | 'y1'>>): Box {

@@ -3,7 +3,7 @@
  * cell under its canonical key with provenance, table labels, and structural problems.
  */
 import { allKeys, type TableId, type Template } from '../model/keys'
-import type { Cell, ExtractedReport, Section, StructuralProblem, TableLabel } from '../model/report'
+import type { Cell, ExtractedReport, Provenance, Section, StructuralProblem, TableLabel } from '../model/report'
 import { joinFragments } from '../text/normalize'
 import type { DocLine, Segment, SourceDoc } from './doc'
 import { findHeadings, findRegions, findTitle, type Heading, type Region } from './structure'
@@ -11,6 +11,31 @@ import { lostCell } from './tables/output'
 import { parseT2 } from './tables/t2'
 import { parseT3 } from './tables/t3'
 import { parseT4 } from './tables/t4'
+
+/** The section each table belongs to. */
+const SECTION_OF_TABLE: Record<TableId, number> = { t2: 2, t3: 3, t4: 4 }
+
+/**
+ * The first page of a section (from its heading to the next one) that paints a picture large
+ * enough to be a table: offices paste tables as screenshots. Null for TXT, or when the section
+ * has no heading to place it by.
+ */
+async function pictureInSection(doc: SourceDoc, headings: Heading[], section: number): Promise<Provenance | null> {
+  if (!doc.pictures) return null
+  const at = headings.findIndex((h) => h.index === section)
+  if (at < 0) return null
+  const from = doc.lines[headings[at].line]?.page
+  const next = headings[at + 1]
+  const to = next ? doc.lines[next.line]?.page : doc.pages.length
+  if (from === undefined || to === undefined) return null
+  for (let p = from; p <= to; p++) {
+    if ((await doc.pictures(p)) > 0) {
+      const info = doc.pages.find((x) => x.page === p)
+      return { kind: 'pdf', page: p, box: [0, 0, info?.width ?? 0, info?.height ?? 0] }
+    }
+  }
+  return null
+}
 
 export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   const { lines } = doc
@@ -72,7 +97,19 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     ['t4', '表四（行政复议、行政诉讼情况）']
   ]
   for (const [t, name] of missing) {
-    if (!regionOf(t)) problems.push({ code: 'table_missing', table: t, row: null, keys: [], message: `未找到${name}`, source: null })
+    if (regionOf(t)) continue
+    problems.push({ code: 'table_missing', table: t, row: null, keys: [], message: `未找到${name}`, source: null })
+    const picture = await pictureInSection(doc, headings, SECTION_OF_TABLE[t])
+    if (picture?.kind === 'pdf') {
+      problems.push({
+        code: 'table_image',
+        table: t,
+        row: null,
+        keys: [],
+        message: `未找到${name}，第 ${picture.page} 页有图片：表格可能以图片形式插入，数据无法读取`,
+        source: picture
+      })
+    }
   }
 
   if (!title) {

@@ -45,6 +45,22 @@ function openError(err: unknown): ReadError {
   return new ReadError('corrupt', `无法解析 PDF：${msg}`, err)
 }
 
+/** Pictures a page paints that are large enough to hold a table (logos and seals are smaller). */
+async function pagePictures(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>): Promise<number> {
+  const { OPS } = await loadPdfjs()
+  const ops = await page.getOperatorList()
+  let n = 0
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject) return
+    // paintImageXObject: [id, width, height]; paintInlineImageXObject: [{ width, height, … }].
+    const args = ops.argsArray[i] as unknown[]
+    const dims = fn === OPS.paintImageXObject ? [args[1], args[2]] : [(args[0] as { width?: number })?.width, (args[0] as { height?: number })?.height]
+    const [w, h] = dims.map(Number)
+    if (!(w > 0 && h > 0) || (w >= 300 && h >= 150)) n++
+  })
+  return n
+}
+
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promise<PdfReadResult> {
   if (bytes.length === 0) throw new ReadError('empty', '文件为空（0 字节）')
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 1024)))
@@ -101,6 +117,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       needsOcr = images > 0 ? 'images' : paths > 150 * pageCount ? 'outlines' : null
     }
 
+    const pictureCache = new Map<number, Promise<number>>()
     const rulingCache = new Map<number, Promise<Segment[]>>()
     const doc: SourceDoc = {
       kind: 'pdf',
@@ -112,6 +129,15 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
           const proxy = pageProxies.get(p)
           r = proxy ? pageRulings(proxy) : Promise.resolve([])
           rulingCache.set(p, r)
+        }
+        return r
+      },
+      pictures: (p: number) => {
+        let r = pictureCache.get(p)
+        if (!r) {
+          const proxy = pageProxies.get(p)
+          r = proxy ? pagePictures(proxy) : Promise.resolve(0)
+          pictureCache.set(p, r)
         }
         return r
       }

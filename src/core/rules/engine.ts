@@ -2,6 +2,7 @@
  * Running the rules over one report: pure, given the report and its context (the same
  * agency's other reports, the auditor's settings and the publication date).
  */
+import type { TableId } from '../model/keys'
 import { classifyAgency } from './agency'
 import { narrativeFacts, type NarrativeFacts } from './narrative'
 import { RULES } from './registry'
@@ -37,11 +38,19 @@ export function buildContext(input: ContextInput): RuleContext {
   }
 }
 
+/**
+ * The table each table family checks. A table that was not found at all has only empty cells:
+ * S11 reports it once, its family's "cannot check, cells are blank" findings would only repeat it.
+ */
+const TABLE_OF_FAMILY: Partial<Record<string, TableId>> = { T2: 't2', T3: 't3', T4: 't4' }
+
 /** All findings of a report, with identities stable across re-runs. */
 export function runRules(ctx: RuleContext, only?: (id: string) => boolean): Finding[] {
   const out: Finding[] = []
   for (const rule of RULES) {
     if (!rule.check || !rule.severity || ctx.config.disabled.includes(rule.id) || (only && !only(rule.id))) continue
+    const table = TABLE_OF_FAMILY[rule.family]
+    if (table && !ctx.report.tables.some((t) => t.table === table)) continue
     let drafts
     try {
       drafts = rule.check(ctx)
