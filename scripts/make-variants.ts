@@ -31,6 +31,8 @@ const OUT = path.join(ROOT, 'test/fixtures/variants')
 type Template = '2021' | '2019'
 type Output =
   | { kind: 'chromium' }
+  /** Printed by Chromium, then saved as text with `pdftotext -layout` (columns aligned with spaces). */
+  | { kind: 'chromium-text' }
   | { kind: 'office' }
   | { kind: 'txt'; layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells' | 'markdown'; encoding: 'utf8' | 'gb18030' | 'utf16le'; eol: '\n' | '\r\n' }
 
@@ -77,7 +79,7 @@ interface Variant {
   t3Split?: { thead: boolean; leadParagraphs: number }
   /** Chromium only: table 3 pasted as a picture (a screenshot of it): its cells cannot be read (expected null). */
   t3Image?: boolean
-  /** Chromium only: running header and page-number footer printed on every page (as Word/WPS do). */
+  /** Chromium prints only: running header and page-number footer printed on every page (as Word/WPS do). */
   furniture?: { header?: string; footer: 'plain' | 'dash' | 'of' }
 }
 
@@ -432,6 +434,20 @@ const VARIANTS: Variant[] = [
     style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
     labels: { brackets: 'full', spaces: false },
     blanks: { 't3.deny_process.natural': '-' }
+  },
+  {
+    name: 't26-pdftotext-layout',
+    about: 'TXT, UTF-8; a Chromium print saved as text by `pdftotext -layout`: columns aligned with spaces, wrapped labels run on above and below their values, form feeds between pages next to bare page numbers',
+    output: { kind: 'chromium-text' },
+    agency: '南阳市卧龙区退役军人事务局',
+    year: 2022,
+    template: '2021',
+    seed: 2626,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.4 },
+    labels: { brackets: 'full', spaces: false },
+    furniture: { footer: 'plain' }
   }
 ]
 
@@ -1076,7 +1092,7 @@ async function main(): Promise<void> {
   if (!filter) for (const f of fs.readdirSync(OUT)) if (/\.(pdf|txt|json)$/.test(f)) fs.rmSync(path.join(OUT, f))
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'variants-'))
-  const browser = selected.some((v) => v.output.kind === 'chromium')
+  const browser = selected.some((v) => v.output.kind === 'chromium' || v.output.kind === 'chromium-text')
     ? await chromium.launch({
         executablePath: '/usr/bin/chromium',
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -1093,8 +1109,10 @@ async function main(): Promise<void> {
       }
       let file: string
       let note = ''
-      if (v.output.kind === 'chromium') {
+      if (v.output.kind === 'chromium' || v.output.kind === 'chromium-text') {
+        const asText = v.output.kind === 'chromium-text'
         file = `${v.name}.pdf`
+        const printed = asText ? path.join(tmp, file) : path.join(OUT, file)
         const page = await browser!.newPage()
         await page.setContent(html(v, vals, false), { waitUntil: 'load' })
         await page.evaluate(() => document.fonts.ready)
@@ -1110,8 +1128,13 @@ async function main(): Promise<void> {
           }, png)
           await page.waitForFunction(() => [...document.images].every((i) => i.complete))
         }
-        await page.pdf({ path: path.join(OUT, file), format: 'A4', printBackground: true, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' }, ...furniture(v) })
+        await page.pdf({ path: printed, format: 'A4', printBackground: true, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' }, ...furniture(v) })
         await page.close()
+        if (asText) {
+          file = `${v.name}.txt`
+          const r = spawnSync('pdftotext', ['-layout', printed, path.join(OUT, file)], { encoding: 'utf8' })
+          if (r.status !== 0) throw new Error(`pdftotext failed for ${v.name}: ${r.stderr}`)
+        }
       } else if (v.output.kind === 'office') {
         file = `${v.name}.pdf`
         const src = path.join(tmp, `${v.name}.html`)
@@ -1128,7 +1151,7 @@ async function main(): Promise<void> {
         file = `${v.name}.txt`
         fs.writeFileSync(path.join(OUT, file), encodeTxt(txt(v, vals, v.output.layout), v.output.encoding, v.output.eol))
       }
-      if (v.output.kind !== 'txt') checkNumbers(v, vals, path.join(OUT, file))
+      if (v.output.kind === 'chromium' || v.output.kind === 'office') checkNumbers(v, vals, path.join(OUT, file))
       if (v.t3Split) note = checkSplit(v, path.join(OUT, file))
       fs.writeFileSync(path.join(OUT, `${v.name}.expected.json`), JSON.stringify(expected, null, 1) + '\n')
       const size = fs.statSync(path.join(OUT, file)).size
@@ -1142,7 +1165,7 @@ async function main(): Promise<void> {
   // The README lists every variant, so it is rewritten on a filtered run too.
   {
     const rows = VARIANTS.map((v) => {
-      const ext = v.output.kind === 'txt' ? 'txt' : 'pdf'
+      const ext = v.output.kind === 'txt' || v.output.kind === 'chromium-text' ? 'txt' : 'pdf'
       return `| ${v.name}.${ext} | ${v.agency} | ${v.year} | ${v.template} | ${v.about} |`
     })
     const readme = `# Report variants (synthetic)

@@ -163,6 +163,9 @@ export const TABLE_START = {
   t4: /^行政复议|行政复议行政诉讼|结果维持/
 } as const
 
+/** A page number as printed in a header or footer ("3", "— 3 —", "第 3 页 共 6 页", "3/6"), spaces removed. */
+export const PAGE_NUMBER = /^(-|—|－)?\d{1,4}(-|—|－)?$|^第\d{1,4}页(共\d{1,4}页)?$|^\d{1,4}\/\d{1,4}$/
+
 /** The report title: an agency, a year, and the name of the report. */
 export const TITLE_PATTERN =
   /^(.{2,60}?)[(\[]?(\d{4})[)\]]?年度?(.{0,12}?)(政府|政务)?(信息)?公开(工作)?(年度)?(报告|年报)/

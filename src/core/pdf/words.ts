@@ -8,6 +8,7 @@
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { joinFragments, normalizeGlyphs } from '../text/normalize'
 import { round, type DocLine, type DocWord } from '../extract/doc'
+import { PAGE_NUMBER } from '../extract/labels'
 
 interface Piece {
   raw: string
@@ -165,8 +166,7 @@ function inMargin(l: DocLine, pageHeight: number): boolean {
 export function dropPageFurniture(lines: DocLine[], pageHeight: number): DocLine[] {
   return lines.filter((l) => {
     if (!inMargin(l, pageHeight)) return true
-    const t = l.text.replace(/\s+/g, '')
-    return !/^(-|—|－)?\d{1,4}(-|—|－)?$|^第\d{1,4}页(共\d{1,4}页)?$|^\d{1,4}\/\d{1,4}$/.test(t)
+    return !PAGE_NUMBER.test(l.text.replace(/\s+/g, ''))
   })
 }
 

@@ -3,22 +3,39 @@
  * Words are split at tabs (cell boundaries) and at runs of spaces.
  */
 import type { DocLine, DocWord, SourceDoc } from '../extract/doc'
+import { PAGE_NUMBER } from '../extract/labels'
 import { normalizeGlyphs } from './normalize'
 
 export function txtToDoc(text: string): SourceDoc {
   const lines: DocLine[] = []
   const re = /[^\r\n]*(\r\n|\r|\n|$)/g
   let m: RegExpExecArray | null
+  // A PDF saved as text keeps its page breaks as form feeds, with the page number printed
+  // next to them: the last line of a page and the first of the next are dropped if they are one.
+  let pageStart = true
   while ((m = re.exec(text)) !== null) {
     const full = m[0]
     if (full.length === 0) break
     const start = m.index
     const body = full.replace(/[\r\n]+$/, '')
     const end = start + body.length
-    if (body.trim() && !MD_TABLE_RULE.test(body)) lines.push(lineOf(body, start, end))
+    const feed = body.includes('\f')
+    if (feed) {
+      const last = lines.at(-1)
+      if (last && isPageNumber(last.text)) lines.pop()
+      pageStart = true
+    }
+    if (body.trim() && !MD_TABLE_RULE.test(body) && !(pageStart && feed && isPageNumber(body.replace(/\f/g, '')))) {
+      lines.push(lineOf(body, start, end))
+      pageStart = false
+    }
     if (re.lastIndex >= text.length) break
   }
   return { kind: 'txt', lines, pages: [] }
+}
+
+function isPageNumber(text: string): boolean {
+  return PAGE_NUMBER.test(text.replace(/[\s\f]+/g, ''))
 }
 
 /** The line under a Markdown table's header: "| --- | :---: |". */

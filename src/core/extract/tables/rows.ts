@@ -197,10 +197,19 @@ export function hasValues(line: DocLine): boolean {
  * start of its label (wrapped labels, group labels, a label split from its numbering).
  * A label-only line that names a row by itself and is followed by another such line is a
  * row with no values at all.
+ * Text laid out by position (a PDF saved as text, columns aligned with spaces) centres the
+ * values on a wrapped label, so the label runs on below them: when the next label starts
+ * with its numbering ("5.要求…", "（六）…"), the unnumbered label lines before it finish the
+ * row above ("申请", "重新出具已获取信息"). Every label of table 3 starts with one.
  */
 export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => string | null): RowCandidate[] {
   const rows: RowCandidate[] = []
   let pending: LabelPiece[] = []
+  /** Where each pending label line starts in `pending`, and whether it starts with a numbering. */
+  let pendingLines: Array<{ at: number; numbered: boolean }> = []
+  // A line starts a label when one of its clusters does ("理   4.无正当理由大": the group
+  // label's column, then the new row's numbering).
+  const numbered = (ps: LabelPiece[]) => ps.some((p) => NUMBERED.test(matchForm(p.text)))
   const pendingKey = () => namesRow(matchForm(joinFragments(pending.map((p) => p.text))))
   let lastWasRow = false
   for (const line of lines) {
@@ -214,6 +223,25 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
       continue
     }
     if (values.length > 0 && hasValues(line)) {
+      const prev = rows.at(-1)
+      if (prev && !prev.blank && !line.cells && prev.fields === undefined) {
+        const next = pendingLines.findIndex((l) => l.numbered)
+        const tailEnd = next >= 0 ? pendingLines[next].at : numbered(pieces) ? pending.length : 0
+        if (tailEnd > 0) {
+          // On a line of two clusters ("开    务信息") the first is the group label's column:
+          // it stays in front of the next label rather than split the one above.
+          const tail: LabelPiece[] = []
+          const keep: LabelPiece[] = []
+          pendingLines.filter((l) => l.at < tailEnd).forEach((l, i, all) => {
+            const linePieces = pending.slice(l.at, all[i + 1]?.at ?? tailEnd)
+            if (linePieces.length >= 2) keep.push(linePieces[0])
+            tail.push(...(linePieces.length >= 2 ? linePieces.slice(1) : linePieces))
+          })
+          prev.pieces.push(...tail)
+          prev.source = spanOf([prev.source, ...tail.map((p) => p.source)])
+          pending = [...keep, ...pending.slice(tailEnd)]
+        }
+      }
       rows.push({
         pieces: [...pending, ...pieces],
         values,
@@ -223,6 +251,7 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
         labelFields: label.map((w) => w.cell ?? 0)
       })
       pending = []
+      pendingLines = []
       lastWasRow = true
       continue
     }
@@ -232,7 +261,17 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
     if (before && lineKey && lineKey !== before) {
       rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)) })
       pending = []
+      pendingLines = []
     }
+    // "（三）  权益": a group label starting beside the last words of the label above.
+    const prev = rows.at(-1)
+    if (prev && !prev.blank && !line.cells && prev.fields === undefined && !pendingLines.some((l) => l.numbered)) {
+      if (pieces.length >= 2 && numbered(pieces) && !numbered(pieces.slice(1))) {
+        prev.pieces.push(...pieces.slice(1))
+        pieces.splice(1)
+      }
+    }
+    pendingLines.push({ at: pending.length, numbered: numbered(pieces) })
     pending.push(...pieces, ...values.map((v) => ({ text: v.text, raw: v.raw, source: v.source })))
   }
   if (pending.length && pendingKey()) rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)) })
