@@ -15,6 +15,7 @@ export type ReadErrorCode =
   | 'too_many_pages'
   | 'binary'
   | 'not_report'
+  | 'several_reports'
   | 'internal'
 
 export class ReadError extends Error {

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ingestPaths, type IngestSummary } from '../../src/core/ingest/ingest'
+import { parseDocument } from '../../src/core/ingest/parse'
 import { Store } from '../../src/core/store/store'
 import { runCli } from '../helpers/cli'
 import { makePdf } from '../helpers/make-pdf'
@@ -87,6 +88,27 @@ describe('PDFs without a text layer', () => {
     const r = await ingestOne(blank)
     expect(r.items[0].status).toBe('error')
     expect(r.items[0].message).toMatch(/PDF 共 2 页，但没有任何文字或图像内容/)
+  })
+})
+
+describe('a compilation of several reports in one file', () => {
+  it('is refused with the reports it holds and where each begins', async () => {
+    const file = path.join(dir, '汇编.txt')
+    fs.writeFileSync(file, `${seed('001.txt')}\n${seed('003.txt')}`)
+    const s = Store.open(path.join(dir, 'ws-compilation.sqlite'))
+    try {
+      const r = await ingestPaths([file], { store: s })
+      expect(r.items[0].status).toBe('error')
+      expect(r.items[0].message).toMatch(/文件中有 2 份年度报告：辉县市人民政府2023年（第 3 行起）、鲁山县人民政府办公室2021年（第 \d+ 行起）。请拆分/)
+      expect((s.db.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n).toBe(0)
+    } finally {
+      s.close()
+    }
+  })
+
+  it('the same report saved twice in one file is not a compilation', async () => {
+    const twice = `${seed('001.txt')}\n${seed('001.txt')}`
+    expect((await parseDocument(new TextEncoder().encode(twice), 'txt')).status).toBe('ok')
   })
 })
 

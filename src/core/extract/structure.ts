@@ -113,6 +113,33 @@ function cleanAgency(a: string): string {
   return s
 }
 
+/** A report beginning inside a document: its title, and where it is. */
+export interface ReportStart {
+  agency: string | null
+  year: number | null
+  line: number
+  source: Provenance | null
+}
+
+/**
+ * Every report that begins in the document: a title followed within a few lines by the first
+ * section's heading (一、总体情况). A compilation (汇编) of a county's reports has one per
+ * report; a single report has one, whatever its body says about other reports.
+ */
+export function findReportStarts(lines: DocLine[]): ReportStart[] {
+  const out: ReportStart[] = []
+  for (let i = 0; i < lines.length; i++) {
+    if (hasValues(lines[i])) continue
+    const t = findTitle(lines.slice(i, i + 3), 1)
+    if (!t) continue
+    const after = t.lastLine + i + 1
+    if (!findHeadings(lines.slice(after, after + 6)).some((h) => h.index === 1)) continue
+    out.push({ agency: t.agency, year: t.year, line: i, source: t.source })
+    i = after
+  }
+  return out
+}
+
 export interface Heading {
   index: number
   line: number

@@ -4,7 +4,9 @@
  * worker threads.
  */
 import { describeError, ReadError } from '../errors'
+import type { DocLine } from '../extract/doc'
 import { documentText, extractReport } from '../extract/extract'
+import { findReportStarts, type ReportStart } from '../extract/structure'
 import type { DocumentKind, ExtractedReport, ParsedDocument } from '../model/report'
 import { readPdf } from '../pdf/read-pdf'
 import { decodeText } from '../text/decode'
@@ -20,6 +22,24 @@ export const DEFAULT_PARSE_OPTIONS: ParseOptions = { maxPages: 150 }
 export function kindOf(fileName: string): DocumentKind | null {
   const ext = fileName.toLowerCase().split('.').pop()
   return ext === 'pdf' ? 'pdf' : ext === 'txt' ? 'txt' : null
+}
+
+/**
+ * One file, one report: a compilation of several offices' reports (汇编) would be read as one
+ * report with its cells mixed. Reports of the same agency and year (a file saved twice in one)
+ * are not told apart here.
+ */
+function assertSingleReport(lines: DocLine[], text?: string): void {
+  const starts = findReportStarts(lines)
+  const distinct = new Map(starts.map((s) => [`${s.agency ?? ''}|${s.year ?? ''}`, s]))
+  if (distinct.size < 2) return
+  const lineNo = (offset: number) => (text?.slice(0, offset).match(/\n/g)?.length ?? 0) + 1
+  const where = (s: ReportStart) => (s.source?.kind === 'pdf' ? `第 ${s.source.page} 页` : s.source?.kind === 'txt' ? `第 ${lineNo(s.source.start)} 行` : '')
+  const list = [...distinct.values()].slice(0, 5).map((s) => `${s.agency ?? '（机关不详）'}${s.year ?? ''}年（${where(s)}起）`)
+  throw new ReadError(
+    'several_reports',
+    `文件中有 ${distinct.size} 份年度报告：${list.join('、')}${distinct.size > 5 ? ' 等' : ''}。请拆分为每份报告一个文件后再导入`
+  )
 }
 
 /** A report must at least read like one: a title, some of the six sections, or a table. */
@@ -40,6 +60,7 @@ export async function parseDocument(bytes: Uint8Array, kind: DocumentKind, optio
     if (kind === 'txt') {
       const decoded = decodeText(bytes)
       const doc = txtToDoc(decoded.text)
+      assertSingleReport(doc.lines, decoded.text)
       const report = await extractReport(doc)
       assertReport(report)
       const signature = contentSignature(signatureText(report, decoded.text))
@@ -61,6 +82,7 @@ export async function parseDocument(bytes: Uint8Array, kind: DocumentKind, optio
         }
       }
       if (pdf.textChars === 0) throw new ReadError('empty', `PDF 共 ${pdf.pageCount} 页，但没有任何文字或图像内容`)
+      assertSingleReport(pdf.doc.lines)
       const report = await extractReport(pdf.doc)
       assertReport(report)
       const { text, pageOffsets } = documentText(pdf.doc.lines)
