@@ -106,6 +106,13 @@ describe('a compilation of several reports in one file', () => {
     }
   })
 
+  it('a cover page with a table of contents before the report is not a compilation', async () => {
+    // The cover names the agency otherwise than the report's own title.
+    const cover = '辉县市政府\n2023年政府信息公开工作年度报告\n目  录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n'
+    const parsed = await parseDocument(new TextEncoder().encode(`${cover}\n${seed('001.txt')}`), 'txt')
+    expect(parsed.status, parsed.message ?? '').toBe('ok')
+  })
+
   it('the same report saved twice in one file is not a compilation', async () => {
     const twice = `${seed('001.txt')}\n${seed('001.txt')}`
     expect((await parseDocument(new TextEncoder().encode(twice), 'txt')).status).toBe('ok')

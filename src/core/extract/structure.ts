@@ -123,21 +123,24 @@ export interface ReportStart {
 
 /**
  * Every report that begins in the document: a title followed within a few lines by the first
- * section's heading (一、总体情况). A compilation (汇编) of a county's reports has one per
- * report; a single report has one, whatever its body says about other reports.
+ * section's heading (一、总体情况), and then by a table 3 of its own before the next such title.
+ * A compilation (汇编) of a county's reports has one per report; a single report has one,
+ * whatever its body says about other reports, and a cover page with a table of contents
+ * before the title on the first page of the text counts once.
  */
 export function findReportStarts(lines: DocLine[]): ReportStart[] {
-  const out: ReportStart[] = []
+  const found: ReportStart[] = []
   for (let i = 0; i < lines.length; i++) {
     if (hasValues(lines[i])) continue
     const t = findTitle(lines.slice(i, i + 3), 1)
     if (!t) continue
     const after = t.lastLine + i + 1
     if (!findHeadings(lines.slice(after, after + 6)).some((h) => h.index === 1)) continue
-    out.push({ agency: t.agency, year: t.year, line: i, source: t.source })
+    found.push({ agency: t.agency, year: t.year, line: i, source: t.source })
     i = after
   }
-  return out
+  const hasT3 = (from: number, to: number) => lines.slice(from, to).some((l) => TABLE_START.t3.test(matchForm(l.text)))
+  return found.filter((s, k) => hasT3(s.line, found[k + 1]?.line ?? lines.length))
 }
 
 export interface Heading {
