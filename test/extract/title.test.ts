@@ -28,6 +28,12 @@ describe('the title finder in PDF lines (font sizes known)', () => {
     expect(t?.lastLine).toBe(1)
   })
 
+  it('joins an agency set smaller above a title that names none', () => {
+    const t = findTitle([pdfLine('九江市濂溪区交通运输局', 16, 780), pdfLine('2022年政府信息公开工作年度报告', 22, 750)])
+    expect(t?.agency).toBe('九江市濂溪区交通运输局')
+    expect(t?.lastLine).toBe(1)
+  })
+
   it('joins a title wrapped over two lines of the same size', () => {
     const t = findTitle([
       pdfLine('国家税务总局九江市', 18, 780),

@@ -74,13 +74,16 @@ export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
   return null
 }
 
-/** Whether a window's first line belongs to the title printed on the lines after it. */
+/**
+ * Whether a window's first line belongs to the title printed on the lines after it: set in the
+ * same size (PDF), or else read from the words themselves.
+ */
 function continuesTitle(window: DocLine[]): boolean {
   const [first, ...rest] = window
   const sizes = window.map((l) => l.fontSize)
   if (sizes.every((s) => s !== undefined && s > 0)) {
     const ref = rest[rest.length - 1].fontSize!
-    return Math.abs(first.fontSize! - ref) <= 0.2 * ref
+    if (Math.abs(first.fontSize! - ref) <= 0.2 * ref) return true
   }
   const restText = compact(joinFragments(rest.map((l) => l.text)))
   const alone = readTitle(arabicYears(restText.normalize('NFKC')), restText)
