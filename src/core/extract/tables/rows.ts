@@ -138,6 +138,9 @@ function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
       const em = sorted[i].fontSize ?? 10
       while (
         j + 1 < sorted.length &&
+        // A whole numbering ends the run: "（三）" in the group column and "权" beside it in the
+        // next column can stand at the glyphs' own pitch.
+        !NUMBERING.test(sorted.slice(i, j + 1).map((p) => p.text).join('')) &&
         isLoneGlyph(sorted[j + 1]) &&
         sameLine(sorted[i], sorted[j + 1]) &&
         gap(sorted[j], sorted[j + 1]) <= 3 * em &&
@@ -148,17 +151,14 @@ function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
       }
     }
     const run = sorted.slice(i, j + 1)
-    out.push(
-      run.length === 1
-        ? run[0]
-        : {
-            ...run[0],
-            text: run.map((p) => p.text).join(''),
-            raw: run.map((p) => p.raw).join(''),
-            x1: run[run.length - 1].x1,
-            source: spanOf(run.map((p) => p.source)) ?? run[0].source
-          }
-    )
+    const text = run.map((p) => p.text).join('')
+    // A numbering alone stays glyph by glyph: joined, "（三）" would pair with the label beside
+    // it in the next column as "1." does with its own label.
+    if (run.length === 1 || NUMBERING.test(text)) out.push(...run)
+    else {
+      const source = spanOf(run.map((p) => p.source)) ?? run[0].source
+      out.push({ ...run[0], text, raw: run.map((p) => p.raw).join(''), x1: run[run.length - 1].x1, source })
+    }
     i = j + 1
   }
   return out
