@@ -1,5 +1,5 @@
 /**
- * Writes small, valid PDFs for input tests (ASCII text in Helvetica): a document that is
+ * Writes small, valid PDFs for input tests (Latin-1 text in Helvetica): a document that is
  * not an annual report, a very long document. Real report layouts come from the seeds.
  */
 export function makePdf(pages: string[][]): Buffer {
@@ -10,7 +10,8 @@ export function makePdf(pages: string[][]): Buffer {
   }
   const catalog = add('') // placeholder, filled below
   const pagesObj = add('')
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>')
+  // WinAnsi: Latin-1 text (as mojibake of Chinese reads) prints as the same characters.
+  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
   const kids: number[] = []
   for (const lines of pages) {
     const ops = lines.map((l, i) => `BT /F1 12 Tf 72 ${760 - i * 16} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`).join('\n')

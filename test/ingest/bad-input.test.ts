@@ -82,6 +82,17 @@ describe('PDFs without a text layer', () => {
     expect(r.items[0].message).toMatch(/文字已转为曲线（1 页均为矢量图形，没有可读取的文字层/)
   })
 
+  it('a text layer that decodes to mojibake needs OCR, and the message shows a sample', async () => {
+    // GBK bytes of 辉县市人民政府2023年政府信息公开工作年度报告 etc. read one by one as Latin-1:
+    // what a font without a Unicode map gives.
+    const page = ['»ÔÏØÊÐÈËÃñÕþ¸®2023ÄêÕþ¸®ÐÅÏ¢¹«¿ª¹¤×÷Äê¶È±¨¸æ', 'Ò»¡¢×ÜÌåÇé¿ö', '¶þ¡¢Ö÷¶¯¹«¿ªÕþ¸®ÐÅÏ¢Çé¿ö', '±¾ÄêÐÂÊÕÕþ¸®ÐÅÏ¢¹«¿ªÉêÇëÊýÁ¿']
+    const file = path.join(dir, 'garbled.pdf')
+    fs.writeFileSync(file, makePdf([page, page]))
+    const r = await ingestOne(file)
+    expect(r.items[0].status).toBe('needs_ocr')
+    expect(r.items[0].message).toMatch(/文字层无法正确解码（2 页的文字读出来是乱码，如“»ÔÏØÊÐÈËÃñÕþ¸®2023Äê”，字体缺少 Unicode 映射/)
+  })
+
   it('pages with neither text nor drawings are empty, not a scan', async () => {
     const blank = path.join(dir, 'blank.pdf')
     fs.writeFileSync(blank, makePdf([[], []]))

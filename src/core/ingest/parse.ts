@@ -8,7 +8,7 @@ import type { DocLine } from '../extract/doc'
 import { documentText, extractReport } from '../extract/extract'
 import { findReportStarts, type ReportStart } from '../extract/structure'
 import type { DocumentKind, ExtractedReport, ParsedDocument } from '../model/report'
-import { readPdf } from '../pdf/read-pdf'
+import { readPdf, type PdfReadResult } from '../pdf/read-pdf'
 import { decodeText } from '../text/decode'
 import { txtToDoc } from '../text/read-txt'
 import { contentSignature, signatureText } from '../extract/signature'
@@ -22,6 +22,14 @@ export const DEFAULT_PARSE_OPTIONS: ParseOptions = { maxPages: 150 }
 export function kindOf(fileName: string): DocumentKind | null {
   const ext = fileName.toLowerCase().split('.').pop()
   return ext === 'pdf' ? 'pdf' : ext === 'txt' ? 'txt' : null
+}
+
+/** Why a PDF needs OCR, as the auditor reads it. */
+const OCR_REASON: Record<NonNullable<PdfReadResult['needsOcr']>, (pages: number, sample: string) => string> = {
+  images: (n) => `扫描件（${n} 页均为图像，没有可读取的文字层），需要先做文字识别（OCR）`,
+  outlines: (n) => `文字已转为曲线（${n} 页均为矢量图形，没有可读取的文字层，常见于无法嵌入字体时的转换），需要先做文字识别（OCR），或向发布单位索取带文字的 PDF`,
+  garbled: (n, sample) =>
+    `文字层无法正确解码（${n} 页的文字读出来是乱码，如“${sample}”，字体缺少 Unicode 映射），需要先做文字识别（OCR），或向发布单位索取可正常复制文字的 PDF`
 }
 
 /**
@@ -73,10 +81,7 @@ export async function parseDocument(bytes: Uint8Array, kind: DocumentKind, optio
         return {
           ...base,
           status: 'needs_ocr',
-          message:
-            pdf.needsOcr === 'images'
-              ? `扫描件（${pdf.pageCount} 页均为图像，没有可读取的文字层），需要先做文字识别（OCR）`
-              : `文字已转为曲线（${pdf.pageCount} 页均为矢量图形，没有可读取的文字层，常见于无法嵌入字体时的转换），需要先做文字识别（OCR），或向发布单位索取带文字的 PDF`,
+          message: OCR_REASON[pdf.needsOcr](pdf.pageCount, pdf.garbledSample ?? ''),
           report: null,
           elapsedMs: performance.now() - started
         }

@@ -19,7 +19,9 @@ export interface PdfReadResult {
    * scan), or their text was turned into outlines (vector glyphs: a converter that could not
    * embed the fonts). Null when it has text, or nothing at all.
    */
-  needsOcr: 'images' | 'outlines' | null
+  needsOcr: 'images' | 'outlines' | 'garbled' | null
+  /** For 'garbled': a sample of the text as it decodes, to show the auditor. */
+  garbledSample?: string
   close(): Promise<void>
 }
 
@@ -43,6 +45,28 @@ function openError(err: unknown): ReadError {
   if (name === 'PasswordException') return new ReadError('encrypted', 'PDF 已加密（需要密码才能打开），无法读取内容；请取得未加密的文件后再导入', err)
   if (name === 'InvalidPDFException') return new ReadError('corrupt', `PDF 文件已损坏，无法解析（${PDFJS_MESSAGES[msg] ?? msg}）`, err)
   return new ReadError('corrupt', `无法解析 PDF：${msg}`, err)
+}
+
+/**
+ * A text layer that decodes to mojibake: fonts without a Unicode map give Chinese as Latin-1
+ * letters ("Õþ¸®ÐÅÏ¢" for 政府信息, the GBK bytes read one by one) or private-use code points.
+ * Returns a sample of it when most of the text is such characters, else null. English text
+ * (ASCII) is not mojibake: it is read and found to be no report.
+ */
+function garbledText(lines: DocLine[]): string | null {
+  let odd = 0
+  let total = 0
+  for (const l of lines) {
+    for (const ch of l.text) {
+      const c = ch.codePointAt(0)!
+      if (c <= 32) continue
+      total++
+      if ((c >= 0x80 && c <= 0xff) || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd) odd++
+    }
+  }
+  if (total < 100 || odd < 0.3 * total) return null
+  const sample = lines.map((l) => l.text.trim()).find((t) => t.length >= 6) ?? ''
+  return sample.slice(0, 20)
 }
 
 /** Pictures a page paints that are large enough to hold a table (logos and seals are smaller). */
@@ -116,6 +140,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       }
       needsOcr = images > 0 ? 'images' : paths > 150 * pageCount ? 'outlines' : null
     }
+    const garbled = needsOcr ? null : garbledText(lines)
+    if (garbled) needsOcr = 'garbled'
 
     const pictureCache = new Map<number, Promise<number>>()
     const rulingCache = new Map<number, Promise<Segment[]>>()
@@ -147,6 +173,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       pageCount,
       textChars,
       needsOcr,
+      garbledSample: garbled ?? undefined,
       close: async () => {
         await pdf.destroy()
       }
