@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
+import { SECTION_TITLES } from '../../src/core/model/keys'
 import { txtToDoc } from '../../src/core/text/read-txt'
 import { FIXTURES } from '../helpers/paths'
 
@@ -16,14 +17,7 @@ it('reads the title, headings and pipe tables of a Markdown report, with ranges 
   const parsed = await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')
   const report = parsed.report!
   expect(report.title).toBe('绵阳市涪城区教育和体育局2023年政府信息公开工作年度报告')
-  expect(report.sections.map((s) => s.heading)).toEqual([
-    '一、总体情况',
-    '二、主动公开政府信息情况',
-    '三、收到和处理政府信息公开申请情况',
-    '四、政府信息公开行政复议、行政诉讼情况',
-    '五、存在的主要问题及改进情况',
-    '六、其他需要报告的事项'
-  ])
+  expect(report.sections.map((s) => s.heading)).toEqual([...SECTION_TITLES])
   expect(report.problems.filter((p) => p.code !== 'cell_blank')).toEqual([])
   for (const key of ['t2.regulations.issued', 't3.new.total', 't4.review.total']) {
     const cell = report.cells[key]

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
+import { readPdf } from '../../src/core/pdf/read-pdf'
 import { FIXTURES } from '../helpers/paths'
 import { check, rulesOf } from '../helpers/rules'
 
@@ -29,7 +30,18 @@ it('points at the picture where table 3 should be, and checks only the tables it
   expect(rules).toContain('T2-04')
 })
 
-it('finds no picture in a report whose tables are text', async () => {
-  const report = await read(path.join(FIXTURES, 'seeds', '001.ruled.pdf'))
-  expect(report.problems.filter((p) => p.code === 'table_image' || p.code === 'table_missing')).toEqual([])
+it('finds pictures on the pages table 3 was pasted on, and none in a report whose tables are text', async () => {
+  const pictures = async (file: string) => {
+    const read = await readPdf(new Uint8Array(fs.readFileSync(file)), { maxPages: 150 })
+    try {
+      return await Promise.all(read.doc.pages.map((p) => read.doc.pictures!(p.page)))
+    } finally {
+      await read.close()
+    }
+  }
+  // The screenshot of table 3 runs over pages 2 and 3 (the print splits it), nowhere else.
+  const p25 = await pictures(path.join(FIXTURES, 'variants', 'p25-t3-picture.pdf'))
+  expect(p25.map((n, i) => (n > 0 ? i + 1 : 0)).filter(Boolean)).toEqual([2, 3])
+  // A report whose tables are text paints none.
+  expect(await pictures(path.join(FIXTURES, 'seeds', '001.ruled.pdf'))).toEqual([0, 0, 0, 0, 0])
 })

@@ -24,9 +24,11 @@ function compact(text: string): string {
   return normalizeGlyphs(text).replace(/\s+/g, '')
 }
 
-/** Agency (as printed, may be empty) and year of a title in match form, or null when it is no title. */
-function readTitle(folded: string, text: string): { printedAgency: string; year: number } | null {
-  // NFKC keeps the characters involved one for one, so spans of `folded` index `text` too.
+/** Agency (as printed, may be empty) and year of a compacted title, or null when it is no title. */
+function readTitle(text: string): { printedAgency: string; year: number } | null {
+  // NFKC and arabicYears keep the characters involved one for one, so spans of `folded` index
+  // `text` too.
+  const folded = arabicYears(text.normalize('NFKC'))
   const at = (s: string, from: number, to: number) => (folded.length === text.length ? text.slice(from, to) : s)
   const m = TITLE_PATTERN.exec(folded)
   if (m) return { printedAgency: at(m[1], 0, m[1].length), year: Number(m[2]) }
@@ -52,7 +54,7 @@ export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
       const window = lines.slice(i, i + n)
       if (window.some((l) => hasValues(l))) break
       const text = compact(joinFragments(window.map((l) => l.text)))
-      const read = readTitle(arabicYears(text.normalize('NFKC')), text)
+      const read = readTitle(text)
       if (!read) continue
       // A line above the title (a letterhead, a header on the first page only, a web page's
       // breadcrumb) is not its first line: set in another size, or the rest is a title alone.
@@ -86,7 +88,7 @@ function continuesTitle(window: DocLine[]): boolean {
     if (Math.abs(first.fontSize! - ref) <= 0.2 * ref) return true
   }
   const restText = compact(joinFragments(rest.map((l) => l.text)))
-  const alone = readTitle(arabicYears(restText.normalize('NFKC')), restText)
+  const alone = readTitle(restText)
   // The rest is no title by itself: the title is wrapped. It is one but names no agency: the
   // first line is its agency if it reads as one ("上海市黄浦区人民政府" / "2022年政府信息公开…").
   if (!alone) return true

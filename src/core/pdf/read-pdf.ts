@@ -9,6 +9,8 @@ import { loadPdfjs, openPdf, type PDFDocumentProxy } from './pdfjs'
 import { pageRulings } from './rulings'
 import { buildLines, dropPageFurniture, dropRunningHeads } from './words'
 
+type PageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>
+
 export interface PdfReadResult {
   doc: SourceDoc
   pageCount: number
@@ -70,7 +72,7 @@ function garbledText(lines: DocLine[]): string | null {
 }
 
 /** Pictures a page paints that are large enough to hold a table (logos and seals are smaller). */
-async function pagePictures(page: Awaited<ReturnType<PDFDocumentProxy['getPage']>>): Promise<number> {
+async function pagePictures(page: PageProxy): Promise<number> {
   const { OPS } = await loadPdfjs()
   const ops = await page.getOperatorList()
   let n = 0
@@ -110,7 +112,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     }
     let lines: DocLine[] = []
     const pages: PageInfo[] = []
-    const pageProxies = new Map<number, Awaited<ReturnType<PDFDocumentProxy['getPage']>>>()
+    const pageProxies = new Map<number, PageProxy>()
     let textChars = 0
     for (let p = 1; p <= pageCount; p++) {
       const page = await pdf.getPage(p)
@@ -143,31 +145,21 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     const garbled = needsOcr ? null : garbledText(lines)
     if (garbled) needsOcr = 'garbled'
 
-    const pictureCache = new Map<number, Promise<number>>()
-    const rulingCache = new Map<number, Promise<Segment[]>>()
-    const doc: SourceDoc = {
-      kind: 'pdf',
-      lines,
-      pages,
-      rulings: (p: number) => {
-        let r = rulingCache.get(p)
+    // Computed for a page on first use, once: only table pages need rulings, and pictures are
+    // looked for only where a table is missing.
+    const perPage = <T>(compute: (page: PageProxy) => Promise<T>, none: T) => {
+      const cache = new Map<number, Promise<T>>()
+      return (p: number): Promise<T> => {
+        let r = cache.get(p)
         if (!r) {
           const proxy = pageProxies.get(p)
-          r = proxy ? pageRulings(proxy) : Promise.resolve([])
-          rulingCache.set(p, r)
-        }
-        return r
-      },
-      pictures: (p: number) => {
-        let r = pictureCache.get(p)
-        if (!r) {
-          const proxy = pageProxies.get(p)
-          r = proxy ? pagePictures(proxy) : Promise.resolve(0)
-          pictureCache.set(p, r)
+          r = proxy ? compute(proxy) : Promise.resolve(none)
+          cache.set(p, r)
         }
         return r
       }
     }
+    const doc: SourceDoc = { kind: 'pdf', lines, pages, rulings: perPage<Segment[]>(pageRulings, []), pictures: perPage(pagePictures, 0) }
     return {
       doc,
       pageCount,

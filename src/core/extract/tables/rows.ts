@@ -134,13 +134,14 @@ function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
   const gap = (a: LabelPiece, b: LabelPiece) => (b.x0 ?? 0) - (a.x1 ?? 0)
   for (let i = 0; i < sorted.length; ) {
     let j = i
+    let text = sorted[i].text
     if (isLoneGlyph(sorted[i])) {
       const em = sorted[i].fontSize ?? 10
       while (
         j + 1 < sorted.length &&
         // A whole numbering ends the run: "（三）" in the group column and "权" beside it in the
         // next column can stand at the glyphs' own pitch.
-        !NUMBERING.test(sorted.slice(i, j + 1).map((p) => p.text).join('')) &&
+        !NUMBERING.test(text) &&
         isLoneGlyph(sorted[j + 1]) &&
         sameLine(sorted[i], sorted[j + 1]) &&
         gap(sorted[j], sorted[j + 1]) <= 3 * em &&
@@ -148,10 +149,10 @@ function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
         (j === i || Math.abs(gap(sorted[j], sorted[j + 1]) - gap(sorted[i], sorted[i + 1])) <= 0.25 * em)
       ) {
         j++
+        text += sorted[j].text
       }
     }
     const run = sorted.slice(i, j + 1)
-    const text = run.map((p) => p.text).join('')
     // A numbering alone stays glyph by glyph: joined, "（三）" would pair with the label beside
     // it in the next column as "1." does with its own label.
     if (run.length === 1 || NUMBERING.test(text)) out.push(...run)
@@ -210,6 +211,11 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
   // A line starts a label when one of its clusters does ("理   4.无正当理由大": the group
   // label's column, then the new row's numbering).
   const numbered = (ps: LabelPiece[]) => ps.some((p) => NUMBERED.test(matchForm(p.text)))
+  // The row above a line of text laid out by position (no tab-separated cells), if it has values.
+  const layoutRowAbove = (line: DocLine) => {
+    const prev = rows.at(-1)
+    return prev && !prev.blank && !line.cells && prev.fields === undefined ? prev : null
+  }
   const pendingKey = () => namesRow(matchForm(joinFragments(pending.map((p) => p.text))))
   let lastWasRow = false
   for (const line of lines) {
@@ -223,8 +229,8 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
       continue
     }
     if (values.length > 0 && hasValues(line)) {
-      const prev = rows.at(-1)
-      if (prev && !prev.blank && !line.cells && prev.fields === undefined) {
+      const prev = layoutRowAbove(line)
+      if (prev) {
         const next = pendingLines.findIndex((l) => l.numbered)
         const tailEnd = next >= 0 ? pendingLines[next].at : numbered(pieces) ? pending.length : 0
         if (tailEnd > 0) {
@@ -264,12 +270,10 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
       pendingLines = []
     }
     // "（三）  权益": a group label starting beside the last words of the label above.
-    const prev = rows.at(-1)
-    if (prev && !prev.blank && !line.cells && prev.fields === undefined && !pendingLines.some((l) => l.numbered)) {
-      if (pieces.length >= 2 && numbered(pieces) && !numbered(pieces.slice(1))) {
-        prev.pieces.push(...pieces.slice(1))
-        pieces.splice(1)
-      }
+    const prev = layoutRowAbove(line)
+    if (prev && !pendingLines.some((l) => l.numbered) && pieces.length >= 2 && numbered(pieces) && !numbered(pieces.slice(1))) {
+      prev.pieces.push(...pieces.slice(1))
+      pieces.splice(1)
     }
     pendingLines.push({ at: pending.length, numbered: numbered(pieces) })
     pending.push(...pieces, ...values.map((v) => ({ text: v.text, raw: v.raw, source: v.source })))
