@@ -26,9 +26,10 @@
  * program in that worker: the first copy of the seeds takes longer than the later ones) and the
  * rules that compare reports with each other, which run once after the last file (each report's
  * own rules run as it is saved, while the workers parse the next files).
- * This VM's speed drifts by ±20 % over minutes, so the measures run in rounds (`--rounds N`,
- * default 3): each round runs every measure once, the ratios are taken within a round, and the
- * medians over rounds are printed.
+ * This VM's speed drifts by ±20 % over minutes (and on some hosts by half within one round), so
+ * the measures run in rounds (`--rounds N`, default 3): each round runs every measure once, the
+ * two measures of each ratio back to back and every other round in reverse order; the ratios
+ * are taken within a round, and the medians over rounds are printed.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -306,20 +307,29 @@ async function main(): Promise<void> {
   console.log(HAS_TASKSET ? '单核测量用 taskset 固定在 CPU 0 上' : '未找到 taskset：单核测量未固定 CPU（结果偏乐观）')
 
   const runs: Record<RunName, Measure[]> = { bare: [], loaded: [], pair: [], poppler: [], oneCold: [], allCold: [], oneWarm: [], allWarm: [] }
-  for (let r = 0; r < rounds; r++) {
-    runs.bare.push(child('pdfjs-bare', 0))
-    runs.loaded.push(child('pdfjs-loaded', 0))
-    if (HAS_TASKSET && cores >= 2) {
+  // Each ratio compares two measures taken one right after the other, and every other round
+  // runs the list backwards: the VM's speed drifts over minutes, and a drift that slows the
+  // later of two measures in one round slows the earlier one in the next.
+  const steps: Array<() => Promise<void>> = [
+    async () => void runs.loaded.push(child('pdfjs-loaded', 0)),
+    async () => {
+      if (!HAS_TASKSET || cores < 2) return
       // The slower of the two copies ends the pair's batch.
       const pair = await Promise.all([0, 1].map((cpu) => childAsync('pdfjs-loaded', cpu)))
       runs.pair.push(pair[0].ms >= pair[1].ms ? pair[0] : pair[1])
-    }
-    const poppler = runPdftotext()
-    if (poppler) runs.poppler.push(poppler)
-    runs.oneCold.push(child('pipeline:1', 0))
-    runs.allCold.push(child(`pipeline:${cores}`, null))
-    runs.oneWarm.push(child('pipeline:1:warm', 0))
-    runs.allWarm.push(child(`pipeline:${cores}:warm`, null))
+    },
+    async () => {
+      const poppler = runPdftotext()
+      if (poppler) runs.poppler.push(poppler)
+    },
+    async () => void runs.bare.push(child('pdfjs-bare', 0)),
+    async () => void runs.oneCold.push(child('pipeline:1', 0)),
+    async () => void runs.allCold.push(child(`pipeline:${cores}`, null)),
+    async () => void runs.allWarm.push(child(`pipeline:${cores}:warm`, null)),
+    async () => void runs.oneWarm.push(child('pipeline:1:warm', 0))
+  ]
+  for (let r = 0; r < rounds; r++) {
+    for (const step of r % 2 ? [...steps].reverse() : steps) await step()
     process.stderr.write(`第 ${r + 1}/${rounds} 轮完成\n`)
   }
   const show = (list: Measure[], suffix: string) => {
