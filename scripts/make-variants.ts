@@ -46,6 +46,8 @@ interface Style {
   lineHeight: number
   /** Row-label cells spread over the cell's width (Word's 分散对齐). */
   distributed?: boolean
+  /** Header cells (自然人, 商业企业, 本年新制发件数…) spread over the cell's width as well. */
+  distributedHeads?: boolean
   /** Table 3 printed on a landscape page of its own (a Word section turned sideways). */
   landscapeT3?: boolean
 }
@@ -349,6 +351,19 @@ const VARIANTS: Variant[] = [
     style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
     labels: { brackets: 'full', spaces: false },
     t3Image: true
+  },
+  {
+    name: 'p27-distributed-heads',
+    about: 'Chromium; 2021; header cells and row labels distributed over the cell width (分散对齐 on the whole table, as a Word table formatted at once); Noto Serif 11pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '株洲市芦淞区人力资源和社会保障局',
+    year: 2023,
+    template: '2021',
+    seed: 2727,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5, distributed: true, distributedHeads: true },
+    labels: { brackets: 'full', spaces: false }
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -962,6 +977,7 @@ td.label { text-align: left; }
 td.head, td.caption { text-align: center; }
 table.t2, table.t4 { break-inside: avoid; }
 ${s.distributed ? 'td.label { text-align: justify !important; text-align-last: justify; }' : ''}
+${s.distributedHeads ? 'td.head { text-align: justify !important; text-align-last: justify; }' : ''}
 ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t3 { page: land; }' : ''}
 `
   const secs = sections(v, vals)

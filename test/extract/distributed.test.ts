@@ -1,17 +1,25 @@
 /**
  * Distributed alignment (分散对齐): a row label spread over its cell, one glyph per word, still
  * reads in order, and its last wrapped glyph, flush against the values, stays in the label
- * (variant p22; its cells are checked with the other variants).
+ * (variant p22); header cells spread the same way read as the official column names, so the
+ * label rules find nothing to report (variant p27). Their cells are checked with the other variants.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
+import type { ExtractedReport } from '../../src/core/model/report'
+import { T2_LAYOUTS } from '../../src/core/model/keys'
 import { FIXTURES } from '../helpers/paths'
+import { check } from '../helpers/rules'
+
+async function variant(name: string): Promise<ExtractedReport> {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'variants', name)))
+  return (await parseDocument(bytes, 'pdf')).report!
+}
 
 it('reads spread row labels glyph by glyph in reading order', async () => {
-  const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'variants', 'p22-distributed-labels.pdf')))
-  const report = (await parseDocument(bytes, 'pdf')).report!
+  const report = await variant('p22-distributed-labels.pdf')
   const label = (key: string) => report.labels.find((l) => l.table === 't3' && l.role === 'row' && l.key === key)?.text
   // "（ 五 ）" over "不 予 处": the two lines of the group label do not interleave.
   expect(label('reject_publication')).toBe('（五）不予处3.要求提供公开出版物')
@@ -22,4 +30,22 @@ it('reads spread row labels glyph by glyph in reading order', async () => {
   // "1.信访举报投诉类" over "申        请".
   expect(label('reject_petition')).toBe('1.信访举报投诉类申请')
   expect(report.problems).toEqual([])
+})
+
+it('reads spread header cells as whole names, so no label rule fires', async () => {
+  const report = await variant('p27-distributed-heads.pdf')
+  const columns = (table: string) => report.labels.filter((l) => l.table === table && l.role === 'column')
+  // Table 2: one header per column of each block (本 年 处 理 决 定 数 量 spans three columns).
+  expect(columns('t2').map((l) => l.key)).toEqual(T2_LAYOUTS['2021'].flatMap((b) => b.columns.map((c) => c.key)))
+  // Table 3: 申 请 人 情 况 over seven columns no longer sticks a glyph onto each column's name.
+  expect(columns('t3').map((l) => l.text)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'])
+  expect(columns('t4').map((l) => l.text)).toEqual(Array(3).fill(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat())
+  const groups = report.labels.filter((l) => l.table === 't4' && l.role === 'group').map((l) => l.text)
+  expect(groups).toEqual(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'])
+  // Spread numbering stays beside its group label, as in p22.
+  const row = (key: string) => report.labels.find((l) => l.table === 't3' && l.role === 'row' && l.key === key)?.text
+  expect(row('deny_third')).toBe('（三）4.保护第三方合法权益')
+  expect(row('unable_create')).toBe('无法提供2.没有现成信息需要另行制作')
+  expect(report.problems).toEqual([])
+  expect(check(report).filter((f) => f.rule.startsWith('L'))).toEqual([])
 })

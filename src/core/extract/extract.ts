@@ -11,6 +11,7 @@ import { lostCell } from './tables/output'
 import { parseT2 } from './tables/t2'
 import { parseT3 } from './tables/t3'
 import { parseT4 } from './tables/t4'
+import { joinSpreadGlyphs } from './tables/spread'
 
 /** The section each table belongs to. */
 const SECTION_OF_TABLE: Record<TableId, number> = { t2: 2, t3: 3, t4: 4 }
@@ -55,6 +56,11 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     return segs
   }
   const ctx = { kind: doc.kind, rulings }
+  // A table's lines, with glyphs spread over a ruled cell joined (PDF).
+  const tableLines = (r: Region) => {
+    const slice = lines.slice(r.start, r.end)
+    return doc.kind === 'pdf' ? joinSpreadGlyphs(slice, rulings) : Promise.resolve(slice)
+  }
 
   const cells: Record<string, Cell> = {}
   const labels: TableLabel[] = []
@@ -80,16 +86,16 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     tables.push({ table: r.table, source: lines[r.start]?.source ?? null, sectionIndex: sectionOfLine(r.start) })
   }
   if (r2) {
-    const out = await parseT2(lines.slice(r2.start, r2.end), ctx, yearTemplate)
+    const out = await parseT2(await tableLines(r2), ctx, yearTemplate)
     t2Template = out.template
     collect(r2, out)
   }
   if (r3) {
-    const out = await parseT3(lines.slice(r3.start, r3.end), ctx, t2Template ?? yearTemplate)
+    const out = await parseT3(await tableLines(r3), ctx, t2Template ?? yearTemplate)
     t3Template = out.template
     collect(r3, out)
   }
-  if (r4) collect(r4, parseT4(lines.slice(r4.start, r4.end), ctx))
+  if (r4) collect(r4, parseT4(await tableLines(r4), ctx))
 
   const missing: Array<[TableId, string]> = [
     ['t2', '表二（主动公开政府信息情况）'],
@@ -138,8 +144,8 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   const t3Keys = t3Template ?? (r3 ? null : template ?? yearTemplate)
   for (const k of allKeys(t2Keys, t3Keys)) if (!cells[k]) cells[k] = lostCell(k)
 
-  const tableLines = new Set<number>()
-  for (const r of regions) for (let i = r.start; i < r.end; i++) tableLines.add(i)
+  const inTables = new Set<number>()
+  for (const r of regions) for (let i = r.start; i < r.end; i++) inTables.add(i)
   return {
     title: title?.title ?? null,
     titleRaw: title?.titleRaw ?? null,
@@ -149,7 +155,7 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     template,
     t2Template,
     t3Template,
-    sections: buildSections(lines, headings, tableLines),
+    sections: buildSections(lines, headings, inTables),
     cells,
     labels,
     problems,

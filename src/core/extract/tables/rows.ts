@@ -65,7 +65,7 @@ export function labelSource(row: Pick<RowCandidate, 'pieces'>): Provenance | nul
   return spanOf(orderPieces(row.pieces).map((p) => p.source))
 }
 
-const NUMBERING = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])$/
+export const NUMBERING = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])$/
 const NUMBERED = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])/
 
 /**

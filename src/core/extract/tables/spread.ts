@@ -1,0 +1,109 @@
+/**
+ * Cells printed with distributed alignment (Word's 分散对齐, CSS justify): the glyphs of a short
+ * header or label are spread over the cell's width, so the PDF gives one word per glyph
+ * (自 然 人). In a ruled table the ruling lines tell whether two neighbouring glyphs share a
+ * cell: lone glyphs with no vertical rule between them are joined into one word before the
+ * table parsers read headers and labels. Without rules nothing is joined here: lone glyphs
+ * one per column (a wrapped header in narrow columns: 结 / 结 / 纠) look the same, and
+ * rows.ts joins row labels by their even pitch instead.
+ */
+import type { DocLine, DocWord, Segment } from '../doc'
+import { spanOf } from '../doc'
+import { NUMBERING } from './rows'
+
+/**
+ * A glyph a header or label is made of: one ideograph or bracket, never a digit. (无 also stands
+ * for zero in a value cell, but a value cell holds one token between its own rules.)
+ */
+function isSpreadGlyph(w: DocWord): boolean {
+  const cs = [...w.raw.trim()]
+  return cs.length === 1 && /[\p{Script=Han}（）()]/u.test(w.text)
+}
+
+/**
+ * Two glyphs this far apart (in font sizes) are too far to be one spread cell: a group header
+ * spread over seven columns (申 请 人 情 况) keeps its glyphs about 8 em apart.
+ */
+const MAX_GAP_EM = 12
+
+/** Glyphs of one spread cell stand at one pitch: each gap within this many font sizes of the others. */
+const EVEN_PITCH_EM = 0.5
+
+/** Runs of at least two neighbouring spread glyphs, as word indexes [from, to]. */
+function candidateRuns(line: DocLine): Array<[number, number]> {
+  const em = line.fontSize ?? 10
+  const runs: Array<[number, number]> = []
+  const w = line.words
+  for (let i = 0; i < w.length; ) {
+    let j = i
+    while (isSpreadGlyph(w[i]) && j + 1 < w.length && isSpreadGlyph(w[j + 1]) && (w[j + 1].x0 ?? 0) - (w[j].x1 ?? 0) <= MAX_GAP_EM * em) j++
+    if (j > i) runs.push([i, j])
+    i = j + 1
+  }
+  return runs
+}
+
+/** Whether a vertical rule stands between two words of a line. */
+function ruledApart(rules: Segment[], a: DocWord, b: DocWord): boolean {
+  const yMid = ((a.y0 ?? 0) + (a.y1 ?? 0)) / 2
+  return rules.some((r) => r.orient === 'v' && r.at >= (a.x1 ?? 0) - 0.5 && r.at <= (b.x0 ?? 0) + 0.5 && r.from <= yMid && r.to >= yMid)
+}
+
+/** Whether the gaps between a group's glyphs are even, as spreading makes them. */
+function evenPitch(words: DocWord[], em: number): boolean {
+  const gaps = words.slice(1).map((w, k) => (w.x0 ?? 0) - (words[k].x1 ?? 0))
+  return Math.max(...gaps) - Math.min(...gaps) <= EVEN_PITCH_EM * em
+}
+
+function joined(words: DocWord[]): DocWord {
+  const first = words[0]
+  const last = words[words.length - 1]
+  return {
+    text: words.map((w) => w.text).join(''),
+    raw: words.map((w) => w.raw).join(''),
+    source: spanOf(words.map((w) => w.source)) ?? first.source,
+    x0: first.x0,
+    x1: last.x1,
+    y0: Math.min(...words.map((w) => w.y0 ?? Infinity)),
+    y1: Math.max(...words.map((w) => w.y1 ?? -Infinity))
+  }
+}
+
+/**
+ * The lines of a PDF table with each cell's spread glyphs joined. Rulings are read only for
+ * pages that have a candidate run; lines without one are returned as they are.
+ */
+export async function joinSpreadGlyphs(lines: DocLine[], rulings: (page: number) => Promise<Segment[]>): Promise<DocLine[]> {
+  const out: DocLine[] = []
+  for (const line of lines) {
+    const runs = line.page === undefined ? [] : candidateRuns(line)
+    const rules = runs.length ? (await rulings(line.page!)).filter((r) => r.orient === 'v') : []
+    if (rules.length === 0) {
+      out.push(line)
+      continue
+    }
+    const em = line.fontSize ?? 10
+    const words: DocWord[] = []
+    // A numbering alone stays glyph by glyph, as rows.ts keeps it: "（三）" by itself on a line
+    // is a group label's first line, not the start of a numbered row.
+    const join = (group: DocWord[]) => group.length > 1 && evenPitch(group, em) && !NUMBERING.test(group.map((w) => w.text).join(''))
+    const flush = (group: DocWord[]) => words.push(...(join(group) ? [joined(group)] : group))
+    let next = 0
+    for (const [from, to] of runs) {
+      words.push(...line.words.slice(next, from))
+      let group = [line.words[from]]
+      for (let k = from + 1; k <= to; k++) {
+        if (ruledApart(rules, line.words[k - 1], line.words[k])) {
+          flush(group)
+          group = []
+        }
+        group.push(line.words[k])
+      }
+      flush(group)
+      next = to + 1
+    }
+    words.push(...line.words.slice(next))
+    out.push(words.length === line.words.length ? line : { ...line, words })
+  }
+  return out
+}
