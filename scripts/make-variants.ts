@@ -75,8 +75,8 @@ interface Variant {
   }
   /** Header of the 2021 fee block. */
   feeHeader?: 'national' | 'henan'
-  /** Table-3 cells printed blank ('') or as '-' / '/': expected null. */
-  blanks?: Record<string, '' | '-' | '/'>
+  /** Table-2 or table-3 cells printed blank ('') or as '-' / '/' / '——': expected null. */
+  blanks?: Record<string, '' | '-' | '/' | '——'>
   /** Table 3 must run over a page boundary; thead: header rows repeated on the next page. */
   t3Split?: { thead: boolean; leadParagraphs: number }
   /** Chromium only: table 3 pasted as a picture (a screenshot of it): its cells cannot be read (expected null). */
@@ -364,6 +364,28 @@ const VARIANTS: Variant[] = [
     thousands: false,
     style: { font: 'serif', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5, distributed: true, distributedHeads: true },
     labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p28-borderless-emdash',
+    about: 'Chromium; 2021; borderless; cells not applicable printed "——" in tables 2 and 3 (expected null); Noto Serif 10.5pt, right-aligned',
+    output: { kind: 'chromium' },
+    agency: '芜湖市镜湖区财政局',
+    year: 2024,
+    template: '2021',
+    seed: 2828,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'medium', numAlign: 'right', borders: false, lineHeight: 1.6 },
+    labels: { brackets: 'full', spaces: false },
+    blanks: {
+      't2.regulations.issued': '——',
+      't2.regulations.repealed': '——',
+      't2.regulations.in_force': '——',
+      't2.fees.amount': '——',
+      't3.deny_secret.research': '——',
+      't3.reject_mass.legal': '——',
+      't3.other_fee.natural': '——'
+    }
   },
   {
     name: 't13-tab-grid-gb18030',

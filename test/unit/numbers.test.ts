@@ -15,7 +15,7 @@ describe('parseValueToken', () => {
   ])('reads %s', (text, value, decimals) => {
     expect(parseValueToken(text)).toEqual({ kind: 'number', value, decimals })
   })
-  it.each(['-', '/', '无', '—'])('treats %s as a placeholder, not 0', (t) => {
+  it.each(['-', '/', '无', '—', '——', '--', '―', '－－', '— —', '⸺', '⸻'])('treats %s as a placeholder, not 0', (t) => {
     expect(parseValueToken(t)).toEqual({ kind: 'placeholder' })
   })
   it.each(['1.', '2023年', '6,85', '1,2345', '（一）', '第二十条', '3.其他', ''])('rejects %s', (t) => {

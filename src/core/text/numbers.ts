@@ -7,7 +7,10 @@ export type ValueToken =
   | { kind: 'number'; value: number; decimals: number }
   | { kind: 'placeholder' }
 
-const PLACEHOLDERS = new Set(['-', '--', '/', '\\', '无', '空', '暂无', '×', 'x', 'X', '—', '——', '－', '／', '*'])
+const PLACEHOLDERS = new Set(['/', '\\', '无', '空', '暂无', '×', 'x', 'X', '／', '*'])
+
+/** A dash or a run of them (-, --, —, ——, ―― …; fonts print —— as one glyph, ⸺): the usual "not applicable" mark. */
+const DASHES = /^[-−–—―－⸺⸻]{1,4}$/
 
 /** Digits with optional sign, thousands separators and decimals, after width folding. */
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/
@@ -17,9 +20,10 @@ const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/
  * Returns null when the token is not a value (a label fragment, for instance).
  */
 export function parseValueToken(text: string): ValueToken | null {
-  const t = text.normalize('NFKC').replace(/\s+/g, '').replace(/^[−–—]/, '-').replace(/，/g, ',')
-  if (!t) return null
-  if (PLACEHOLDERS.has(t)) return { kind: 'placeholder' }
+  const folded = text.normalize('NFKC').replace(/\s+/g, '')
+  if (!folded) return null
+  if (PLACEHOLDERS.has(folded) || DASHES.test(folded)) return { kind: 'placeholder' }
+  const t = folded.replace(/^[−–—]/, '-').replace(/，/g, ',')
   const m = NUMBER.exec(t)
   if (!m) return null
   const digits = m[2].replace(/,/g, '')
