@@ -46,6 +46,8 @@ interface Style {
   lineHeight: number
   /** Row-label cells spread over the cell's width (Word's 分散对齐). */
   distributed?: boolean
+  /** Vertical alignment of every cell (default middle); Word's own default is top. */
+  valign?: 'top' | 'bottom'
   /** Header cells (自然人, 商业企业, 本年新制发件数…) spread over the cell's width as well. */
   distributedHeads?: boolean
   /** Table 3 printed on a landscape page of its own (a Word section turned sideways). */
@@ -386,6 +388,32 @@ const VARIANTS: Variant[] = [
       't3.reject_mass.legal': '——',
       't3.other_fee.natural': '——'
     }
+  },
+  {
+    name: 'p29-top-narrow-ruled',
+    about: 'Chromium; 2021; every cell aligned to the top (Word\'s default): values stand on the first line of labels wrapped over 2–5 lines; Noto Sans 10pt, narrow label columns, ruled',
+    output: { kind: 'chromium' },
+    agency: '赣州市章贡区应急管理局',
+    year: 2023,
+    template: '2021',
+    seed: 2929,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10, labelCols: 'narrow', numAlign: 'center', borders: true, lineHeight: 1.5, valign: 'top' },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p30-top-narrow-borderless',
+    about: 'Chromium; 2021; borderless, every cell aligned to the top: a wrapped label\'s last lines sit closer to the next row\'s values than to their own; Noto Serif 10.5pt, narrow label columns',
+    output: { kind: 'chromium' },
+    agency: '邵阳市双清区水利局',
+    year: 2022,
+    template: '2021',
+    seed: 3030,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 1.5, valign: 'top' },
+    labels: { brackets: 'full', spaces: false }
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -993,7 +1021,7 @@ h1 { font-size: ${s.sizePt + 6}pt; text-align: center; font-weight: bold; margin
 h2 { font-size: ${s.sizePt + 1}pt; font-weight: bold; margin: 0.8em 0 0.4em 0; }
 p { text-indent: 2em; margin: 0.3em 0; text-align: justify; }
 table { border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0.4em 0 0.8em 0; }
-td { border: ${border}; padding: 2pt 3pt; font-size: ${s.sizePt}pt; line-height: ${s.lineHeight}; vertical-align: middle; }
+td { border: ${border}; padding: 2pt 3pt; font-size: ${s.sizePt}pt; line-height: ${s.lineHeight}; vertical-align: ${s.valign ?? 'middle'}; }
 td.num { text-align: ${s.numAlign}; }
 td.label { text-align: left; }
 td.head, td.caption { text-align: center; }

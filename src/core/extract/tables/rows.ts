@@ -358,8 +358,14 @@ export async function attachFragments(
     if (best) best.r.pieces.push(f)
     else orphans.push(f)
   }
-  // A row broken by a page break: the rest of its label heads the next page, above that page's
-  // first row. It continues the last row of the previous page.
+  return { orphans: continueAcrossPages(rows, orphans), ambiguous }
+}
+
+/**
+ * A row broken by a page break: the rest of its label heads the next page, above that page's
+ * first row. It continues the last row of the previous page. Returns the fragments still left.
+ */
+export function continueAcrossPages(rows: RowCandidate[], orphans: LabelPiece[]): LabelPiece[] {
   const remaining: LabelPiece[] = []
   for (const f of orphans) {
     const page = f.page ?? 0
@@ -372,7 +378,7 @@ export async function attachFragments(
       last.pieces.push(f)
     } else remaining.push(f)
   }
-  return { orphans: remaining, ambiguous }
+  return remaining
 }
 
 /** Groups header words into column stacks: words above one another whose spans overlap. */
@@ -482,9 +488,14 @@ export function mergePhrases(words: DocWord[], lineOf: Map<DocWord, DocLine>, ga
  * below their number line: in each label column, a label runs from a line that starts with
  * its numbering (一、 （一） 1.) to the line before the next numbered one. A block goes to the
  * row whose number line lies within it (its own label words are part of the block), or to
- * the number line nearest its middle. Returns the fragments that found no row.
+ * the number line nearest its middle. A block that heads a page with no row in it continues
+ * the last row of the page before. Returns the fragments that found no row.
  */
 export function attachByBlocks(rows: RowCandidate[], fragments: LabelPiece[]): LabelPiece[] {
+  return continueAcrossPages(rows, blockOrphans(rows, fragments))
+}
+
+function blockOrphans(rows: RowCandidate[], fragments: LabelPiece[]): LabelPiece[] {
   type Item = { piece: LabelPiece; row: RowCandidate | null }
   const items: Item[] = [
     ...fragments.map((piece) => ({ piece, row: null })),
