@@ -46,6 +46,11 @@ interface Style {
   lineHeight: number
   /** Row-label cells spread over the cell's width (Word's 分散对齐). */
   distributed?: boolean
+  /**
+   * Table 3's group labels (三、本年度办理结果, （三）不予公开 …) set in vertical text (Word's
+   * 文字方向): glyphs upright one under another, or the whole line turned 90° (sideways).
+   */
+  verticalGroups?: 'upright' | 'sideways'
   /** Vertical alignment of every cell (default middle); Word's own default is top. */
   valign?: 'top' | 'bottom'
   /** Header cells (自然人, 商业企业, 本年新制发件数…) spread over the cell's width as well. */
@@ -413,6 +418,32 @@ const VARIANTS: Variant[] = [
     scale: 'small',
     thousands: false,
     style: { font: 'serif', sizePt: 10.5, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 1.5, valign: 'top' },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p31-vertical-groups',
+    about: 'Chromium; 2021; table 3\'s group labels (三、本年度办理结果, （三）不予公开 …) in vertical text, one glyph under another (Word\'s 文字方向); Noto Serif 10.5pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '柳州市鱼峰区交通运输局',
+    year: 2024,
+    template: '2021',
+    seed: 3131,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5, verticalGroups: 'upright' },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p33-sideways-groups',
+    about: 'Chromium; 2021; table 3\'s group labels turned 90° (Word\'s 文字方向 "所有文字旋转 90°"): rotated text runs reading downwards; Noto Sans 11pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '玉林市玉州区司法局',
+    year: 2023,
+    template: '2021',
+    seed: 3333,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5, verticalGroups: 'sideways' },
     labels: { brackets: 'full', spaces: false }
   },
   {
@@ -813,6 +844,8 @@ interface Cell {
   colspan?: number
   rowspan?: number
   role: 'caption' | 'head' | 'label' | 'num'
+  /** A group label spanning rows (三、本年度办理结果, （三）不予公开 …). */
+  group?: true
 }
 interface Table {
   id: 't2' | 't3' | 't4'
@@ -877,13 +910,13 @@ function buildT3(v: Variant, vals: Values): Table {
   const span = outcomes.reduce((s, x) => s + (Array.isArray(x) ? 1 : x.rows.length), 0)
   let first = true
   for (const x of outcomes) {
-    const lead: Cell[] = first ? [{ text: L('三、本年度办理结果'), rowspan: span, role: 'label' }] : []
+    const lead: Cell[] = first ? [{ text: L('三、本年度办理结果'), rowspan: span, role: 'label', group: true }] : []
     first = false
     if (Array.isArray(x)) rows.push([...lead, { text: L(x[1]), colspan: 2, role: 'label' }, ...num(x[0])])
     else
       x.rows.forEach(([key, label], i) =>
         rows.push([
-          ...(i === 0 ? [...lead, { text: L(x.label), rowspan: x.rows.length, role: 'label' as const }] : []),
+          ...(i === 0 ? [...lead, { text: L(x.label), rowspan: x.rows.length, role: 'label' as const, group: true as const }] : []),
           { text: L(label), role: 'label' },
           ...num(key)
         ])
@@ -998,7 +1031,7 @@ function tableHtml(v: Variant, t: Table, office: boolean): string {
     if (c.colspan && c.colspan > 1) attrs.push(`colspan="${c.colspan}"`)
     if (c.rowspan && c.rowspan > 1) attrs.push(`rowspan="${c.rowspan}"`)
     const a = c.role === 'num' ? align : c.role === 'label' ? 'left' : 'center'
-    attrs.push(`align="${a}"`, `class="${c.role}"`)
+    attrs.push(`align="${a}"`, `class="${c.role}${c.group ? ' group' : ''}"`)
     return `<td ${attrs.join(' ')}>${esc(c.text)}</td>`
   }
   const tr = (row: Cell[]) => `<tr>${row.map(td).join('')}</tr>`
@@ -1027,6 +1060,7 @@ td.label { text-align: left; }
 td.head, td.caption { text-align: center; }
 table.t2, table.t4 { break-inside: avoid; }
 ${s.distributed ? 'td.label { text-align: justify !important; text-align-last: justify; }' : ''}
+${s.verticalGroups ? `td.group { writing-mode: vertical-rl; text-orientation: ${s.verticalGroups}; text-align: center; }` : ''}
 ${s.distributedHeads ? 'td.head { text-align: justify !important; text-align-last: justify; }' : ''}
 ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t3 { page: land; }' : ''}
 `

@@ -12,6 +12,7 @@ import { parseT2 } from './tables/t2'
 import { parseT3 } from './tables/t3'
 import { parseT4 } from './tables/t4'
 import { joinSpreadGlyphs } from './tables/spread'
+import { joinVerticalText } from './tables/vertical'
 
 /** The section each table belongs to. */
 const SECTION_OF_TABLE: Record<TableId, number> = { t2: 2, t3: 3, t4: 4 }
@@ -56,10 +57,10 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     return segs
   }
   const ctx = { kind: doc.kind, rulings }
-  // A table's lines, with glyphs spread over a ruled cell joined (PDF).
+  // A table's lines, with vertical text and glyphs spread over a ruled cell joined (PDF).
   const tableLines = (r: Region) => {
     const slice = lines.slice(r.start, r.end)
-    return doc.kind === 'pdf' ? joinSpreadGlyphs(slice, rulings) : Promise.resolve(slice)
+    return doc.kind === 'pdf' ? joinSpreadGlyphs(joinVerticalText(slice), rulings) : Promise.resolve(slice)
   }
 
   const cells: Record<string, Cell> = {}

@@ -87,13 +87,59 @@ function splitItem(item: TextItem): Piece[] {
   return pieces
 }
 
+/** A run turned a quarter or more (Word's 文字方向 "所有文字旋转 90°"): it reads up or down the page. */
+function isTurned(item: TextItem): boolean {
+  const t = item.transform
+  return Math.abs(t[1]) > Math.abs(t[0])
+}
+
+/**
+ * Turned runs, each as a line of its own: a run that continues another (the same column, its
+ * start where the other ends) joins it, so a label that the PDF wrote in several runs stays
+ * one word. The word's box is the run's real extent on the page; its line stands at the
+ * run's vertical middle, as a group label centred on the rows it spans (see vertical.ts).
+ */
+function turnedLines(items: TextItem[], page: number): DocLine[] {
+  type Run = { raw: string; x0: number; x1: number; y0: number; y1: number; end: [number, number]; size: number }
+  const runs: Run[] = []
+  for (const it of items) {
+    const t = it.transform
+    const size = Math.hypot(t[0], t[1]) || it.height || 1
+    // Along the text and towards the glyphs' tops, in page space.
+    const [ax, ay] = [t[0] / size, t[1] / size]
+    const [ux, uy] = [t[2] / size, t[3] / size]
+    const start: [number, number] = [t[4], t[5]]
+    const end: [number, number] = [t[4] + ax * it.width, t[5] + ay * it.width]
+    const corners = [start, end].flatMap(([x, y]) => [
+      [x - 0.2 * size * ux, y - 0.2 * size * uy],
+      [x + 0.85 * size * ux, y + 0.85 * size * uy]
+    ])
+    const xs = corners.map((c) => c[0])
+    const ys = corners.map((c) => c[1])
+    const box = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) }
+    const last = runs.at(-1)
+    if (last && Math.hypot(last.end[0] - start[0], last.end[1] - start[1]) < 0.5 * size) {
+      Object.assign(last, { raw: last.raw + it.str, x0: Math.min(last.x0, box.x0), x1: Math.max(last.x1, box.x1), y0: Math.min(last.y0, box.y0), y1: Math.max(last.y1, box.y1), end })
+    } else runs.push({ raw: it.str, ...box, end, size })
+  }
+  return runs
+    .filter((r) => r.raw.trim())
+    .map((r) => {
+      const raw = r.raw.trim()
+      const source = { kind: 'pdf' as const, page, box: [round(r.x0), round(r.y0), round(r.x1), round(r.y1)] as [number, number, number, number] }
+      const word: DocWord = { text: normalizeGlyphs(raw), raw, x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1, source }
+      return { words: [word], text: word.text, raw, page, baseline: (r.y0 + r.y1) / 2 - 0.325 * r.size, fontSize: r.size, source }
+    })
+}
+
 /** Builds the lines of one page, top to bottom, words left to right. */
 export function buildLines(items: TextItem[], page: number): DocLine[] {
   const pieces: Piece[] = []
+  const turned: TextItem[] = []
   for (const it of items) {
     if (!it.str || !it.str.trim()) continue
-    // Vertical or rotated runs are rare in these reports; their origin is still a usable anchor.
-    pieces.push(...splitItem(it))
+    if (isTurned(it)) turned.push(it)
+    else pieces.push(...splitItem(it))
   }
   // Group by baseline: tolerance relative to the font size.
   pieces.sort((a, b) => b.baseline - a.baseline || a.x0 - b.x0)
@@ -152,7 +198,8 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
       source: { kind: 'pdf', page, box: [round(x0), round(y0), round(x1), round(y1)] }
     })
   }
-  return lines
+  if (turned.length === 0) return lines
+  return [...lines, ...turnedLines(turned, page)].sort((a, b) => (b.baseline ?? 0) - (a.baseline ?? 0))
 }
 
 /** The top and bottom bands of a page where headers and footers are printed. */
