@@ -51,6 +51,12 @@ interface Style {
    * 文字方向): glyphs upright one under another, or the whole line turned 90° (sideways).
    */
   verticalGroups?: 'upright' | 'sideways'
+  /** Header cells shaded grey (Word's 底纹 on the header rows). */
+  shadedHeads?: boolean
+  /** A diagonal text watermark across every page, behind the text (仅供参考, 内部资料 …). */
+  watermark?: string
+  /** Title printed with letter spacing (em), as some templates space out 年度报告. */
+  titleSpacing?: number
   /** Vertical alignment of every cell (default middle); Word's own default is top. */
   valign?: 'top' | 'bottom'
   /** Header cells (自然人, 商业企业, 本年新制发件数…) spread over the cell's width as well. */
@@ -444,6 +450,19 @@ const VARIANTS: Variant[] = [
     scale: 'small',
     thousands: false,
     style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5, verticalGroups: 'sideways' },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p34-shaded-watermark',
+    about: 'Chromium; 2021; header cells shaded grey (底纹), a diagonal "仅供参考" watermark behind every page, title letter-spaced; Noto Serif 11pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '南平市延平区农业农村局',
+    year: 2022,
+    template: '2021',
+    seed: 3434,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5, shadedHeads: true, watermark: '仅供参考', titleSpacing: 0.3 },
     labels: { brackets: 'full', spaces: false }
   },
   {
@@ -1060,6 +1079,9 @@ td.label { text-align: left; }
 td.head, td.caption { text-align: center; }
 table.t2, table.t4 { break-inside: avoid; }
 ${s.distributed ? 'td.label { text-align: justify !important; text-align-last: justify; }' : ''}
+${s.shadedHeads ? 'td.head, td.caption { background: #d9d9d9; }' : ''}
+${s.titleSpacing ? `h1 { letter-spacing: ${s.titleSpacing}em; }` : ''}
+${s.watermark ? '.wm { position: fixed; top: 45%; left: 10%; font-size: 60pt; color: #e0e0e0; transform: rotate(-35deg); z-index: -1; white-space: nowrap; }' : ''}
 ${s.verticalGroups ? `td.group { writing-mode: vertical-rl; text-orientation: ${s.verticalGroups}; text-align: center; }` : ''}
 ${s.distributedHeads ? 'td.head { text-align: justify !important; text-align-last: justify; }' : ''}
 ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t3 { page: land; }' : ''}
@@ -1067,6 +1089,7 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
   const secs = sections(v, vals)
   const tables: Record<number, Table> = { 1: buildT2(v, vals), 2: buildT3(v, vals), 3: buildT4(v, vals) }
   const parts: string[] = []
+  if (s.watermark) parts.push(`<div class="wm">${esc(s.watermark)}</div>`)
   parts.push(`<h1>${titleLines(v).map(esc).join('<br>')}</h1>`)
   SECTION_HEADINGS.forEach((h, i) => {
     parts.push(`<h2>${esc(h)}</h2>`)

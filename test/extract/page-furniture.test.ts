@@ -1,7 +1,8 @@
 /**
  * Page furniture: running heads and page numbers printed in the margins are not read as the
- * report's title or as table rows (generated variants p17–p19, read through pdfjs; their cells
- * are checked with the other variants).
+ * report's title or as table rows (generated variants p17–p19), and a slanted watermark drawn
+ * across every page is not read at all (p34). Read through pdfjs; their cells are checked with
+ * the other variants.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -47,5 +48,18 @@ describe('running heads and feet in PDFs', () => {
     // The header sits in the top margin (8 % of the page); the title below it, in larger type.
     expect(src?.kind === 'pdf' && src.box).toEqual(same[0].source.kind === 'pdf' && same[0].source.box)
     expect(same[0].fontSize).toBeGreaterThan(12)
+  })
+})
+
+describe('watermarks', () => {
+  it('drops a slanted watermark, which would otherwise fall among table 4\'s values', async () => {
+    const lines = await linesOf('p34-shaded-watermark.pdf')
+    expect(lines.filter((l) => /仅|供参|参考/.test(l.text))).toEqual([])
+    const parsed = await parseDocument(variant('p34-shaded-watermark.pdf'), 'pdf')
+    const report = parsed.report!
+    expect(report.sections.map((s) => s.text).join('')).not.toContain('仅供参考')
+    expect(report.problems).toEqual([])
+    // The letter-spaced title still names agency and year.
+    expect(report.title).toBe('南平市延平区农业农村局2022年政府信息公开工作年度报告')
   })
 })

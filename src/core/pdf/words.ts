@@ -93,6 +93,19 @@ function isTurned(item: TextItem): boolean {
   return Math.abs(t[1]) > Math.abs(t[0])
 }
 
+/** Degrees a run may lean off the page's axes and still be text: scans and their OCR layers lean a little. */
+const MAX_LEAN_DEG = 10
+
+/**
+ * A run set at a slant (30°, 45° …) is a watermark (仅供参考, 内部资料) drawn across the page,
+ * not part of the report: read as a line, its large glyphs would fall among a table's values.
+ */
+function isSlanted(item: TextItem): boolean {
+  const t = item.transform
+  const deg = (Math.atan2(Math.abs(t[1]), Math.abs(t[0])) * 180) / Math.PI
+  return deg > MAX_LEAN_DEG && deg < 90 - MAX_LEAN_DEG
+}
+
 /**
  * Turned runs, each as a line of its own: a run that continues another (the same column, its
  * start where the other ends) joins it, so a label that the PDF wrote in several runs stays
@@ -137,7 +150,7 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
   const pieces: Piece[] = []
   const turned: TextItem[] = []
   for (const it of items) {
-    if (!it.str || !it.str.trim()) continue
+    if (!it.str || !it.str.trim() || isSlanted(it)) continue
     if (isTurned(it)) turned.push(it)
     else pieces.push(...splitItem(it))
   }
