@@ -466,6 +466,33 @@ const VARIANTS: Variant[] = [
     labels: { brackets: 'full', spaces: false }
   },
   {
+    name: 'o35-office-top-narrow',
+    about: 'LibreOffice; 2021; every cell aligned to the top, narrow label columns (labels wrap), "——" in cells not applicable; Noto Serif 10.5pt, ruled',
+    output: { kind: 'office' },
+    agency: '梧州市万秀区住房和城乡建设局',
+    year: 2023,
+    template: '2021',
+    seed: 3535,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'narrow', numAlign: 'center', borders: true, lineHeight: 1.3, valign: 'top' },
+    labels: { brackets: 'full', spaces: false },
+    blanks: { 't2.regulations.issued': '——', 't2.regulations.repealed': '——', 't2.regulations.in_force': '——', 't3.reject_mass.legal': '——' }
+  },
+  {
+    name: 'o36-office-top-borderless',
+    about: 'LibreOffice; 2021; borderless, every cell aligned to the top, medium label columns; Noto Sans 11pt',
+    output: { kind: 'office' },
+    agency: '钦州市钦南区商务局',
+    year: 2022,
+    template: '2021',
+    seed: 3636,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'right', borders: false, lineHeight: 1.3, valign: 'top' },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
     name: 't13-tab-grid-gb18030',
     about: 'TXT, GB18030; tab-separated, every grid position present (merged cells as empty fields), thousands separators, blank cells',
     output: { kind: 'txt', layout: 'tab-grid', encoding: 'gb18030', eol: '\n' },

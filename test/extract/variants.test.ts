@@ -26,8 +26,8 @@ function variantDocuments(): Array<[string, string, string]> {
 const documents = variantDocuments()
 
 it('has the generated variant corpus', () => {
-  expect(documents.length).toBeGreaterThanOrEqual(33)
-  expect(documents.filter(([n]) => n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(26)
+  expect(documents.length).toBeGreaterThanOrEqual(35)
+  expect(documents.filter(([n]) => n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(28)
   expect(documents.filter(([n]) => n.endsWith('.txt')).length).toBeGreaterThanOrEqual(7)
 })
 
