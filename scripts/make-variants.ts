@@ -80,6 +80,8 @@ interface Variant {
   scale: 'small' | 'large'
   /** Print numbers ≥ 1000 with a thousands separator (6,855). */
   thousands: boolean
+  /** A unit printed after every count in tables 3 and 4 (26件), as some offices fill them. */
+  unit?: '件'
   style: Style
   labels: {
     brackets: 'full' | 'half'
@@ -590,6 +592,20 @@ const VARIANTS: Variant[] = [
     style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.4 },
     labels: { brackets: 'full', spaces: false },
     furniture: { footer: 'plain' }
+  },
+  {
+    name: 't37-tab-units',
+    about: 'TXT, UTF-8; tab-separated as a browser copies a table, every count in tables 3 and 4 printed with its unit (26件), thousands separators',
+    output: { kind: 'txt', layout: 'tab-copy', encoding: 'utf8', eol: '\n' },
+    agency: '黄石市下陆区人民政府',
+    year: 2023,
+    template: '2021',
+    seed: 3737,
+    scale: 'large',
+    thousands: true,
+    unit: '件',
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.4 },
+    labels: { brackets: 'full', spaces: false }
   }
 ]
 
@@ -794,7 +810,8 @@ function makeValues(v: Variant): Values {
   const ri = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1))
   const large = v.scale === 'large'
   const cells = new Map<string, Val>()
-  const int = (key: string, n: number) => cells.set(key, { text: fmtInt(n, v.thousands), value: n })
+  const unit = (key: string) => (v.unit && /^t[34]\./.test(key) ? v.unit : '')
+  const int = (key: string, n: number) => cells.set(key, { text: fmtInt(n, v.thousands) + unit(key), value: n })
 
   // Table 2
   if (v.template === '2021') {

@@ -11,14 +11,17 @@ describe('parseValueToken', () => {
     ['-213', -213, 0],
     ['－5', -5, 0],
     ['２０', 20, 0],
-    ['+3', 3, 0]
+    ['+3', 3, 0],
+    ['26件', 26, 0],
+    ['1,024 件', 1024, 0],
+    ['0.52万元', 0.52, 2]
   ])('reads %s', (text, value, decimals) => {
     expect(parseValueToken(text)).toEqual({ kind: 'number', value, decimals })
   })
   it.each(['-', '/', '无', '—', '——', '--', '―', '－－', '— —', '⸺', '⸻'])('treats %s as a placeholder, not 0', (t) => {
     expect(parseValueToken(t)).toEqual({ kind: 'placeholder' })
   })
-  it.each(['1.', '2023年', '6,85', '1,2345', '（一）', '第二十条', '3.其他', ''])('rejects %s', (t) => {
+  it.each(['1.', '2023年', '6,85', '1,2345', '（一）', '第二十条', '3.其他', '', '件', '1200元', '第3项'])('rejects %s', (t) => {
     expect(parseValueToken(t)).toBeNull()
   })
 })

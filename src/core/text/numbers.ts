@@ -12,6 +12,12 @@ const PLACEHOLDERS = new Set(['/', '\\', '无', '空', '暂无', '×', 'x', 'X',
 /** A dash or a run of them (-, --, —, ——, ―― …; fonts print —— as one glyph, ⸺): the usual "not applicable" mark. */
 const DASHES = /^[-−–—―－⸺⸻]{1,4}$/
 
+/**
+ * A count unit some offices print after each number (26件); 万元 is the fee column's own unit.
+ * 元 alone is not taken: in a column counted in 万元 it would give a wrong amount.
+ */
+const UNIT = /(?:件|个|项|条|次|万元)$/
+
 /** Digits with optional sign, thousands separators and decimals, after width folding. */
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/
 
@@ -23,7 +29,7 @@ export function parseValueToken(text: string): ValueToken | null {
   const folded = text.normalize('NFKC').replace(/\s+/g, '')
   if (!folded) return null
   if (PLACEHOLDERS.has(folded) || DASHES.test(folded)) return { kind: 'placeholder' }
-  const t = folded.replace(/^[−–—]/, '-').replace(/，/g, ',')
+  const t = folded.replace(/^[−–—]/, '-').replace(/，/g, ',').replace(UNIT, '')
   const m = NUMBER.exec(t)
   if (!m) return null
   const digits = m[2].replace(/,/g, '')
