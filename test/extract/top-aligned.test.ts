@@ -9,8 +9,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
-import { T3_ROW_LABELS, t3Rows } from '../../src/core/model/keys'
+import { t3Rows } from '../../src/core/model/keys'
 import { matchForm } from '../../src/core/text/normalize'
+import { officialLeaf } from '../helpers/labels'
 import { FIXTURES } from '../helpers/paths'
 
 describe.each(['p29-top-narrow-ruled.pdf', 'p30-top-narrow-borderless.pdf'])('%s', (name) => {
@@ -23,8 +24,7 @@ describe.each(['p29-top-narrow-ruled.pdf', 'p30-top-narrow-borderless.pdf'])('%s
     // Each row's label ends with its official leaf label (the group label beside it may be
     // shared out between the group's rows).
     for (const l of rows) {
-      const leaf = matchForm(T3_ROW_LABELS[l.key!]).replace(/^.*?(\d+\.|（[一二三四五六七]）|[一二三四]、)/, '')
-      expect(matchForm(l.text), l.key!).toContain(leaf)
+      expect(matchForm(l.text), l.key!).toContain(officialLeaf(l.key!))
     }
   })
 })

@@ -342,7 +342,9 @@ export async function attachFragments(
       orphans.push(f)
       continue
     }
-    const clear = first.d <= reach && (!second || second.d >= Math.max(1.5 * first.d, first.d + 0.5 * fs))
+    // Twice as far, not less: the last line of a label wrapped over five lines, centred on its
+    // values, stands 1.5 times nearer the next one-line row's values than its own.
+    const clear = first.d <= reach && (!second || second.d >= Math.max(2 * first.d, first.d + 0.5 * fs))
     if (clear) {
       first.r.pieces.push(f)
       continue
