@@ -73,6 +73,31 @@ export function boxOf(words: Array<Pick<DocWord, 'x0' | 'x1' | 'y0' | 'y1'>>): B
   return [round(x0), round(y0), round(x1), round(y1)]
 }
 
+/**
+ * A PDF word's box around its baseline, in font sizes: CJK glyphs reach a little below the
+ * baseline and most of an em above it.
+ */
+export const GLYPH_BELOW = 0.2
+export const GLYPH_ABOVE = 0.85
+
+/** The baseline of a line whose glyphs' boxes are centred on `middle`. */
+export function baselineAt(middle: number, size: number): number {
+  return middle - ((GLYPH_ABOVE - GLYPH_BELOW) / 2) * size
+}
+
+/** Words printed apart (spread or stacked glyphs) as one word: their text in order, their boxes united. */
+export function joinWords(words: DocWord[], text = words.map((w) => w.text).join('')): DocWord {
+  return {
+    text,
+    raw: words.map((w) => w.raw).join(''),
+    source: spanOf(words.map((w) => w.source)) ?? words[0].source,
+    x0: Math.min(...words.map((w) => w.x0 ?? Infinity)),
+    x1: Math.max(...words.map((w) => w.x1 ?? -Infinity)),
+    y0: Math.min(...words.map((w) => w.y0 ?? Infinity)),
+    y1: Math.max(...words.map((w) => w.y1 ?? -Infinity))
+  }
+}
+
 export function round(n: number): number {
   return Math.round(n * 100) / 100
 }

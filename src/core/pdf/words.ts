@@ -7,7 +7,7 @@
  */
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { joinFragments, normalizeGlyphs } from '../text/normalize'
-import { round, type DocLine, type DocWord } from '../extract/doc'
+import { baselineAt, GLYPH_ABOVE, GLYPH_BELOW, round, type DocLine, type DocWord } from '../extract/doc'
 import { PAGE_NUMBER } from '../extract/labels'
 
 interface Piece {
@@ -124,8 +124,8 @@ function turnedLines(items: TextItem[], page: number): DocLine[] {
     const start: [number, number] = [t[4], t[5]]
     const end: [number, number] = [t[4] + ax * it.width, t[5] + ay * it.width]
     const corners = [start, end].flatMap(([x, y]) => [
-      [x - 0.2 * size * ux, y - 0.2 * size * uy],
-      [x + 0.85 * size * ux, y + 0.85 * size * uy]
+      [x - GLYPH_BELOW * size * ux, y - GLYPH_BELOW * size * uy],
+      [x + GLYPH_ABOVE * size * ux, y + GLYPH_ABOVE * size * uy]
     ])
     const xs = corners.map((c) => c[0])
     const ys = corners.map((c) => c[1])
@@ -141,7 +141,7 @@ function turnedLines(items: TextItem[], page: number): DocLine[] {
       const raw = r.raw.trim()
       const source = { kind: 'pdf' as const, page, box: [round(r.x0), round(r.y0), round(r.x1), round(r.y1)] as [number, number, number, number] }
       const word: DocWord = { text: normalizeGlyphs(raw), raw, x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1, source }
-      return { words: [word], text: word.text, raw, page, baseline: (r.y0 + r.y1) / 2 - 0.325 * r.size, fontSize: r.size, source }
+      return { words: [word], text: word.text, raw, page, baseline: baselineAt((r.y0 + r.y1) / 2, r.size), fontSize: r.size, source }
     })
 }
 
@@ -170,8 +170,8 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
     const flush = () => {
       if (!cur) return
       const size = cur.size
-      const y0 = cur.baseline - 0.2 * size
-      const y1 = cur.baseline + 0.85 * size
+      const y0 = cur.baseline - GLYPH_BELOW * size
+      const y1 = cur.baseline + GLYPH_ABOVE * size
       words.push({
         text: normalizeGlyphs(cur.raw),
         raw: cur.raw,

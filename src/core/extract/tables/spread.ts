@@ -8,7 +8,7 @@
  * rows.ts joins row labels by their even pitch instead.
  */
 import type { DocLine, DocWord, Segment } from '../doc'
-import { spanOf } from '../doc'
+import { joinWords } from '../doc'
 import { NUMBERING } from './rows'
 
 /**
@@ -55,20 +55,6 @@ function evenPitch(words: DocWord[], em: number): boolean {
   return Math.max(...gaps) - Math.min(...gaps) <= EVEN_PITCH_EM * em
 }
 
-function joined(words: DocWord[]): DocWord {
-  const first = words[0]
-  const last = words[words.length - 1]
-  return {
-    text: words.map((w) => w.text).join(''),
-    raw: words.map((w) => w.raw).join(''),
-    source: spanOf(words.map((w) => w.source)) ?? first.source,
-    x0: first.x0,
-    x1: last.x1,
-    y0: Math.min(...words.map((w) => w.y0 ?? Infinity)),
-    y1: Math.max(...words.map((w) => w.y1 ?? -Infinity))
-  }
-}
-
 /**
  * The lines of a PDF table with each cell's spread glyphs joined. Rulings are read only for
  * pages that have a candidate run; lines without one are returned as they are.
@@ -87,7 +73,7 @@ export async function joinSpreadGlyphs(lines: DocLine[], rulings: (page: number)
     // A numbering alone stays glyph by glyph, as rows.ts keeps it: "（三）" by itself on a line
     // is a group label's first line, not the start of a numbered row.
     const join = (group: DocWord[]) => group.length > 1 && evenPitch(group, em) && !NUMBERING.test(group.map((w) => w.text).join(''))
-    const flush = (group: DocWord[]) => words.push(...(join(group) ? [joined(group)] : group))
+    const flush = (group: DocWord[]) => words.push(...(join(group) ? [joinWords(group)] : group))
     let next = 0
     for (const [from, to] of runs) {
       words.push(...line.words.slice(next, from))

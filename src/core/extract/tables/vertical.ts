@@ -11,7 +11,7 @@
  * further apart than glyphs set one under another.
  */
 import type { DocLine, DocWord } from '../doc'
-import { spanOf } from '../doc'
+import { baselineAt, joinWords, spanOf } from '../doc'
 import { joinFragments } from '../../text/normalize'
 
 /** Vertical presentation forms (︵ ︶ ︑ …) and the punctuation they stand for. */
@@ -95,28 +95,16 @@ function findStacks(lines: DocLine[]): Glyph[][] {
 
 function stackLine(stack: Glyph[]): DocLine {
   const words = stack.map((g) => g.word)
-  const source = spanOf(words.map((w) => w.source)) ?? words[0].source
   const size = Math.max(...stack.map((g) => g.size))
-  const x0 = Math.min(...words.map((w) => w.x0!))
-  const x1 = Math.max(...words.map((w) => w.x1!))
-  const word: DocWord = {
-    text: words.map((w) => VERTICAL_FORMS[w.text] ?? w.text).join(''),
-    raw: words.map((w) => w.raw).join(''),
-    source,
-    x0,
-    x1,
-    y0: Math.min(...words.map((w) => w.y0 ?? Infinity)),
-    y1: Math.max(...words.map((w) => w.y1 ?? -Infinity))
-  }
+  const word = joinWords(words, words.map((w) => VERTICAL_FORMS[w.text] ?? w.text).join(''))
   return {
     words: [word],
     text: word.text,
     raw: word.raw,
-    source,
+    source: word.source,
     page: stack[0].line.page,
-    // At the middle of the stack (a word's middle stands 0.325 font sizes above its baseline,
-    // words.ts): a group label is centred on the rows it spans.
-    baseline: (stack[0].middle + stack[stack.length - 1].middle) / 2 - 0.325 * size,
+    // At the middle of the stack: a group label is centred on the rows it spans.
+    baseline: baselineAt((stack[0].middle + stack[stack.length - 1].middle) / 2, size),
     fontSize: size
   }
 }
