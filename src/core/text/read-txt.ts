@@ -55,11 +55,44 @@ function unmark(body: string): string {
   return s
 }
 
+/**
+ * A web page saved as text by a tool that strips tags but leaves HTML entities: &nbsp; for
+ * spacing and for empty cells. Entities that stand for a space become that many spaces (one
+ * character for one, as for Markdown); the others are read as the character they stand for in
+ * the words and the line's text, while ranges still point into the file.
+ */
+const SPACE_ENTITY = /&(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x0*3000);/gi
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  times: '×'
+}
+
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s
+  return s.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (m, e: string) => {
+    if (e[0] !== '#') return NAMED_ENTITIES[e.toLowerCase()] ?? m
+    const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m
+  })
+}
+
 function lineOf(raw: string, start: number, end: number): DocLine {
-  const body = unmark(raw)
+  const body = unmark(raw).replace(SPACE_ENTITY, (m) => ' '.repeat(m.length))
   const words: DocWord[] = []
   const hasTabs = body.includes('\t')
-  const cells = hasTabs ? body.split('\t') : undefined
+  const cells = hasTabs ? body.split('\t').map(decodeEntities) : undefined
   const wordRe = /[^\s]+/g
   let cellIndex = 0
   let m: RegExpExecArray | null
@@ -69,7 +102,7 @@ function lineOf(raw: string, start: number, end: number): DocLine {
   while ((m = wordRe.exec(body)) !== null) {
     while (cellIndex < tabPositions.length && tabPositions[cellIndex] < m.index) cellIndex++
     words.push({
-      text: normalizeGlyphs(m[0]),
+      text: normalizeGlyphs(decodeEntities(m[0])),
       raw: raw.slice(m.index, m.index + m[0].length),
       source: { kind: 'txt', start: start + m.index, end: start + m.index + m[0].length },
       cell: cellIndex
@@ -77,7 +110,7 @@ function lineOf(raw: string, start: number, end: number): DocLine {
   }
   return {
     words,
-    text: normalizeGlyphs(body),
+    text: normalizeGlyphs(decodeEntities(body)),
     raw,
     source: { kind: 'txt', start, end },
     cells
