@@ -4,22 +4,13 @@
  * (variant p22); header cells spread the same way read as the official column names, so the
  * label rules find nothing to report (variant p27). Their cells are checked with the other variants.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import { expect, it } from 'vitest'
-import { parseDocument } from '../../src/core/ingest/parse'
-import type { ExtractedReport } from '../../src/core/model/report'
 import { T2_LAYOUTS } from '../../src/core/model/keys'
-import { FIXTURES } from '../helpers/paths'
 import { check } from '../helpers/rules'
-
-async function variant(name: string): Promise<ExtractedReport> {
-  const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'variants', name)))
-  return (await parseDocument(bytes, 'pdf')).report!
-}
+import { variantReport } from '../helpers/variants'
 
 it('reads spread row labels glyph by glyph in reading order', async () => {
-  const report = await variant('p22-distributed-labels.pdf')
+  const report = await variantReport('p22-distributed-labels.pdf')
   const label = (key: string) => report.labels.find((l) => l.table === 't3' && l.role === 'row' && l.key === key)?.text
   // "（ 五 ）" over "不 予 处": the two lines of the group label do not interleave.
   expect(label('reject_publication')).toBe('（五）不予处3.要求提供公开出版物')
@@ -33,7 +24,7 @@ it('reads spread row labels glyph by glyph in reading order', async () => {
 })
 
 it('reads spread header cells as whole names, so no label rule fires', async () => {
-  const report = await variant('p27-distributed-heads.pdf')
+  const report = await variantReport('p27-distributed-heads.pdf')
   const columns = (table: string) => report.labels.filter((l) => l.table === table && l.role === 'column')
   // Table 2: one header per column of each block (本 年 处 理 决 定 数 量 spans three columns).
   expect(columns('t2').map((l) => l.key)).toEqual(T2_LAYOUTS['2021'].flatMap((b) => b.columns.map((c) => c.key)))

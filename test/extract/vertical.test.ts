@@ -7,14 +7,9 @@
  * word with its real box instead of a line across the table from its origin. Their cells are
  * checked with the other variants.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseDocument } from '../../src/core/ingest/parse'
-import { t3Rows } from '../../src/core/model/keys'
-import { matchForm } from '../../src/core/text/normalize'
-import { officialLeaf } from '../helpers/labels'
-import { FIXTURES } from '../helpers/paths'
+import { expectWholeT3Labels } from '../helpers/labels'
+import { variantReport } from '../helpers/variants'
 import { check } from '../helpers/rules'
 
 describe.each([
@@ -22,20 +17,14 @@ describe.each([
   ['p33-sideways-groups.pdf', 11]
 ])('%s', (name, size) => {
   it('reads each vertical group label as one label beside the rows it spans', async () => {
-    const bytes = new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'variants', name)))
-    const report = (await parseDocument(bytes, 'pdf')).report!
-    expect(report.problems).toEqual([])
-    const rows = report.labels.filter((l) => l.table === 't3' && l.role === 'row')
-    expect(rows.map((l) => l.key)).toEqual(t3Rows('2021'))
+    const report = await variantReport(name)
+    // Every row keeps its whole leaf label: the last of the five lines of 2.申请人逾期未按收费…
+    // stands nearer 3.其他's values than its own, but the rules between them say whose it is.
+    const rows = expectWholeT3Labels(report)
     const text = rows.map((l) => l.text).join('|')
     // Vertical forms read as the punctuation they stand for, each stack whole and in order.
     for (const group of ['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']) expect(text).toContain(group)
     expect(text).not.toMatch(/[\uFE10-\uFE44]/)
-    // Every row keeps its whole leaf label: the last of the five lines of 2.申请人逾期未按收费…
-    // stands nearer 3.其他's values than its own, but the rules between them say whose it is.
-    for (const l of rows) {
-      expect(matchForm(l.text), l.key!).toContain(officialLeaf(l.key!))
-    }
     // The label's box covers the group label from its first glyph to its last: nine glyphs.
     const label = rows.find((l) => l.text.includes('三、本年度办理结果'))!
     const box = label.source?.kind === 'pdf' ? label.source.box : null

@@ -85,6 +85,24 @@ export function baselineAt(middle: number, size: number): number {
   return middle - ((GLYPH_ABOVE - GLYPH_BELOW) / 2) * size
 }
 
+const LONE_GLYPH = /^[\p{Script=Han}（）()、，。：；“”‘’《》〈〉【】〔〕\uFE10-\uFE4F]$/u
+
+/**
+ * One glyph of Chinese text standing alone as a word, what a cell spread over its width
+ * (分散对齐) or set vertically (文字方向) leaves: an ideograph, a Chinese bracket or punctuation
+ * mark, or its vertical form (︵ ︑ …). Never a digit, a Latin letter or an ASCII mark: those
+ * make values and placeholders (1, -, /).
+ */
+export function isLoneGlyph(w: { raw: string; text: string }): boolean {
+  const t = w.raw.trim()
+  return t.length > 0 && [...t].length === 1 && LONE_GLYPH.test(w.text.trim())
+}
+
+/** A line holding one word alone (a turned run, a stack of glyphs), standing at `baseline`. */
+export function wordLine(word: DocWord, page: number | undefined, baseline: number, fontSize: number): DocLine {
+  return { words: [word], text: word.text, raw: word.raw, source: word.source, page, baseline, fontSize }
+}
+
 /** Words printed apart (spread or stacked glyphs) as one word: their text in order, their boxes united. */
 export function joinWords(words: DocWord[], text = words.map((w) => w.text).join('')): DocWord {
   return {

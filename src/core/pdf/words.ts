@@ -7,7 +7,7 @@
  */
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { joinFragments, normalizeGlyphs } from '../text/normalize'
-import { baselineAt, GLYPH_ABOVE, GLYPH_BELOW, round, type DocLine, type DocWord } from '../extract/doc'
+import { baselineAt, GLYPH_ABOVE, GLYPH_BELOW, round, wordLine, type DocLine, type DocWord } from '../extract/doc'
 import { PAGE_NUMBER } from '../extract/labels'
 
 interface Piece {
@@ -93,17 +93,18 @@ function isTurned(item: TextItem): boolean {
   return Math.abs(t[1]) > Math.abs(t[0])
 }
 
-/** Degrees a run may lean off the page's axes and still be text: scans and their OCR layers lean a little. */
-const MAX_LEAN_DEG = 10
+/** How far a run may lean off the page's axes and still be text (tan 10°): scans and their OCR layers lean a little. */
+const MAX_LEAN = Math.tan((10 * Math.PI) / 180)
 
 /**
  * A run set at a slant (30°, 45° …) is a watermark (仅供参考, 内部资料) drawn across the page,
  * not part of the report: read as a line, its large glyphs would fall among a table's values.
+ * (Compared as ratios: this runs once per text item of every page.)
  */
 function isSlanted(item: TextItem): boolean {
-  const t = item.transform
-  const deg = (Math.atan2(Math.abs(t[1]), Math.abs(t[0])) * 180) / Math.PI
-  return deg > MAX_LEAN_DEG && deg < 90 - MAX_LEAN_DEG
+  const a = Math.abs(item.transform[0])
+  const b = Math.abs(item.transform[1])
+  return b > MAX_LEAN * a && a > MAX_LEAN * b
 }
 
 /**
@@ -141,7 +142,7 @@ function turnedLines(items: TextItem[], page: number): DocLine[] {
       const raw = r.raw.trim()
       const source = { kind: 'pdf' as const, page, box: [round(r.x0), round(r.y0), round(r.x1), round(r.y1)] as [number, number, number, number] }
       const word: DocWord = { text: normalizeGlyphs(raw), raw, x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1, source }
-      return { words: [word], text: word.text, raw, page, baseline: baselineAt((r.y0 + r.y1) / 2, r.size), fontSize: r.size, source }
+      return wordLine(word, page, baselineAt((r.y0 + r.y1) / 2, r.size), r.size)
     })
 }
 

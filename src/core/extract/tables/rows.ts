@@ -6,7 +6,7 @@
 import type { Provenance } from '../../model/report'
 import { parseValueToken, type ValueToken } from '../../text/numbers'
 import { joinFragments, matchForm } from '../../text/normalize'
-import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
+import { isLoneGlyph, spanOf, type DocLine, type DocWord, type Segment } from '../doc'
 
 export interface ValueSlot {
   text: string
@@ -111,12 +111,6 @@ function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
     } else columns.push({ x1: seg.x1, segments: [seg] })
   }
   return columns.flatMap((c) => c.segments.sort((a, b) => byLine(a.pieces[0], b.pieces[0])).flatMap((seg) => seg.pieces))
-}
-
-/** One character, not a digit: what distributed alignment leaves of a label's text. */
-function isLoneGlyph(p: LabelPiece): boolean {
-  const cs = [...p.raw.trim()]
-  return cs.length === 1 && !/\d/.test(cs[0])
 }
 
 /**

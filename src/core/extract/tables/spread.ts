@@ -8,17 +8,8 @@
  * rows.ts joins row labels by their even pitch instead.
  */
 import type { DocLine, DocWord, Segment } from '../doc'
-import { joinWords } from '../doc'
+import { isLoneGlyph, joinWords } from '../doc'
 import { NUMBERING } from './rows'
-
-/**
- * A glyph a header or label is made of: one ideograph or bracket, never a digit. (无 also stands
- * for zero in a value cell, but a value cell holds one token between its own rules.)
- */
-function isSpreadGlyph(w: DocWord): boolean {
-  const cs = [...w.raw.trim()]
-  return cs.length === 1 && /[\p{Script=Han}（）()]/u.test(w.text)
-}
 
 /**
  * Two glyphs this far apart (in font sizes) are too far to be one spread cell: a group header
@@ -36,7 +27,7 @@ function candidateRuns(line: DocLine): Array<[number, number]> {
   const w = line.words
   for (let i = 0; i < w.length; ) {
     let j = i
-    while (isSpreadGlyph(w[i]) && j + 1 < w.length && isSpreadGlyph(w[j + 1]) && (w[j + 1].x0 ?? 0) - (w[j].x1 ?? 0) <= MAX_GAP_EM * em) j++
+    while (isLoneGlyph(w[i]) && j + 1 < w.length && isLoneGlyph(w[j + 1]) && (w[j + 1].x0 ?? 0) - (w[j].x1 ?? 0) <= MAX_GAP_EM * em) j++
     if (j > i) runs.push([i, j])
     i = j + 1
   }
@@ -61,9 +52,15 @@ function evenPitch(words: DocWord[], em: number): boolean {
  */
 export async function joinSpreadGlyphs(lines: DocLine[], rulings: (page: number) => Promise<Segment[]>): Promise<DocLine[]> {
   const out: DocLine[] = []
+  const vertical = new Map<number, Segment[]>()
+  const verticalRules = async (page: number) => {
+    let v = vertical.get(page)
+    if (!v) vertical.set(page, (v = (await rulings(page)).filter((r) => r.orient === 'v')))
+    return v
+  }
   for (const line of lines) {
     const runs = line.page === undefined ? [] : candidateRuns(line)
-    const rules = runs.length ? (await rulings(line.page!)).filter((r) => r.orient === 'v') : []
+    const rules = runs.length ? await verticalRules(line.page!) : []
     if (rules.length === 0) {
       out.push(line)
       continue

@@ -11,7 +11,7 @@
  * further apart than glyphs set one under another.
  */
 import type { DocLine, DocWord } from '../doc'
-import { baselineAt, joinWords, spanOf } from '../doc'
+import { baselineAt, isLoneGlyph, joinWords, spanOf, wordLine } from '../doc'
 import { joinFragments } from '../../text/normalize'
 
 /** Vertical presentation forms (︵ ︶ ︑ …) and the punctuation they stand for. */
@@ -55,18 +55,13 @@ interface Glyph {
   size: number
 }
 
-function loneGlyph(w: DocWord): boolean {
-  const cs = [...w.raw.trim()]
-  return cs.length === 1 && !/[\dA-Za-z]/.test(cs[0]) && (/\p{Script=Han}/u.test(w.text) || cs[0] in VERTICAL_FORMS || /[（）()、，]/.test(cs[0]))
-}
-
 /** Stacks of glyphs on one page, each top to bottom. */
 function findStacks(lines: DocLine[]): Glyph[][] {
   const glyphs: Glyph[] = []
   for (const line of lines) {
     if (line.page === undefined) continue
     for (const word of line.words) {
-      if (word.x0 === undefined || word.x1 === undefined || word.y0 === undefined || word.y1 === undefined || !loneGlyph(word)) continue
+      if (word.x0 === undefined || word.x1 === undefined || word.y0 === undefined || word.y1 === undefined || !isLoneGlyph(word)) continue
       glyphs.push({ word, line, centre: (word.x0 + word.x1) / 2, middle: (word.y0 + word.y1) / 2, size: line.fontSize ?? 10 })
     }
   }
@@ -97,16 +92,8 @@ function stackLine(stack: Glyph[]): DocLine {
   const words = stack.map((g) => g.word)
   const size = Math.max(...stack.map((g) => g.size))
   const word = joinWords(words, words.map((w) => VERTICAL_FORMS[w.text] ?? w.text).join(''))
-  return {
-    words: [word],
-    text: word.text,
-    raw: word.raw,
-    source: word.source,
-    page: stack[0].line.page,
-    // At the middle of the stack: a group label is centred on the rows it spans.
-    baseline: baselineAt((stack[0].middle + stack[stack.length - 1].middle) / 2, size),
-    fontSize: size
-  }
+  // At the middle of the stack: a group label is centred on the rows it spans.
+  return wordLine(word, stack[0].line.page, baselineAt((stack[0].middle + stack[stack.length - 1].middle) / 2, size), size)
 }
 
 /** The lines of a PDF table with each vertical stack of glyphs read as one word of its own. */

@@ -192,16 +192,16 @@ function s11(ctx: RuleContext): Draft[] {
   const names = { t2: ['表二', 2], t3: ['表三', 3], t4: ['表四', 4] } as const
   for (const [t, [name, idx]] of Object.entries(names)) {
     const found = ctx.report.tables.find((x) => x.table === t)
-    // A picture in the section is likely the table pasted as an image: say so, and point at it.
-    const picture = ctx.report.problems.find((p) => p.code === 'table_image' && p.table === t)?.source
-    if (!found && picture?.kind === 'pdf') {
-      out.push({
-        key: t,
-        source: picture,
-        message: `未找到${name}（应在第${NUMERALS[idx - 1]}部分按表格形式填报）；第 ${picture.page} 页有图片，表格可能以图片形式插入，数据无法核对，请人工核对或做文字识别（OCR）`
-      })
-    } else if (!found) out.push({ key: t, message: `未找到${name}（应在第${NUMERALS[idx - 1]}部分按表格形式填报）` })
-    else if (found.sectionIndex !== null && found.sectionIndex !== idx) {
+    if (!found) {
+      const missing = `未找到${name}（应在第${NUMERALS[idx - 1]}部分按表格形式填报）`
+      // A picture in the section is likely the table pasted as an image: say so, and point at it.
+      const picture = ctx.report.problems.find((p) => p.code === 'table_image' && p.table === t)?.source
+      out.push(
+        picture?.kind === 'pdf'
+          ? { key: t, source: picture, message: `${missing}；第 ${picture.page} 页有图片，表格可能以图片形式插入，数据无法核对，请人工核对或做文字识别（OCR）` }
+          : { key: t, message: missing }
+      )
+    } else if (found.sectionIndex !== null && found.sectionIndex !== idx) {
       out.push({ key: t, source: found.source, message: `${name}位于第${NUMERALS[found.sectionIndex - 1]}部分，应在第${NUMERALS[idx - 1]}部分` })
     }
   }
