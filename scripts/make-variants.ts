@@ -63,6 +63,11 @@ interface Style {
   distributedHeads?: boolean
   /** Table 3 printed on a landscape page of its own (a Word section turned sideways). */
   landscapeT3?: boolean
+  /**
+   * Landscape pages stored as portrait pages shown turned (/Rotate 90 or 270), their content
+   * drawn sideways, as some PDF printers (Acrobat's auto-rotate) write them.
+   */
+  rotateLandscape?: 90 | 270
 }
 
 interface Variant {
@@ -493,6 +498,32 @@ const VARIANTS: Variant[] = [
     thousands: false,
     style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'right', borders: false, lineHeight: 1.3, valign: 'top' },
     labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p38-rotated-landscape-t3',
+    about: 'Chromium; 2021; table 3 on a landscape page stored as a portrait page with /Rotate 90 (content drawn turned, as Acrobat\'s auto-rotate writes it); Noto Serif 11pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '湖州市吴兴区民政局',
+    year: 2023,
+    template: '2021',
+    seed: 3838,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 11, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.4, landscapeT3: true, rotateLandscape: 90 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p39-rotated270-borderless',
+    about: 'Chromium; 2021; borderless; table 3 on a landscape page stored as a portrait page with /Rotate 270 (content drawn turned the other way); Noto Sans 10.5pt, medium label columns',
+    output: { kind: 'chromium' },
+    agency: '南充市顺庆区交通运输局',
+    year: 2024,
+    template: '2021',
+    seed: 3939,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'medium', numAlign: 'right', borders: false, lineHeight: 1.5, landscapeT3: true, rotateLandscape: 270 },
+    labels: { brackets: 'full', spaces: true }
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1240,6 +1271,55 @@ function checkNumbers(v: Variant, vals: Values, pdf: string): void {
   if (broken.length) throw new Error(`${v.name}: numbers not printed intact: ${broken.join(' ')}`)
 }
 
+/**
+ * Rewrites every landscape page of a Chromium PDF as a portrait page with /Rotate: the same
+ * picture on screen, but the content stream draws it turned a quarter (an incremental update:
+ * new page objects, two small content streams around the old one, a new xref section).
+ */
+function rotateLandscapePages(file: string, angle: 90 | 270): void {
+  const pdf = fs.readFileSync(file)
+  const text = pdf.toString('latin1')
+  const size = Number(/\/Size (\d+)/.exec(text.slice(text.lastIndexOf('trailer')))![1])
+  const root = /\/Root (\d+ 0 R)/.exec(text.slice(text.lastIndexOf('trailer')))![1]
+  const info = /\/Info (\d+ 0 R)/.exec(text.slice(text.lastIndexOf('trailer')))?.[1]
+  const prev = Number(/startxref\s+(\d+)/.exec(text.slice(text.lastIndexOf('startxref')))![1])
+  const parts: string[] = []
+  const offsets = new Map<number, number>()
+  let pos = pdf.length
+  const add = (num: number, body: string) => {
+    const obj = `${num} 0 obj\n${body}\nendobj\n`
+    offsets.set(num, pos)
+    parts.push(obj)
+    pos += Buffer.byteLength(obj, 'latin1')
+  }
+  let next = size
+  let turned = 0
+  for (const m of text.matchAll(/(\d+) 0 obj\s*(<<\/Type \/Page\b[\s\S]*?)\s*endobj/g)) {
+    const dict = m[2]
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(dict)
+    if (!box || Number(box[1]) <= Number(box[2])) continue
+    const [w, h] = [box[1], box[2]]
+    const contents = /\/Contents (\d+ 0 R)/.exec(dict)![1]
+    // Page content (u, v) to portrait space: turned a quarter so that /Rotate shows it upright.
+    const cm = angle === 90 ? `0 1 -1 0 ${h} 0 cm` : `0 -1 1 0 0 ${w} cm`
+    const pre = next++
+    const post = next++
+    add(pre, `<</Length ${cm.length + 3}>> stream\nq ${cm}\nendstream`)
+    add(post, '<</Length 2>> stream\nQ\nendstream')
+    const page = dict
+      .replace(box[0], `/MediaBox [0 0 ${h} ${w}]`)
+      .replace(`/Contents ${contents}`, `/Contents [${pre} 0 R ${contents} ${post} 0 R]`)
+      .replace('<</Type /Page', `<</Type /Page\n/Rotate ${angle}`)
+    add(Number(m[1]), page)
+    turned++
+  }
+  if (!turned) throw new Error(`${file}: no landscape page to turn`)
+  const nums = [...offsets.keys()].sort((a, b) => a - b)
+  const xref = ['xref', ...nums.flatMap((n) => [`${n} 1`, `${String(offsets.get(n)).padStart(10, '0')} 00000 n `])].join('\n')
+  const trailer = `\ntrailer\n<</Size ${next}\n/Root ${root}${info ? `\n/Info ${info}` : ''}\n/Prev ${prev}>>\nstartxref\n${pos}\n%%EOF\n`
+  fs.writeFileSync(file, Buffer.concat([pdf, Buffer.from(parts.join('') + xref + trailer, 'latin1')]))
+}
+
 /** Chromium's header/footer templates for a variant's page furniture (they need their own font and size). */
 function furniture(v: Variant): { displayHeaderFooter?: boolean; headerTemplate?: string; footerTemplate?: string } {
   const f = v.furniture
@@ -1297,6 +1377,7 @@ async function main(): Promise<void> {
         }
         await page.pdf({ path: printed, format: 'A4', printBackground: true, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' }, ...furniture(v) })
         await page.close()
+        if (v.style.rotateLandscape) rotateLandscapePages(printed, v.style.rotateLandscape)
         if (asText) {
           file = `${v.name}.txt`
           const r = spawnSync('pdftotext', ['-layout', printed, path.join(OUT, file)], { encoding: 'utf8' })

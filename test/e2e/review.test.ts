@@ -10,13 +10,14 @@ import path from 'node:path'
 import JSZip from 'jszip'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ingestPaths } from '../../src/core/ingest/ingest'
 import type { ParsePool } from '../../src/core/ingest/pool'
 import { listCorrections } from '../../src/core/review/corrections'
 import { listFindings } from '../../src/core/review/findings'
 import { loadReport } from '../../src/core/store/read'
 import { Store } from '../../src/core/store/store'
 import { createSourcePool } from '../../src/node/workers'
-import { ROOT, SEEDS, tempDir } from '../helpers/paths'
+import { FIXTURES, ROOT, SEEDS, tempDir } from '../helpers/paths'
 import { startBridge, type Bridge } from './bridge'
 import { chromiumAvailable, launchChromium } from './browser'
 import { ensureRendererBuild } from './build'
@@ -270,6 +271,39 @@ suite('review workspace in Chromium against the real handlers', () => {
     expect(await x01.first().innerText()).toMatch(/相差 2 件/)
     expect(await page.locator('.yoy-table tr[data-key="t3.carry_next.total"]').count()).toBe(1)
     await page.screenshot({ path: path.join(ARTIFACTS, 'year-over-year.png') })
+  })
+
+  it('highlights a cell over its number on a landscape page stored turned (/Rotate 90)', async () => {
+    const file = path.join(dir, 'p38-rotated-landscape-t3.pdf')
+    fs.copyFileSync(path.join(FIXTURES, 'variants/p38-rotated-landscape-t3.pdf'), file)
+    const summary = await ingestPaths([file], { store, pool })
+    expect(summary.counts.ok).toBe(1)
+    const id = reportIdOf('p38-rotated-landscape-t3.pdf')
+    const cell = loadReport(store, id)!.cells['t3.new.commercial']
+    const src = cell.source as { kind: 'pdf'; page: number; box: [number, number, number, number] }
+    await page.goto(`${bridge.url}#/report/${id}`)
+    await page.locator('.tables [data-key="t3.new.commercial"]').click()
+    const highlight = page.getByTestId('source-highlight')
+    await highlight.waitFor()
+    const pageEl = page.locator(`.pdf-page[data-page="${src.page}"]`)
+    await expect.poll(() => pageEl.getAttribute('data-drawn')).toBe('yes')
+    // The page is shown landscape, and the text layer under the highlight is the cell's number.
+    const pb = (await pageEl.boundingBox())!
+    expect(pb.width).toBeGreaterThan(pb.height)
+    const hb = (await highlight.boundingBox())!
+    const under = await page.evaluate(
+      ({ x, y, w, h }) =>
+        Array.from(document.querySelectorAll<HTMLElement>('.textLayer span'))
+          .filter((s) => {
+            const r = s.getBoundingClientRect()
+            const [cx, cy] = [(r.left + r.right) / 2, (r.top + r.bottom) / 2]
+            return cx > x && cx < x + w && cy > y && cy < y + h
+          })
+          .map((s) => s.textContent)
+          .join(''),
+      { x: hb.x, y: hb.y, w: hb.width, h: hb.height }
+    )
+    expect(under.trim()).toBe(cell.raw)
   })
 
   it('highlights the character range of a TXT finding', async () => {

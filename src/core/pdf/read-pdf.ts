@@ -6,6 +6,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { ReadError } from '../errors'
 import type { DocLine, PageInfo, Segment, SourceDoc } from '../extract/doc'
 import { loadPdfjs, openPdf, type PDFDocumentProxy } from './pdfjs'
+import { multiply, pageSpace, type Matrix, type PageSpace } from './page-space'
 import { pageRulings } from './rulings'
 import { buildLines, dropPageFurniture, dropRunningHeads } from './words'
 
@@ -113,14 +114,19 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     let lines: DocLine[] = []
     const pages: PageInfo[] = []
     const pageProxies = new Map<number, PageProxy>()
+    const spaces = new Map<number, PageSpace>()
     let textChars = 0
     for (let p = 1; p <= pageCount; p++) {
       const page = await pdf.getPage(p)
       pageProxies.set(p, page)
-      const [, , w, h] = page.view
-      pages.push({ page: p, width: w, height: h })
+      const space = pageSpace(page)
+      spaces.set(p, space)
+      const h = space.height
+      pages.push({ page: p, width: space.width, height: h })
       const content = await page.getTextContent()
-      const items = content.items.filter((it): it is TextItem => 'str' in it)
+      let items = content.items.filter((it): it is TextItem => 'str' in it)
+      const m = space.matrix
+      if (m) items = items.map((it) => ({ ...it, transform: multiply(m, it.transform as Matrix) }))
       for (const it of items) textChars += it.str.replace(/\s+/g, '').length
       lines.push(...dropPageFurniture(buildLines(items, p), h))
     }
@@ -159,7 +165,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
         return r
       }
     }
-    const doc: SourceDoc = { kind: 'pdf', lines, pages, rulings: perPage<Segment[]>(pageRulings, []), pictures: perPage(pagePictures, 0) }
+    const doc: SourceDoc = { kind: 'pdf', lines, pages, rulings: perPage<Segment[]>((page) => pageRulings(page, spaces.get(page.pageNumber)?.matrix ?? null), []), pictures: perPage(pagePictures, 0) }
     return {
       doc,
       pageCount,

@@ -11,25 +11,9 @@
  */
 import { loadPdfjs, type PDFPageProxy } from './pdfjs'
 import type { Segment } from '../extract/doc'
+import { apply, IDENTITY, multiply, type Matrix } from './page-space'
 
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const
-
-type Matrix = [number, number, number, number, number, number]
-
-function multiply(m1: Matrix, m2: Matrix): Matrix {
-  return [
-    m1[0] * m2[0] + m1[2] * m2[1],
-    m1[1] * m2[0] + m1[3] * m2[1],
-    m1[0] * m2[2] + m1[2] * m2[3],
-    m1[1] * m2[2] + m1[3] * m2[3],
-    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
-    m1[1] * m2[4] + m1[3] * m2[5] + m1[5]
-  ]
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]]
-}
 
 /** Thickness up to which a filled rectangle counts as a line. */
 const THIN = 2.5
@@ -141,11 +125,14 @@ export function mergeSegments(segs: Segment[], tol = 1.5): Segment[] {
   return out
 }
 
-/** The ruling lines of a page, merged. Empty for pages without drawn tables. */
-export async function pageRulings(page: PDFPageProxy): Promise<Segment[]> {
+/**
+ * The ruling lines of a page, merged, in the page's shown space (`space`: see page-space.ts).
+ * Empty for pages without drawn tables.
+ */
+export async function pageRulings(page: PDFPageProxy, space: Matrix | null = null): Promise<Segment[]> {
   const { OPS } = await loadPdfjs()
   const ops = await page.getOperatorList()
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0]
+  let ctm: Matrix = space ?? IDENTITY
   const stack: Matrix[] = []
   const segs: Segment[] = []
   for (let i = 0; i < ops.fnArray.length; i++) {

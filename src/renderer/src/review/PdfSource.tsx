@@ -191,7 +191,10 @@ function PdfPage(props: {
       if (cancelled) return
       const layer = textRef.current
       layer.replaceChildren()
+      // pdf.js sizes and turns the layer (a page shown with /Rotate) from the variables its
+      // own viewer sets on a page; this view is not inside that viewer, so it sets them here.
       layer.style.setProperty('--scale-factor', String(scale))
+      layer.style.setProperty('--total-scale-factor', String(scale))
       await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: layer, viewport }).render()
       if (!cancelled) setDrawn(scale)
     })().catch((e: Error) => {
