@@ -68,6 +68,11 @@ interface Style {
    * drawn sideways, as some PDF printers (Acrobat's auto-rotate) write them.
    */
   rotateLandscape?: 90 | 270
+  /**
+   * Bold set by printing the text twice, a fraction of a point apart (WPS and printer drivers
+   * do this for fonts without a bold face): title, headings, header cells, table 3's total column.
+   */
+  overprintBold?: boolean
 }
 
 interface Variant {
@@ -524,6 +529,19 @@ const VARIANTS: Variant[] = [
     thousands: true,
     style: { font: 'sans', sizePt: 10.5, labelCols: 'medium', numAlign: 'right', borders: false, lineHeight: 1.5, landscapeT3: true, rotateLandscape: 270 },
     labels: { brackets: 'full', spaces: true }
+  },
+  {
+    name: 'p40-overprint-bold',
+    about: 'Chromium; 2021; borderless; bold printed as the same text twice 0.35 pt apart (title, headings, header cells, table 3\'s 总计 column), as WPS and some printer drivers fake bold; Noto Serif 10.5pt',
+    output: { kind: 'chromium' },
+    agency: '黄冈市黄州区自然资源和规划局',
+    year: 2023,
+    template: '2021',
+    seed: 4040,
+    scale: 'large',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: false, lineHeight: 1.5, overprintBold: true },
+    labels: { brackets: 'full', spaces: false }
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1159,6 +1177,7 @@ ${s.titleSpacing ? `h1 { letter-spacing: ${s.titleSpacing}em; }` : ''}
 ${s.watermark ? '.wm { position: fixed; top: 45%; left: 10%; font-size: 60pt; color: #e0e0e0; transform: rotate(-35deg); z-index: -1; white-space: nowrap; }' : ''}
 ${s.verticalGroups ? `td.group { writing-mode: vertical-rl; text-orientation: ${s.verticalGroups}; text-align: center; }` : ''}
 ${s.distributedHeads ? 'td.head { text-align: justify !important; text-align-last: justify; }' : ''}
+${s.overprintBold ? 'h1, h2, td.head, td.caption, table.t3 tr td:last-child { font-weight: normal; text-shadow: 0.35pt 0 0 #000; }' : ''}
 ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t3 { page: land; }' : ''}
 `
   const secs = sections(v, vals)

@@ -147,6 +147,27 @@ function turnedLines(items: TextItem[], page: number): DocLine[] {
 }
 
 /** Builds the lines of one page, top to bottom, words left to right. */
+/**
+ * Bold faked by printing the same text twice a fraction of a point apart (WPS and some printer
+ * drivers, for fonts without a bold face): pdfjs returns both impressions, which would read as
+ * 一一、总体情况、总体情况 and as a value twice. A piece lying within another on the same line,
+ * its text part of the other's, is the second impression (as pdfplumber's dedupe_chars).
+ * `line` is sorted by x0; text on a normal line never overlaps itself, so that is checked first.
+ */
+function dropOverprints(line: Piece[]): Piece[] {
+  let overlap = false
+  for (let i = 1; i < line.length && !overlap; i++) overlap = line[i].x0 < line[i - 1].x1 - 0.5 * Math.min(line[i].size, line[i - 1].size)
+  if (!overlap) return line
+  const kept: Piece[] = []
+  for (const p of [...line].sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0))) {
+    const tol = 0.2 * p.size
+    const within = (k: Piece) =>
+      Math.abs(k.baseline - p.baseline) <= tol && Math.abs(k.size - p.size) <= 0.1 * k.size && p.x0 >= k.x0 - tol && p.x1 <= k.x1 + tol && k.raw.includes(p.raw)
+    if (!kept.some(within)) kept.push(p)
+  }
+  return kept.sort((a, b) => a.x0 - b.x0)
+}
+
 export function buildLines(items: TextItem[], page: number): DocLine[] {
   const pieces: Piece[] = []
   const turned: TextItem[] = []
@@ -164,8 +185,9 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
     else groups.push([p])
   }
   const lines: DocLine[] = []
-  for (const g of groups) {
-    g.sort((a, b) => a.x0 - b.x0)
+  for (const line of groups) {
+    line.sort((a, b) => a.x0 - b.x0)
+    const g = dropOverprints(line)
     const words: DocWord[] = []
     let cur: Piece | null = null
     const flush = () => {
