@@ -69,6 +69,11 @@ interface Style {
    */
   rotateLandscape?: 90 | 270
   /**
+   * Landscape pages turned to portrait in a viewer (only /Rotate set, as Acrobat's 旋转页面
+   * does): the table is shown sideways, its text running up (90) or down (270) the page.
+   */
+  showSideways?: 90 | 270
+  /**
    * Bold set by printing the text twice, a fraction of a point apart (WPS and printer drivers
    * do this for fonts without a bold face): title, headings, header cells, table 3's total column.
    */
@@ -542,6 +547,32 @@ const VARIANTS: Variant[] = [
     thousands: false,
     style: { font: 'serif', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: false, lineHeight: 1.5, overprintBold: true },
     labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p41-sideways-t3',
+    about: 'Chromium; 2021; table 3 on a landscape page turned to portrait in a viewer (/Rotate 90 only): shown sideways, its text running down the page; Noto Sans 10.5pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '安庆市大观区人力资源和社会保障局',
+    year: 2022,
+    template: '2021',
+    seed: 4141,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.4, landscapeT3: true, showSideways: 90 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p42-sideways270-borderless',
+    about: 'Chromium; 2021; borderless; table 3 on a landscape page turned to portrait in a viewer (/Rotate 270 only): shown sideways, its text running up the page; Noto Serif 11pt',
+    output: { kind: 'chromium' },
+    agency: '遵义市汇川区教育体育局',
+    year: 2024,
+    template: '2021',
+    seed: 4242,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'serif', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: false, lineHeight: 1.4, landscapeT3: true, showSideways: 270 },
+    labels: { brackets: 'half', spaces: true }
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1291,11 +1322,12 @@ function checkNumbers(v: Variant, vals: Values, pdf: string): void {
 }
 
 /**
- * Rewrites every landscape page of a Chromium PDF as a portrait page with /Rotate: the same
- * picture on screen, but the content stream draws it turned a quarter (an incremental update:
- * new page objects, two small content streams around the old one, a new xref section).
+ * Sets /Rotate on every landscape page of a Chromium PDF (an incremental update: new page
+ * objects, a new xref section). `keepView`: the page is also made portrait and its content
+ * drawn turned a quarter (two small content streams around the old one), so that it is shown
+ * as before; otherwise it is shown turned.
  */
-function rotateLandscapePages(file: string, angle: 90 | 270): void {
+function rotateLandscapePages(file: string, angle: 90 | 270, keepView: boolean): void {
   const pdf = fs.readFileSync(file)
   const text = pdf.toString('latin1')
   const size = Number(/\/Size (\d+)/.exec(text.slice(text.lastIndexOf('trailer')))![1])
@@ -1318,6 +1350,11 @@ function rotateLandscapePages(file: string, angle: 90 | 270): void {
     const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(dict)
     if (!box || Number(box[1]) <= Number(box[2])) continue
     const [w, h] = [box[1], box[2]]
+    if (!keepView) {
+      add(Number(m[1]), dict.replace('<</Type /Page', `<</Type /Page\n/Rotate ${angle}`))
+      turned++
+      continue
+    }
     const contents = /\/Contents (\d+ 0 R)/.exec(dict)![1]
     // Page content (u, v) to portrait space: turned a quarter so that /Rotate shows it upright.
     const cm = angle === 90 ? `0 1 -1 0 ${h} 0 cm` : `0 -1 1 0 0 ${w} cm`
@@ -1396,7 +1433,6 @@ async function main(): Promise<void> {
         }
         await page.pdf({ path: printed, format: 'A4', printBackground: true, margin: { top: '20mm', bottom: '20mm', left: '18mm', right: '18mm' }, ...furniture(v) })
         await page.close()
-        if (v.style.rotateLandscape) rotateLandscapePages(printed, v.style.rotateLandscape)
         if (asText) {
           file = `${v.name}.txt`
           const r = spawnSync('pdftotext', ['-layout', printed, path.join(OUT, file)], { encoding: 'utf8' })
@@ -1419,6 +1455,9 @@ async function main(): Promise<void> {
         fs.writeFileSync(path.join(OUT, file), encodeTxt(txt(v, vals, v.output.layout), v.output.encoding, v.output.eol))
       }
       if (v.output.kind === 'chromium' || v.output.kind === 'office') checkNumbers(v, vals, path.join(OUT, file))
+      // After the check: pdftotext reads a page shown sideways column by column.
+      if (v.style.rotateLandscape) rotateLandscapePages(path.join(OUT, file), v.style.rotateLandscape, true)
+      if (v.style.showSideways) rotateLandscapePages(path.join(OUT, file), v.style.showSideways, false)
       if (v.t3Split) note = checkSplit(v, path.join(OUT, file))
       fs.writeFileSync(path.join(OUT, `${v.name}.expected.json`), JSON.stringify(expected, null, 1) + '\n')
       const size = fs.statSync(path.join(OUT, file)).size

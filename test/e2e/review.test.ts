@@ -273,12 +273,16 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'year-over-year.png') })
   })
 
-  it('highlights a cell over its number on a landscape page stored turned (/Rotate 90)', async () => {
-    const file = path.join(dir, 'p38-rotated-landscape-t3.pdf')
-    fs.copyFileSync(path.join(FIXTURES, 'variants/p38-rotated-landscape-t3.pdf'), file)
+  // A landscape page stored turned, shown landscape (p38); a landscape page turned in a viewer, shown sideways (p41).
+  it.each([
+    ['p38-rotated-landscape-t3.pdf', 'landscape'],
+    ['p41-sideways-t3.pdf', 'portrait']
+  ])('highlights a cell over its number on a page with /Rotate 90: %s', async (name, shown) => {
+    const file = path.join(dir, name)
+    fs.copyFileSync(path.join(FIXTURES, 'variants', name), file)
     const summary = await ingestPaths([file], { store, pool })
     expect(summary.counts.ok).toBe(1)
-    const id = reportIdOf('p38-rotated-landscape-t3.pdf')
+    const id = reportIdOf(name)
     const cell = loadReport(store, id)!.cells['t3.new.commercial']
     const src = cell.source as { kind: 'pdf'; page: number; box: [number, number, number, number] }
     await page.goto(`${bridge.url}#/report/${id}`)
@@ -287,9 +291,9 @@ suite('review workspace in Chromium against the real handlers', () => {
     await highlight.waitFor()
     const pageEl = page.locator(`.pdf-page[data-page="${src.page}"]`)
     await expect.poll(() => pageEl.getAttribute('data-drawn')).toBe('yes')
-    // The page is shown landscape, and the text layer under the highlight is the cell's number.
+    // The page is shown as the PDF says, and the text layer under the highlight is the cell's number.
     const pb = (await pageEl.boundingBox())!
-    expect(pb.width).toBeGreaterThan(pb.height)
+    expect(pb.width > pb.height ? 'landscape' : 'portrait').toBe(shown)
     const hb = (await highlight.boundingBox())!
     const under = await page.evaluate(
       ({ x, y, w, h }) =>

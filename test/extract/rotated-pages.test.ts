@@ -1,15 +1,18 @@
 /**
- * Landscape pages stored as portrait pages with /Rotate (Acrobat's auto-rotate and some PDF
- * printers write them so): the content stream draws table 3 turned a quarter, and the viewer
- * turns the page back. Variants p38 (/Rotate 90, ruled) and p39 (/Rotate 270, borderless) put
- * table 3 on such a page. Words, ruling lines and boxes are read in the page as shown, so the
- * table reads across and each box lands where the source view draws the cell. Their cells are
- * checked with the other variants.
+ * Pages turned by /Rotate. Variants put table 3 on a landscape page and store it
+ *   - as a portrait page with /Rotate 90 (p38, ruled) or 270 (p39, borderless) whose content
+ *     is drawn turned (Acrobat's auto-rotate): shown landscape, as printed;
+ *   - as the landscape page with /Rotate 90 (p41, ruled) or 270 (p42, borderless) added in a
+ *     viewer: shown sideways on a portrait page, its text running down or up the page.
+ * Rows are laid out as read, so table 3 reads across; every box is stored in the page as shown,
+ * where the source view draws it. Their cells are checked with the other variants.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { describe, expect, it } from 'vitest'
 import { t3Rows } from '../../src/core/model/keys'
+import type { Box } from '../../src/core/model/report'
 import { openPdf } from '../../src/core/pdf/pdfjs'
 import { pageSpace } from '../../src/core/pdf/page-space'
 import { pageRulings } from '../../src/core/pdf/rulings'
@@ -18,62 +21,78 @@ import { FIXTURES } from '../helpers/paths'
 import { check } from '../helpers/rules'
 import { variantReport } from '../helpers/variants'
 
-// A4 landscape as the reader sees it (Chromium's A4: 595.92 × 842.88 pt).
-const SHOWN = { width: 842.88, height: 595.92 }
+// Chromium's A4 (pt), and table 3's page as printed: landscape.
+const [SHORT, LONG] = [595.92, 842.88]
 const T3_COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other_org', 'total']
 
-describe.each([
-  ['p38-rotated-landscape-t3.pdf', 90],
-  ['p39-rotated270-borderless.pdf', 270]
-])('%s', (name, rotate) => {
-  it(`reads table 3 on the page turned by /Rotate ${rotate} as the page is shown`, async () => {
+/**
+ * How the table's page is shown, and how to turn a shown box to the page as printed
+ * (landscape, y up) to compare positions: the identity, or a quarter turn.
+ */
+const CASES: Array<[name: string, rotate: number, shown: 'landscape' | 'portrait', toPrinted: (b: Box) => Box]> = [
+  ['p38-rotated-landscape-t3.pdf', 90, 'landscape', (b) => b],
+  ['p39-rotated270-borderless.pdf', 270, 'landscape', (b) => b],
+  // Text running down the shown page: printed x is down from the top, printed y is x.
+  ['p41-sideways-t3.pdf', 90, 'portrait', ([x0, y0, x1, y1]) => [LONG - y1, x0, LONG - y0, x1]],
+  // Text running up the page: printed x is up from the bottom, printed y is from the right.
+  ['p42-sideways270-borderless.pdf', 270, 'portrait', ([x0, y0, x1, y1]) => [y0, SHORT - x1, y1, SHORT - x0]]
+]
+
+describe.each(CASES)('%s', (name, rotate, shown, toPrinted) => {
+  const size = shown === 'landscape' ? { width: LONG, height: SHORT } : { width: SHORT, height: LONG }
+
+  it(`reads table 3 across on its page with /Rotate ${rotate}, boxes where the page shows it`, async () => {
     const report = await variantReport(name)
     expectWholeT3Labels(report)
     expect(check(report).filter((f) => f.rule.startsWith('L') || f.rule.startsWith('S'))).toEqual([])
 
-    // Every table-3 value sits on the landscape pages as shown: across by column, down by row.
-    const boxes = t3Rows('2021').map((row) =>
+    const sources = t3Rows('2021').map((row) =>
       T3_COLS.map((col) => {
         const src = report.cells[`t3.${row}.${col}`].source
         if (src?.kind !== 'pdf') throw new Error(`t3.${row}.${col}: no PDF source`)
         return src
       })
     )
-    for (const row of boxes) {
+    for (const row of sources) {
       for (const { page, box } of row) {
         expect(page).toBe(row[0].page)
-        expect(box[0]).toBeGreaterThanOrEqual(0)
-        expect(box[2]).toBeLessThanOrEqual(SHOWN.width)
-        expect(box[1]).toBeGreaterThanOrEqual(0)
-        expect(box[3]).toBeLessThanOrEqual(SHOWN.height)
+        // On the page as shown …
+        expect(Math.min(box[0], box[1])).toBeGreaterThanOrEqual(0)
+        expect(box[2]).toBeLessThanOrEqual(size.width)
+        expect(box[3]).toBeLessThanOrEqual(size.height)
       }
-      const xs = row.map((s) => s.box[0])
+      // … and, turned back to the page as printed, across it by column …
+      const xs = row.map((s) => toPrinted(s.box)[0])
       expect(xs).toEqual([...xs].sort((a, b) => a - b))
     }
-    // Down the rows: page by page, and on each page from the top (y up) to the bottom.
-    const order = boxes.map((row) => [row[0].page, -row[0].box[3]])
+    // … and down it by row, page by page.
+    const order = sources.map((row) => [row[0].page, -toPrinted(row[0].box)[3]])
     expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]))
     expect(new Set(order.map(([p]) => p)).size).toBeGreaterThan(1)
   })
 
-  it('reads the turned page at its shown size, with its ruling lines across it', async () => {
+  it('knows the page as shown and as read, with its ruling lines laid out as read', async () => {
     const pdf = await openPdf(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'variants', name))))
     try {
       const report = await variantReport(name)
       const src = report.cells['t3.new.total'].source
       const page = await pdf.getPage(src?.kind === 'pdf' ? src.page : 0)
       expect(page.rotate).toBe(rotate)
-      const space = pageSpace(page)
-      expect(space.width).toBeCloseTo(SHOWN.width, 1)
-      expect(space.height).toBeCloseTo(SHOWN.height, 1)
-      expect(space.matrix).not.toBeNull()
+      const items = (await page.getTextContent()).items.filter((it): it is TextItem => 'str' in it)
+      const space = pageSpace(page, items)
+      expect([space.width, space.height]).toEqual([expect.closeTo(size.width, 1), expect.closeTo(size.height, 1)])
+      // Read as printed: landscape.
+      expect([space.readWidth, space.readHeight]).toEqual([expect.closeTo(LONG, 1), expect.closeTo(SHORT, 1)])
+      expect(space.toShown === null).toBe(shown === 'landscape')
       const rules = await pageRulings(page, space.matrix)
-      // Chromium draws a ruled table's borders: its rows' lines run across the landscape page.
+      // A ruled table's row lines run across the page as read.
       const longest = Math.max(0, ...rules.filter((r) => r.orient === 'h').map((r) => r.to - r.from))
-      if (rotate === 90) expect(longest).toBeGreaterThan(0.7 * SHOWN.width)
-      for (const r of rules) expect(r.orient === 'h' ? r.to : r.at).toBeLessThanOrEqual(SHOWN.width + 1)
+      if (rotate === 90) expect(longest).toBeGreaterThan(0.7 * LONG)
+      for (const r of rules) expect(r.orient === 'h' ? r.to : r.at).toBeLessThanOrEqual(LONG + 1)
       // Upright pages keep PDF space as it is.
-      expect(pageSpace(await pdf.getPage(1)).matrix).toBeNull()
+      const first = await pdf.getPage(1)
+      const firstItems = (await first.getTextContent()).items.filter((it): it is TextItem => 'str' in it)
+      expect(pageSpace(first, firstItems)).toMatchObject({ matrix: null, toShown: null })
     } finally {
       await pdf.destroy()
     }

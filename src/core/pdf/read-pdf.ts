@@ -6,7 +6,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { ReadError } from '../errors'
 import type { DocLine, PageInfo, Segment, SourceDoc } from '../extract/doc'
 import { loadPdfjs, openPdf, type PDFDocumentProxy } from './pdfjs'
-import { multiply, pageSpace, type Matrix, type PageSpace } from './page-space'
+import { boxesToShown, multiply, pageSpace, type Matrix, type PageSpace } from './page-space'
 import { pageRulings } from './rulings'
 import { buildLines, dropPageFurniture, dropRunningHeads } from './words'
 
@@ -119,18 +119,19 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     for (let p = 1; p <= pageCount; p++) {
       const page = await pdf.getPage(p)
       pageProxies.set(p, page)
-      const space = pageSpace(page)
-      spaces.set(p, space)
-      const h = space.height
-      pages.push({ page: p, width: space.width, height: h })
       const content = await page.getTextContent()
       let items = content.items.filter((it): it is TextItem => 'str' in it)
+      const space = pageSpace(page, items)
+      spaces.set(p, space)
+      pages.push({ page: p, width: space.width, height: space.height })
       const m = space.matrix
       if (m) items = items.map((it) => ({ ...it, transform: multiply(m, it.transform as Matrix) }))
       for (const it of items) textChars += it.str.replace(/\s+/g, '').length
-      lines.push(...dropPageFurniture(buildLines(items, p), h))
+      lines.push(...dropPageFurniture(buildLines(items, p), space.readHeight))
     }
-    lines = dropRunningHeads(lines, new Map(pages.map((pg) => [pg.page, pg.height])))
+    lines = dropRunningHeads(lines, new Map([...spaces].map(([p, s]) => [p, s.readHeight])))
+    // Stored boxes are in the page as shown (the lines above are laid out as read).
+    for (const [p, s] of spaces) if (s.toShown) boxesToShown(lines.filter((l) => l.page === p), s.toShown)
 
     let needsOcr: PdfReadResult['needsOcr'] = null
     if (textChars < 20 * pageCount) {
