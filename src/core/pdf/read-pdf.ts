@@ -127,11 +127,16 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       const m = space.matrix
       if (m) items = items.map((it) => ({ ...it, transform: multiply(m, it.transform as Matrix) }))
       for (const it of items) textChars += it.str.replace(/\s+/g, '').length
-      lines.push(...dropPageFurniture(buildLines(items, p), space.readHeight))
+      let pageLines = dropPageFurniture(buildLines(items, p), space.readHeight)
+      if (space.toShown) {
+        // Stored boxes are in the page as shown; the lines stay laid out as read. A page number
+        // printed upright below a sideways table stands in the shown page's margin.
+        boxesToShown(pageLines, space.toShown)
+        pageLines = dropPageFurniture(pageLines, space.height, (l) => (l.source.kind === 'pdf' ? (l.source.box[1] + l.source.box[3]) / 2 : 0))
+      }
+      lines.push(...pageLines)
     }
     lines = dropRunningHeads(lines, new Map([...spaces].map(([p, s]) => [p, s.readHeight])))
-    // Stored boxes are in the page as shown (the lines above are laid out as read).
-    for (const [p, s] of spaces) if (s.toShown) boxesToShown(lines.filter((l) => l.page === p), s.toShown)
 
     let needsOcr: PdfReadResult['needsOcr'] = null
     if (textChars < 20 * pageCount) {

@@ -239,16 +239,23 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
 }
 
 /** The top and bottom bands of a page where headers and footers are printed. */
-function inMargin(l: DocLine, pageHeight: number): boolean {
+/** Where a line stands up the page: its baseline, as laid out. */
+const baselineOf = (l: DocLine) => l.baseline ?? 0
+
+function inMargin(l: DocLine, pageHeight: number, at = baselineOf): boolean {
   const margin = pageHeight * 0.08
-  const b = l.baseline ?? 0
+  const b = at(l)
   return b < margin || b > pageHeight - margin
 }
 
-/** Page numbers in the top and bottom margins are not content, even on a one-page document. */
-export function dropPageFurniture(lines: DocLine[], pageHeight: number): DocLine[] {
+/**
+ * Page numbers in the top and bottom margins are not content, even on a one-page document.
+ * `at` places a line up the page (default: its baseline as laid out; a page read turned also
+ * checks its lines' boxes as shown, where an upright page number stands).
+ */
+export function dropPageFurniture(lines: DocLine[], pageHeight: number, at = baselineOf): DocLine[] {
   return lines.filter((l) => {
-    if (!inMargin(l, pageHeight)) return true
+    if (!inMargin(l, pageHeight, at)) return true
     return !PAGE_NUMBER.test(l.text.replace(/\s+/g, ''))
   })
 }
