@@ -9,7 +9,7 @@ export type SeverityName = 'error' | 'warning' | 'info'
 export type ReviewState = 'pending' | 'confirmed' | 'dismissed' | 'fixed'
 export type DocumentStatus = 'ok' | 'needs_ocr' | 'error'
 
-/** PDF user space [x0, y0, x1, y1] on a page, or a character range of a TXT's decoded text. */
+/** A box [x0, y0, x1, y1] on a page as shown (points, y up; see core/model/report.ts Box), or a character range of a TXT's decoded text. */
 export type SourceRef = { kind: 'pdf'; page: number; box: [number, number, number, number] } | { kind: 'txt'; start: number; end: number }
 
 export interface WorkspaceInfo {

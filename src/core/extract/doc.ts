@@ -11,7 +11,7 @@ export interface DocWord {
   /** As in the source. */
   raw: string
   source: Provenance
-  /** PDF geometry (user space, y up); absent for TXT. */
+  /** PDF geometry (points, y up, as the page is read: see pdf/page-space.ts); absent for TXT. */
   x0?: number
   x1?: number
   y0?: number
@@ -34,7 +34,7 @@ export interface DocLine {
   cells?: string[]
 }
 
-/** A straight ruling line drawn on a page, in user space. */
+/** A straight ruling line drawn on a page, as the page is read (see pdf/page-space.ts). */
 export interface Segment {
   orient: 'h' | 'v'
   /** For 'h': y position, x range. For 'v': x position, y range. */

@@ -4,7 +4,10 @@
  */
 import type { TableId, Template } from './keys'
 
-/** PDF user space, points, origin bottom-left: [x0, y0, x1, y1]. */
+/**
+ * [x0, y0, x1, y1] in points on the page as shown: origin at its bottom-left, y up, after the
+ * page's /Rotate and crop box (PDF user space itself on the usual upright page). See pdf/page-space.ts.
+ */
 export type Box = [number, number, number, number]
 
 /**
