@@ -126,8 +126,8 @@ export function mergeSegments(segs: Segment[], tol = 1.5): Segment[] {
 }
 
 /**
- * The ruling lines of a page, merged, in the page's shown space (`space`: see page-space.ts).
- * Empty for pages without drawn tables.
+ * The ruling lines of a page, merged, laid out as the page is read (`space`: user space to
+ * reading space, see page-space.ts; null for PDF user space). Empty for pages without drawn tables.
  */
 export async function pageRulings(page: PDFPageProxy, space: Matrix | null = null): Promise<Segment[]> {
   const { OPS } = await loadPdfjs()

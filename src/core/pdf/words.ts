@@ -146,7 +146,6 @@ function turnedLines(items: TextItem[], page: number): DocLine[] {
     })
 }
 
-/** Builds the lines of one page, top to bottom, words left to right. */
 /**
  * Bold faked by printing the same text twice a fraction of a point apart (WPS and some printer
  * drivers, for fonts without a bold face): pdfjs returns both impressions, which would read as
@@ -168,6 +167,7 @@ function dropOverprints(line: Piece[]): Piece[] {
   return kept.sort((a, b) => a.x0 - b.x0)
 }
 
+/** Builds the lines of one page, top to bottom, words left to right. */
 export function buildLines(items: TextItem[], page: number): DocLine[] {
   const pieces: Piece[] = []
   const turned: TextItem[] = []
@@ -238,10 +238,10 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
   return [...lines, ...turnedLines(turned, page)].sort((a, b) => (b.baseline ?? 0) - (a.baseline ?? 0))
 }
 
-/** The top and bottom bands of a page where headers and footers are printed. */
 /** Where a line stands up the page: its baseline, as laid out. */
 const baselineOf = (l: DocLine) => l.baseline ?? 0
 
+/** The top and bottom bands of a page where headers and footers are printed. */
 function inMargin(l: DocLine, pageHeight: number, at = baselineOf): boolean {
   const margin = pageHeight * 0.08
   const b = at(l)
