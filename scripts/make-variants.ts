@@ -70,7 +70,7 @@ interface Style {
   rotateLandscape?: 90 | 270
   /**
    * Landscape pages turned to portrait in a viewer (only /Rotate set, as Acrobat's 旋转页面
-   * does): the table is shown sideways, its text running up (90) or down (270) the page.
+   * does): the table is shown sideways, its text running down (90) or up (270) the page.
    */
   showSideways?: 90 | 270
   /**
@@ -1338,7 +1338,7 @@ function checkSplit(v: Variant, pdf: string): string {
 /** Every printed number of three or more characters must survive intact in the PDF's text (no value wrapped inside its cell). */
 function checkNumbers(v: Variant, vals: Values, pdf: string): void {
   // pdftotext reads text printed sideways glyph by glyph: nothing to check it against (the
-  // sideways table is a quarter of a page wide per row, so its numbers cannot wrap).
+  // sideways table spans the page's length, its number columns wide enough not to wrap).
   if (v.style.t3Sideways) return
   const r = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 })
   const tokens = new Set(r.stdout.split(/[^\d,.-]+/))
