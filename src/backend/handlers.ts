@@ -49,7 +49,7 @@ function itemDto(i: IngestItem): IngestItemDto {
 }
 
 function resultDto(s: IngestSummary): IngestResultDto {
-  return { items: s.items.map(itemDto), counts: s.counts, cancelled: s.cancelled, elapsedMs: Math.round(s.elapsedMs) }
+  return { items: s.items.map(itemDto), counts: s.counts, ignored: s.ignored, hidden: s.hidden, cancelled: s.cancelled, elapsedMs: Math.round(s.elapsedMs) }
 }
 
 export interface Backend {

@@ -24,6 +24,7 @@ import { AGENCY_TYPE_LABELS, type AgencyType } from '../core/rules/agency'
 import { ruleById } from '../core/rules/registry'
 import type { Severity } from '../core/rules/types'
 import { Store, StoreError } from '../core/store/store'
+import { notImportedText } from '../shared/contract'
 import { createSourcePool } from '../node/workers'
 
 const USAGE = `用法：
@@ -87,7 +88,7 @@ async function ingest(args: string[]): Promise<number> {
     const total = summary.items.length
     console.log(
       `共 ${total} 个文件：成功 ${c.ok}，需 OCR ${c.needs_ocr}，错误 ${c.error}，跳过 ${c.skipped}` +
-        (summary.ignored ? `（另有 ${summary.ignored} 个非 PDF/TXT 文件未导入）` : '') +
+        (notImportedText(summary) && `（${notImportedText(summary)}）`) +
         `；用时 ${(summary.elapsedMs / 1000).toFixed(1)} 秒；工作区 ${display(path.resolve(store.file))}`
     )
     const readable = c.ok + c.needs_ocr + c.skipped

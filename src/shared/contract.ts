@@ -182,8 +182,17 @@ export interface IngestItemDto {
 export interface IngestResultDto {
   items: IngestItemDto[]
   counts: Record<'ok' | 'needs_ocr' | 'error' | 'skipped', number>
+  /** Files in the folders not imported: of another type, or hidden and system files (._name.pdf …). */
+  ignored: number
+  hidden: number
   cancelled: boolean
   elapsedMs: number
+}
+
+/** What the folders of an import held besides reports, as the summary says it ('' when nothing). */
+export function notImportedText({ ignored, hidden }: { ignored: number; hidden: number }): string {
+  const parts = [ignored ? `${ignored} 个非 PDF/TXT 文件` : '', hidden ? `${hidden} 个隐藏或系统文件（如 Mac 附带的 ._ 文件）` : ''].filter(Boolean)
+  return parts.length ? `另有 ${parts.join('、')}未导入` : ''
 }
 
 export interface IngestProgress {

@@ -1,6 +1,7 @@
 /**
  * Expanding the paths given to an import: files as they are, folders recursively (PDF and
- * TXT only). Paths that do not exist or cannot be read are reported, not thrown.
+ * TXT only, following links to files and folders, each folder once). Paths that do not exist
+ * or cannot be read are reported, not thrown.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -22,13 +23,27 @@ export interface Expansion {
   rejected: Rejected[]
   /** Files inside folders that were skipped for their type (not an error). */
   ignored: number
+  /** Hidden and system files inside folders, skipped (see isClutter). */
+  hidden: number
+}
+
+/**
+ * What a folder holds besides the files put in it: hidden files and folders (.DS_Store, .git),
+ * the ._name.pdf companions macOS writes beside every file copied to a USB stick or zipped on a
+ * Mac (binary metadata under the report's own name and extension), and Office's ~$name owner
+ * files. Read as reports, each would be an error naming a file the auditor never put there.
+ */
+export function isClutter(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$')
 }
 
 export function expandPaths(inputs: string[]): Expansion {
   const files: Candidate[] = []
   const rejected: Rejected[] = []
   let ignored = 0
+  let hidden = 0
   const seen = new Set<string>()
+  const walked = new Set<string>()
   const add = (p: string, kind: DocumentKind) => {
     const abs = path.resolve(p)
     if (seen.has(abs)) return
@@ -38,6 +53,10 @@ export function expandPaths(inputs: string[]): Expansion {
   const walk = (dir: string) => {
     let entries: fs.Dirent[]
     try {
+      // A folder linked from inside itself (or reached twice) is read once.
+      const real = fs.realpathSync(dir)
+      if (walked.has(real)) return
+      walked.add(real)
       entries = fs.readdirSync(dir, { withFileTypes: true })
     } catch (err) {
       rejected.push({ path: dir, message: `无法读取文件夹：${(err as Error).message}` })
@@ -46,8 +65,24 @@ export function expandPaths(inputs: string[]): Expansion {
     entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
     for (const e of entries) {
       const p = path.join(dir, e.name)
-      if (e.isDirectory()) walk(p)
-      else if (e.isFile()) {
+      let isDir = e.isDirectory()
+      let isFile = e.isFile()
+      if (e.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(p)
+          isDir = st.isDirectory()
+          isFile = st.isFile()
+        } catch {
+          rejected.push({ path: p, message: '链接指向的文件不存在' })
+          continue
+        }
+      }
+      if (isClutter(e.name)) {
+        if (isFile) hidden++
+        continue
+      }
+      if (isDir) walk(p)
+      else if (isFile) {
         const k = kindOf(e.name)
         if (k) add(p, k)
         else ignored++
@@ -69,5 +104,5 @@ export function expandPaths(inputs: string[]): Expansion {
       else rejected.push({ path: path.resolve(input), message: '不支持的文件类型（只能导入 PDF 和 TXT 文件）' })
     } else rejected.push({ path: path.resolve(input), message: '不是普通文件或文件夹' })
   }
-  return { files, rejected, ignored }
+  return { files, rejected, ignored, hidden }
 }

@@ -51,6 +51,8 @@ export interface IngestSummary {
   items: IngestItem[]
   counts: Record<IngestStatus, number>
   ignored: number
+  /** Hidden and system files in the folders (._name.pdf, .DS_Store, ~$name), skipped. */
+  hidden: number
   cancelled: boolean
   elapsedMs: number
 }
@@ -59,7 +61,7 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
   const started = performance.now()
   const { store, pool, onEvent, signal } = options
   const parseOptions = options.parse ?? DEFAULT_PARSE_OPTIONS
-  const { files, rejected, ignored } = expandPaths(inputs)
+  const { files, rejected, ignored, hidden } = expandPaths(inputs)
   const total = files.length + rejected.length
   onEvent?.({ type: 'start', total })
 
@@ -175,7 +177,7 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
 
   const counts: Record<IngestStatus, number> = { ok: 0, needs_ocr: 0, error: 0, skipped: 0 }
   for (const it of items) counts[it.status]++
-  return { items, counts, ignored, cancelled, elapsedMs: performance.now() - started }
+  return { items, counts, ignored, hidden, cancelled, elapsedMs: performance.now() - started }
 }
 
 function itemOf(file: string, fileName: string, parsed: ParsedDocument, documentId: number, reportId: number | null, version: number | null): IngestItem {

@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Card, Group, Loader, Menu, Modal, Progress, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useCallback, useEffect, useState } from 'react'
-import type { IngestProgress, IngestResultDto, LibraryRowDto, WorkspaceInfo } from '../../shared/contract'
+import { notImportedText, type IngestProgress, type IngestResultDto, type LibraryRowDto, type WorkspaceInfo } from '../../shared/contract'
 import { call, errorText, listen, pathsOf } from './api'
 import { EMPTY_FILTERS, LibraryView, type LibraryFilters } from './library/LibraryView'
 import { ReviewView } from './review/ReviewView'
@@ -204,6 +204,7 @@ function ImportSummary({ result, onClose }: { result: IngestResultDto; onClose: 
     <Alert color={bad.length ? 'orange' : 'green'} mx="sm" mt={4} py={4} withCloseButton onClose={onClose} data-testid="last-import">
       <Text size="sm">
         {result.cancelled ? '导入已取消。' : '导入完成。'}成功 {result.counts.ok}，需 OCR {result.counts.needs_ocr}，错误 {result.counts.error}，未变（已导入过）{result.counts.skipped}
+        {notImportedText(result) && `；${notImportedText(result)}`}
       </Text>
       {bad.slice(0, 6).map((i) => (
         <Text size="xs" key={i.path}>
