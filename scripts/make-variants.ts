@@ -116,6 +116,11 @@ interface Variant {
   t3Split?: { thead: boolean; leadParagraphs: number }
   /** Chromium only: table 3 pasted as a picture (a screenshot of it): its cells cannot be read (expected null). */
   t3Image?: boolean
+  /**
+   * Chromium prints only: the report issued under a red letterhead (红头文件) with a covering
+   * notice (关于印发…的通知) on the first page, as governments often publish it.
+   */
+  letterhead?: { issuer: string; docNo: string }
   /** Chromium prints only: running header and page-number footer printed on every page (as Word/WPS do). */
   furniture?: { header?: string; footer: 'plain' | 'dash' | 'of' }
 }
@@ -592,6 +597,20 @@ const VARIANTS: Variant[] = [
     style: { font: 'sans', sizePt: 8, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.2, t3Sideways: true },
     labels: { brackets: 'full', spaces: false },
     furniture: { footer: 'dash' }
+  },
+  {
+    name: 'p44-letterhead-notice',
+    about: 'Chromium; 2021; issued under a red letterhead (南漳县人民政府办公室文件, 36pt) with a covering notice 关于印发《…》的通知 on page 1, the report from page 2; Noto Serif 12pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '南漳县人民政府',
+    year: 2023,
+    template: '2021',
+    seed: 4444,
+    scale: 'large',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    letterhead: { issuer: '南漳县人民政府办公室', docNo: '漳政办发〔2024〕3号' }
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1229,12 +1248,22 @@ ${s.verticalGroups ? `td.group { writing-mode: vertical-rl; text-orientation: ${
 ${s.distributedHeads ? 'td.head { text-align: justify !important; text-align-last: justify; }' : ''}
 ${s.overprintBold ? 'h1, h2, td.head, td.caption, table.t3 tr td:last-child { font-weight: normal; text-shadow: 0.35pt 0 0 #000; }' : ''}
 ${s.t3Sideways ? 'div.sideways { break-before: page; break-after: page; position: relative; height: 250mm; } div.sideways > table.t3 { position: absolute; left: 0; top: 0; width: 250mm; margin: 0; transform-origin: top left; transform: translateX(174mm) rotate(90deg); }' : ''}
+${v.letterhead ? `.redhead { color: #d00; font-size: 36pt; font-weight: bold; text-align: center; letter-spacing: 0.1em; margin: 10mm 0 8mm 0; } .docno { text-align: center; font-size: ${s.sizePt + 2}pt; } hr.red { border: 0; border-top: 2pt solid #d00; margin: 3mm 0 10mm 0; }` : ''}
 ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t3 { page: land; }' : ''}
 `
   const secs = sections(v, vals)
   const tables: Record<number, Table> = { 1: buildT2(v, vals), 2: buildT3(v, vals), 3: buildT4(v, vals) }
   const parts: string[] = []
   if (s.watermark) parts.push(`<div class="wm">${esc(s.watermark)}</div>`)
+  if (v.letterhead) {
+    const { issuer, docNo } = v.letterhead
+    const name = titleLines(v).join('')
+    parts.push(`<div class="redhead">${esc(issuer)}文件</div>`, `<div class="docno">${esc(docNo)}</div>`, '<hr class="red">')
+    parts.push(`<h1>${esc(issuer)}关于印发《${esc(name)}》的通知</h1>`)
+    parts.push('<p style="text-indent:0">各乡镇人民政府，县政府各部门，各有关单位：</p>')
+    parts.push(`<p>现将《${esc(name)}》印发给你们，请结合实际认真贯彻落实。</p>`)
+    parts.push(`<p align="right" style="text-align:right">${esc(issuer)}</p>`, `<p align="right" style="text-align:right; break-after: page">${v.year + 1}年1月20日</p>`)
+  }
   parts.push(`<h1>${titleLines(v).map(esc).join('<br>')}</h1>`)
   SECTION_HEADINGS.forEach((h, i) => {
     parts.push(`<h2>${esc(h)}</h2>`)

@@ -93,6 +93,34 @@ describe('the title finder in TXT lines', () => {
 
   it('does not read a body sentence that opens with a year as a title', () => {
     expect(titleOf('2022年，我局政府信息公开工作年度报告如下')).toBeNull()
+    // Nor one that quotes the report's name after an address.
+    expect(titleOf('各乡镇人民政府，县政府各部门：现将《南漳县人民政府2023年政府信息公开工作年度报告》印发给你们')).toBeNull()
+  })
+})
+
+describe('a report issued under a covering notice (红头文件 关于印发《…》的通知)', () => {
+  const notice = [
+    '南漳县人民政府办公室文件',
+    '漳政办发〔2024〕3号',
+    '南漳县人民政府办公室关于印发《南漳县人民政府2023年政府信息公开工作年度报告》的通知',
+    '各乡镇人民政府，县政府各部门，各有关单位：',
+    '现将《南漳县人民政府2023年政府信息公开工作年度报告》印发给你们，请结合实际认真贯彻落实。',
+    '南漳县人民政府办公室',
+    '2024年1月20日'
+  ]
+
+  it("takes the report's own title after the notice, not the notice's", () => {
+    const lines = txtToDoc([...notice, '南漳县人民政府2023年政府信息公开工作年度报告', '一、总体情况', '正文。', ''].join('\n')).lines
+    const t = findTitle(lines)
+    expect(t).toMatchObject({ title: '南漳县人民政府2023年政府信息公开工作年度报告', agency: '南漳县人民政府', year: 2023, lastLine: 7 })
+  })
+
+  it('takes the name the notice quotes when the report that follows prints no title', () => {
+    const lines = txtToDoc([...notice, '一、总体情况', '正文。', ''].join('\n')).lines
+    const t = findTitle(lines)
+    expect(t).toMatchObject({ title: '南漳县人民政府2023年政府信息公开工作年度报告', agency: '南漳县人民政府', year: 2023, lastLine: 2 })
+    // Its source is the notice's title line, where the name is printed.
+    expect(t?.source).toEqual(lines[2].source)
   })
 })
 

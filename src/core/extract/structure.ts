@@ -31,6 +31,8 @@ function readTitle(text: string): { printedAgency: string; year: number } | null
   const folded = arabicYears(text.normalize('NFKC'))
   const at = (s: string, from: number, to: number) => (folded.length === text.length ? text.slice(from, to) : s)
   const m = TITLE_PATTERN.exec(folded)
+  // An agency's name has no clause punctuation and quotes nothing: "各乡镇人民政府：现将《…" is body text.
+  if (m && /[，,：:；;。《]/.test(m[1])) return null
   if (m) return { printedAgency: at(m[1], 0, m[1].length), year: Number(m[2]) }
   const y = TITLE_YEAR_FIRST.exec(folded)
   if (!y) return null
@@ -44,16 +46,40 @@ function readTitle(text: string): { printedAgency: string; year: number } | null
 }
 
 /**
+ * A covering notice that issues the report, printed before it under a letterhead
+ * (…办公室关于印发《…2023年政府信息公开工作年度报告》的通知): the name of the report it quotes,
+ * or null when `text` is no such notice.
+ */
+function noticeQuote(text: string): string | null {
+  if (!/(通知|通报|公告|函)$/.test(text)) return null
+  for (const m of text.matchAll(/《([^《》]+)》/g)) if (readTitle(m[1])) return m[1]
+  return null
+}
+
+/** How far past a covering notice the report's own title is looked for (the notice's few paragraphs). */
+const AFTER_NOTICE = 40
+
+/**
  * The title is the first run of one to three lines near the top that reads as
- * "{机关}{年份}年…信息公开…年度报告".
+ * "{机关}{年份}年…信息公开…年度报告". Under a covering notice it is the report's own title after
+ * the notice, or else the report's name as the notice quotes it.
  */
 export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
-  const max = Math.min(lines.length, limit)
+  let max = Math.min(lines.length, limit)
+  let quoted: TitleInfo | null = null
   for (let i = 0; i < max; i++) {
     for (let n = 1; n <= 3 && i + n <= lines.length; n++) {
       const window = lines.slice(i, i + n)
       if (window.some((l) => hasValues(l))) break
       const text = compact(joinFragments(window.map((l) => l.text)))
+      const quote = noticeQuote(text)
+      if (quote) {
+        // The notice's own lines only: a letterhead above it is met again without it.
+        if (n > 1 && noticeQuote(compact(joinFragments(window.slice(1).map((l) => l.text))))) break
+        quoted ??= titleInfo(lines, window, quote, readTitle(quote)!, i + n - 1)
+        max = Math.min(lines.length, Math.max(max, i + n + AFTER_NOTICE))
+        break
+      }
       const read = readTitle(text)
       if (!read) continue
       // A line above the title (a letterhead, a header on the first page only, a web page's
@@ -61,19 +87,23 @@ export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
       if (n > 1 && !continuesTitle(window)) break
       // Body sentences mention the report too ("现公布2021年…年度报告如下"); a title is short.
       if (text.length > 80 || /[。；]/.test(text)) break
-      // The agency as printed (full-width brackets kept); a title without one leaves it to the sign-off.
-      const agency = cleanAgency(read.printedAgency) || signOffAgency(lines)
-      return {
-        title: text,
-        titleRaw: joinFragments(window.map((l) => l.raw)),
-        agency: agency || null,
-        year: read.year,
-        source: spanOf(window.map((l) => l.source)),
-        lastLine: i + n - 1
-      }
+      return titleInfo(lines, window, text, read, i + n - 1)
     }
   }
-  return null
+  return quoted
+}
+
+function titleInfo(lines: DocLine[], window: DocLine[], text: string, read: { printedAgency: string; year: number }, lastLine: number): TitleInfo {
+  // The agency as printed (full-width brackets kept); a title without one leaves it to the sign-off.
+  const agency = cleanAgency(read.printedAgency) || signOffAgency(lines)
+  return {
+    title: text,
+    titleRaw: joinFragments(window.map((l) => l.raw)),
+    agency: agency || null,
+    year: read.year,
+    source: spanOf(window.map((l) => l.source)),
+    lastLine
+  }
 }
 
 /**
