@@ -121,6 +121,11 @@ interface Variant {
    * notice (关于印发…的通知) on the first page, as governments often publish it.
    */
   letterhead?: { issuer: string; docNo: string }
+  /**
+   * Chromium prints only: a cover page (agency, report name, month) and a table of contents
+   * with leaders and page numbers; the report's text then begins without its title.
+   */
+  cover?: boolean
   /** Chromium prints only: running header and page-number footer printed on every page (as Word/WPS do). */
   furniture?: { header?: string; footer: 'plain' | 'dash' | 'of' }
 }
@@ -611,6 +616,20 @@ const VARIANTS: Variant[] = [
     style: { font: 'serif', sizePt: 12, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
     labels: { brackets: 'full', spaces: false },
     letterhead: { issuer: '南漳县人民政府办公室', docNo: '漳政办发〔2024〕3号' }
+  },
+  {
+    name: 'p45-cover-toc',
+    about: 'Chromium; 2021; a cover page (agency 26pt, report name, month) and a table of contents (目录: each heading, a leader drawn as a dotted rule or typed as dots running into its page number), the report\'s text then without its title; Noto Sans 10.5pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '十堰市张湾区住房和城乡建设局',
+    year: 2024,
+    template: '2021',
+    seed: 4545,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    cover: true
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1248,6 +1267,7 @@ ${s.verticalGroups ? `td.group { writing-mode: vertical-rl; text-orientation: ${
 ${s.distributedHeads ? 'td.head { text-align: justify !important; text-align-last: justify; }' : ''}
 ${s.overprintBold ? 'h1, h2, td.head, td.caption, table.t3 tr td:last-child { font-weight: normal; text-shadow: 0.35pt 0 0 #000; }' : ''}
 ${s.t3Sideways ? 'div.sideways { break-before: page; break-after: page; position: relative; height: 250mm; } div.sideways > table.t3 { position: absolute; left: 0; top: 0; width: 250mm; margin: 0; transform-origin: top left; transform: translateX(174mm) rotate(90deg); }' : ''}
+${v.cover ? '.cover { break-after: page; text-align: center; padding-top: 60mm; } .c-agency { font-size: 26pt; font-weight: bold; } .c-title { font-size: 24pt; font-weight: bold; margin-top: 12mm; } .c-date { font-size: 16pt; margin-top: 80mm; } .toc { break-after: page; } .toc-head { text-align: center; font-size: 18pt; margin-bottom: 8mm; } p.toc-entry { text-indent: 0; white-space: nowrap; display: flex; align-items: baseline; } .toc-rule { flex: 1; border-bottom: 1pt dotted #000; margin: 0 2mm; }' : ''}
 ${v.letterhead ? `.redhead { color: #d00; font-size: 36pt; font-weight: bold; text-align: center; letter-spacing: 0.1em; margin: 10mm 0 8mm 0; } .docno { text-align: center; font-size: ${s.sizePt + 2}pt; } hr.red { border: 0; border-top: 2pt solid #d00; margin: 3mm 0 10mm 0; }` : ''}
 ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t3 { page: land; }' : ''}
 `
@@ -1255,6 +1275,19 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
   const tables: Record<number, Table> = { 1: buildT2(v, vals), 2: buildT3(v, vals), 3: buildT4(v, vals) }
   const parts: string[] = []
   if (s.watermark) parts.push(`<div class="wm">${esc(s.watermark)}</div>`)
+  if (v.cover) {
+    parts.push(`<div class="cover"><div class="c-agency">${esc(v.agency)}</div><div class="c-title">${v.year}年政府信息公开工作年度报告</div><div class="c-date">${v.year + 1}年1月</div></div>`)
+    // A TOC: each heading, a leader, its page number (the report starts on page 3). The leader
+    // drawn as a dotted rule on some lines (the number then stands apart); typed as dots that
+    // run into the number on the others (one word: 一、总体情况............3).
+    parts.push('<div class="toc"><div class="toc-head">目  录</div>')
+    SECTION_HEADINGS.forEach((h, i) => {
+      const page = 3 + Math.floor(i / 2)
+      const entry = i % 2 ? `<span class="toc-rule"></span><span>${page}</span>` : `<span>${'.'.repeat(12)}${page}</span>`
+      parts.push(`<p class="toc-entry"><span>${esc(h)}</span>${entry}</p>`)
+    })
+    parts.push('</div>')
+  }
   if (v.letterhead) {
     const { issuer, docNo } = v.letterhead
     const name = titleLines(v).join('')
@@ -1264,7 +1297,8 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
     parts.push(`<p>现将《${esc(name)}》印发给你们，请结合实际认真贯彻落实。</p>`)
     parts.push(`<p align="right" style="text-align:right">${esc(issuer)}</p>`, `<p align="right" style="text-align:right; break-after: page">${v.year + 1}年1月20日</p>`)
   }
-  parts.push(`<h1>${titleLines(v).map(esc).join('<br>')}</h1>`)
+  // Behind a cover, the report's text begins without its title again (as booklets print it).
+  if (!v.cover) parts.push(`<h1>${titleLines(v).map(esc).join('<br>')}</h1>`)
   SECTION_HEADINGS.forEach((h, i) => {
     parts.push(`<h2>${esc(h)}</h2>`)
     for (const p of secs[i]) parts.push(`<p>${esc(p)}</p>`)

@@ -188,6 +188,12 @@ export interface Heading {
 
 const HEADING = /^([一二三四五六七八九十])[、.,:](.{2,40})$/
 
+/**
+ * A table of contents' entry: a heading, then leader dots or a gap, then its page number. (A page
+ * number standing apart in a PDF line is a value of its own, and such a line no heading anyway.)
+ */
+const TOC_ENTRY = /(?:[.．·•‧∙…⋯‥_＿\-—–]{2,}|\s)\s*\d{1,3}\s*$/
+
 /** The section headings, in document order (duplicates and disorder kept for the rules). */
 export function findHeadings(lines: DocLine[], from = 0): Heading[] {
   const out: Heading[] = []
@@ -198,6 +204,8 @@ export function findHeadings(lines: DocLine[], from = 0): Heading[] {
     const m = HEADING.exec(k)
     // A heading is a title, not a sentence (checked before width folding turns 。 into .).
     if (!m || /[。；;，,]/.test(l.text.replace(/^[一二三四五六七八九十]\s*[、.．，,:：]/, ''))) continue
+    // The report's table of contents lists the headings with their pages: not the sections.
+    if (TOC_ENTRY.test(l.text)) continue
     const numeral = '一二三四五六七八九十'.indexOf(m[1]) + 1
     const hits = SECTION_PATTERNS.filter((p) => p.keywords.test(m[2]))
     if (hits.length === 0) continue
