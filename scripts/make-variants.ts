@@ -121,6 +121,8 @@ interface Variant {
    * notice (关于印发…的通知) on the first page, as governments often publish it.
    */
   letterhead?: { issuer: string; docNo: string }
+  /** The three tables not in their sections but in an appendix after the sign-off (附表, each under its section's name). */
+  appendixTables?: boolean
   /**
    * Chromium prints only: a cover page (agency, report name, month) and a table of contents
    * with leaders and page numbers; the report's text then begins without its title.
@@ -630,6 +632,20 @@ const VARIANTS: Variant[] = [
     style: { font: 'sans', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
     labels: { brackets: 'full', spaces: false },
     cover: true
+  },
+  {
+    name: 'p46-appendix-tables',
+    about: 'Chromium; 2021; the three tables not in sections 二/三/四 but in an appendix (附表) after the sign-off, each under its section\'s name numbered 一、二、三; Noto Serif 11pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '孝感市孝南区市场监督管理局',
+    year: 2022,
+    template: '2021',
+    seed: 4646,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    appendixTables: true
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1302,13 +1318,17 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
   SECTION_HEADINGS.forEach((h, i) => {
     parts.push(`<h2>${esc(h)}</h2>`)
     for (const p of secs[i]) parts.push(`<p>${esc(p)}</p>`)
-    if (tables[i]) {
+    if (tables[i] && !v.appendixTables) {
       const table = tableHtml(v, tables[i], office)
       parts.push(s.t3Sideways && tables[i].id === 't3' ? `<div class="sideways">${table}</div>` : table)
     }
   })
   parts.push(`<p align="right" style="text-align:right">${esc(v.agency)}</p>`)
   parts.push(`<p align="right" style="text-align:right">${v.year + 1}年1月${10 + (v.seed % 18)}日</p>`)
+  if (v.appendixTables) {
+    parts.push('<h2 style="break-before: page">附表</h2>')
+    ;[1, 2, 3].forEach((i, n) => parts.push(`<p style="text-indent:0">${'一二三'[n]}、${esc(SECTION_HEADINGS[i].replace(/^[一二三四五六]、/, ''))}</p>`, tableHtml(v, tables[i], office)))
+  }
   return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(titleLines(v).join(''))}</title><style>${css}</style></head>\n<body>\n${parts.join('\n')}\n</body></html>\n`
 }
 

@@ -6,7 +6,7 @@ import { allKeys, type TableId, type Template } from '../model/keys'
 import type { Cell, ExtractedReport, Provenance, Section, StructuralProblem, TableLabel } from '../model/report'
 import { joinFragments } from '../text/normalize'
 import type { DocLine, Segment, SourceDoc } from './doc'
-import { findHeadings, findRegions, findTitle, type Heading, type Region } from './structure'
+import { findAppendix, findHeadings, findRegions, findTitle, type Heading, type Region } from './structure'
 import { lostCell } from './tables/output'
 import { parseT2 } from './tables/t2'
 import { parseT3 } from './tables/t3'
@@ -67,7 +67,9 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   const labels: TableLabel[] = []
   const problems: StructuralProblem[] = []
   const tables: ExtractedReport['tables'] = []
+  const appendix = findAppendix(lines, headings)
   const sectionOfLine = (line: number): number | null => {
+    if (appendix !== null && line >= appendix) return null
     let idx: number | null = null
     for (const h of headings) if (h.line <= line) idx = h.index
     return idx
@@ -104,7 +106,11 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     ['t4', '表四（行政复议、行政诉讼情况）']
   ]
   for (const [t, name] of missing) {
-    if (regionOf(t)) continue
+    const r = regionOf(t)
+    if (r && appendix !== null && r.start >= appendix) {
+      problems.push({ code: 'table_appendix', table: t, row: null, keys: [], message: `${name}在报告正文之后的附件（附表）中`, source: lines[r.start]?.source ?? null })
+    }
+    if (r) continue
     problems.push({ code: 'table_missing', table: t, row: null, keys: [], message: `未找到${name}`, source: null })
     const picture = await pictureInSection(doc, headings, SECTION_OF_TABLE[t])
     if (picture?.kind === 'pdf') {
@@ -156,7 +162,7 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     template,
     t2Template,
     t3Template,
-    sections: buildSections(lines, headings, inTables),
+    sections: buildSections(lines, headings, inTables, appendix ?? lines.length),
     cells,
     labels,
     problems,
@@ -164,12 +170,13 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   }
 }
 
-function buildSections(lines: DocLine[], headings: Heading[], tableLines: Set<number>): Section[] {
+/** The sections' text, table lines left out; the last section ends at `end` (an appendix, or the document's end). */
+function buildSections(lines: DocLine[], headings: Heading[], tableLines: Set<number>, end: number): Section[] {
   return headings.map((h, n) => {
-    const end = n + 1 < headings.length ? headings[n + 1].line : lines.length
+    const stop = n + 1 < headings.length ? headings[n + 1].line : end
     const body: Section['lines'] = []
     let text = ''
-    for (let i = h.line + 1; i < end; i++) {
+    for (let i = h.line + 1; i < stop; i++) {
       if (tableLines.has(i)) continue
       const t = lines[i].text
       if (text) text += '\n'

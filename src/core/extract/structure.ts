@@ -194,6 +194,20 @@ const HEADING = /^([一二三四五六七八九十])[、.,:](.{2,40})$/
  */
 const TOC_ENTRY = /(?:[.．·•‧∙…⋯‥_＿\-—–]{2,}|\s)\s*\d{1,3}\s*$/
 
+/** An appendix after the report (附件：…, 附表 1): the captions of the tables it holds are no sections. */
+const APPENDIX = /^附[件表][\d一二三四五六七八九十]*(?:[:：、.]|$)/
+
+/**
+ * Where an appendix begins after the last section (六、其他需要报告的事项), as when the tables
+ * are moved to 附表 at the end; null when there is none. The sections end there.
+ */
+export function findAppendix(lines: DocLine[], headings: Heading[]): number | null {
+  const last = headings.find((h) => h.index === 6)
+  if (!last) return null
+  for (let i = last.line + 1; i < lines.length; i++) if (!hasValues(lines[i]) && APPENDIX.test(matchForm(lines[i].text))) return i
+  return null
+}
+
 /** The section headings, in document order (duplicates and disorder kept for the rules). */
 export function findHeadings(lines: DocLine[], from = 0): Heading[] {
   const out: Heading[] = []
@@ -201,6 +215,8 @@ export function findHeadings(lines: DocLine[], from = 0): Heading[] {
     const l = lines[i]
     if (hasValues(l)) continue
     const k = matchForm(l.text)
+    // Past the last section, an appendix (the tables moved to 附表, say) holds no more sections.
+    if (APPENDIX.test(k) && out.some((h) => h.index === 6)) break
     const m = HEADING.exec(k)
     // A heading is a title, not a sentence (checked before width folding turns 。 into .).
     if (!m || /[。；;，,]/.test(l.text.replace(/^[一二三四五六七八九十]\s*[、.．，,:：]/, ''))) continue

@@ -203,6 +203,8 @@ function s11(ctx: RuleContext): Draft[] {
       )
     } else if (found.sectionIndex !== null && found.sectionIndex !== idx) {
       out.push({ key: t, source: found.source, message: `${name}位于第${NUMERALS[found.sectionIndex - 1]}部分，应在第${NUMERALS[idx - 1]}部分` })
+    } else if (ctx.report.problems.some((p) => p.code === 'table_appendix' && p.table === t)) {
+      out.push({ key: t, source: found.source, message: `${name}放在报告正文之后的附件（附表）中，应在第${NUMERALS[idx - 1]}部分按表格形式填报` })
     }
   }
   return out
