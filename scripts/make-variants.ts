@@ -121,6 +121,11 @@ interface Variant {
    * notice (关于印发…的通知) on the first page, as governments often publish it.
    */
   letterhead?: { issuer: string; docNo: string }
+  /**
+   * A table of the office's own after table 2 (主动公开信息分类统计) and after table 3 (申请方式统计),
+   * in the same sections, as some offices add: not part of the official tables.
+   */
+  extraTables?: boolean
   /** The three tables not in their sections but in an appendix after the sign-off (附表, each under its section's name). */
   appendixTables?: boolean
   /**
@@ -646,6 +651,20 @@ const VARIANTS: Variant[] = [
     style: { font: 'serif', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
     labels: { brackets: 'full', spaces: false },
     appendixTables: true
+  },
+  {
+    name: 'p47-own-tables',
+    about: 'Chromium; 2021; borderless; a table of the office\'s own after table 2 (主动公开信息分类统计) and after table 3 (申请方式统计), in the same sections; Noto Sans 10.5pt',
+    output: { kind: 'chromium' },
+    agency: '荆门市东宝区农业农村局',
+    year: 2023,
+    template: '2021',
+    seed: 4747,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: false, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    extraTables: true
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1259,6 +1278,18 @@ function tableHtml(v: Variant, t: Table, office: boolean): string {
   return `<table ${tableAttrs}>${cols}${head}${body}</table>`
 }
 
+/** An office's own table after table 2 (i = 1) or table 3 (i = 2): a caption, a header, rows of counts. */
+function extraTableHtml(v: Variant, i: number): string {
+  const rnd = mulberry32(v.seed + i)
+  const [caption, head, rows] =
+    i === 1
+      ? ['本机关主动公开信息分类统计', ['信息类别', '公开条数'], ['机构职能', '政策文件', '规划计划', '财政资金', '人事信息']]
+      : ['依申请公开申请方式统计', ['申请方式', '件数'], ['当面申请', '网上申请', '信函申请', '传真申请']]
+  const border = v.style.borders ? 1 : 0
+  const tr = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag} align="center">${esc(c)}</${tag}>`).join('')}</tr>`
+  return `<p style="text-indent:0; text-align:center">${caption}</p><table class="extra" width="60%" border="${border}" cellspacing="0" cellpadding="3" style="width:60%; margin: 0 auto 0.8em auto">${tr(head)}${rows.map((r) => tr([r, String(Math.floor(rnd() * 300))])).join('')}</table>`
+}
+
 function html(v: Variant, vals: Values, office: boolean): string {
   const s = v.style
   const font = s.font === 'serif' ? SERIF : SANS
@@ -1321,6 +1352,7 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
     if (tables[i] && !v.appendixTables) {
       const table = tableHtml(v, tables[i], office)
       parts.push(s.t3Sideways && tables[i].id === 't3' ? `<div class="sideways">${table}</div>` : table)
+      if (v.extraTables && i < 3) parts.push(extraTableHtml(v, i))
     }
   })
   parts.push(`<p align="right" style="text-align:right">${esc(v.agency)}</p>`)

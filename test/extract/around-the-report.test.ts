@@ -5,6 +5,8 @@
  * agency and year; the contents' entries ("一、总体情况……1") and the appendix's captions
  * ("一、主动公开政府信息情况") are not its sections: read as headings, each section would be
  * reported twice (S02) and misnamed (S03). Tables in an appendix are read, and S11 says where they are.
+ * A table of the office's own after table 2 or 3 (variant p47, and TXT copies) is not read as
+ * more rows of the official table: its rows would each be an L07 error.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -101,5 +103,27 @@ describe('tables in an appendix after the report', () => {
     // Nothing else changes: the findings are the plain report's, S11 aside.
     const rules = (r: ExtractedReport) => check(r).filter((f) => f.rule !== 'S11').map((f) => `${f.rule} ${f.message}`)
     expect(rules(appendix.report!)).toEqual(rules(plain.report!))
+  })
+})
+
+describe("a table of the office's own after an official one", () => {
+  it('p47: no row of the own tables is read into table 2 or 3; their text stays in the sections', async () => {
+    const report = await variantReport('p47-own-tables.pdf')
+    expectPlainStructure(report)
+    expect(check(report).filter((f) => f.rule === 'L07')).toEqual([])
+    expect(report.sections[1].text).toContain('本机关主动公开信息分类统计')
+    expect(report.sections[2].text).toContain('依申请公开申请方式统计')
+  })
+
+  it.each([
+    ['after table 2', HEADINGS[2], '2023年主动公开信息统计\n类别\t条数\n政策文件\t56\n规划计划\t12'],
+    ['after table 3, under a note', HEADINGS[3], '注：本表统计口径为本机关。\n依申请公开办理情况补充统计\n项目\t件数\n当面申请\t12\n网上申请\t109\n信函申请\t0']
+  ])('in a TXT, %s', async (_where, before, table) => {
+    const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
+    const [own, plain] = await Promise.all([seed.replace(before, `${table}\n\n${before}`), seed].map((t) => parseDocument(new TextEncoder().encode(t), 'txt')))
+    const values = (r: ExtractedReport) => Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value]))
+    expect(values(own.report!)).toEqual(values(plain.report!))
+    const rules = (r: ExtractedReport) => check(r).map((f) => `${f.rule} ${f.message}`)
+    expect(rules(own.report!)).toEqual(rules(plain.report!))
   })
 })

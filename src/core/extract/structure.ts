@@ -2,7 +2,7 @@
  * Document structure: the title (agency and year), the six section headings, and where the
  * three tables lie in the flow of lines.
  */
-import type { TableId } from '../model/keys'
+import { T2_LAYOUTS, T3_ROW_SHORT, type TableId } from '../model/keys'
 import type { Provenance } from '../model/report'
 import { arabicYears, joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
 import { spanOf, type DocLine } from './doc'
@@ -243,6 +243,36 @@ export interface Region {
  * 行政复议 header), not only by the section headings, so a table in the wrong section or a
  * missing heading does not lose it.
  */
+/**
+ * The last official row of each table, in match form: table 2's last block's last row (2021:
+ * 行政事业性收费; 2019: 政府集中采购, after a 行政事业性收费 of its own), table 3's 结转下年度.
+ */
+const LAST_ROWS = {
+  t2: [...new Set(Object.values(T2_LAYOUTS).map((blocks) => matchForm(blocks.at(-1)!.rows.at(-1)!.label)))],
+  t3: [matchForm(T3_ROW_SHORT.carry_next)]
+}
+
+/**
+ * Where a table ends when its last official row is found in [start, end): after that row's
+ * values (on its line, or on the lines after a label printed alone, one cell per line) and
+ * the rest of its wrapped label. A table of the office's own that follows in the same
+ * section (主动公开信息分类统计, say) is then prose and its own lines, not more rows of this one.
+ */
+function endAfterLastRow(lines: DocLine[], k: string[], start: number, end: number, labels: string[]): number {
+  let at = -1
+  for (let i = end - 1; i > start && at < 0; i--) if (labels.some((l) => k[i].includes(l))) at = i
+  if (at < 0) return end
+  // The row's values: on its label's line, or on the next lines (a label alone, one cell per line).
+  let last = at
+  while (last + 1 < end && !hasValues(lines[last]) && last - at < 3) last++
+  if (!hasValues(lines[last])) return end
+  while (last + 1 < end && hasValues(lines[last + 1])) last++
+  // The rest of a wrapped label: short lines without values.
+  let e = last + 1
+  while (e < end && e - last <= 2 && !hasValues(lines[e]) && k[e].length <= 8) e++
+  return e
+}
+
 export function findRegions(lines: DocLine[], headings: Heading[], from = 0): Region[] {
   const k = lines.map((l) => matchForm(l.text))
   const headingAt = new Map(headings.map((h) => [h.line, h.index]))
@@ -261,11 +291,11 @@ export function findRegions(lines: DocLine[], headings: Heading[], from = 0): Re
   const s4 = find(TABLE_START.t4, Math.max(from, s3 + 1, s2 + 1))
   if (s2 >= 0) {
     const end = Math.min(s3 >= 0 ? s3 : lines.length, s4 >= 0 ? s4 : lines.length, nextHeading(s2, [3, 4, 5, 6]))
-    regions.push({ table: 't2', start: s2, end })
+    regions.push({ table: 't2', start: s2, end: endAfterLastRow(lines, k, s2, end, LAST_ROWS.t2) })
   }
   if (s3 >= 0) {
     const end = Math.min(s4 >= 0 ? s4 : lines.length, nextHeading(s3, [4, 5, 6]))
-    regions.push({ table: 't3', start: s3, end })
+    regions.push({ table: 't3', start: s3, end: endAfterLastRow(lines, k, s3, end, LAST_ROWS.t3) })
   }
   if (s4 >= 0) {
     let end = nextHeading(s4, [5, 6])
