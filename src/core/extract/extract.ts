@@ -100,12 +100,13 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   }
   if (r4) collect(r4, parseT4(await tableLines(r4), ctx))
 
-  const missing: Array<[TableId, string]> = [
+  const named: Array<[TableId, string]> = [
     ['t2', '表二（主动公开政府信息情况）'],
     ['t3', '表三（收到和处理政府信息公开申请情况）'],
     ['t4', '表四（行政复议、行政诉讼情况）']
   ]
-  for (const [t, name] of missing) {
+  // Each table: missing, or in an appendix after the sections.
+  for (const [t, name] of named) {
     const r = regionOf(t)
     if (r && appendix !== null && r.start >= appendix) {
       problems.push({ code: 'table_appendix', table: t, row: null, keys: [], message: `${name}在报告正文之后的附件（附表）中`, source: lines[r.start]?.source ?? null })

@@ -239,11 +239,6 @@ export interface Region {
 }
 
 /**
- * Where each table lies. Tables are found by their own anchors (captions, the 勾稽 note, the
- * 行政复议 header), not only by the section headings, so a table in the wrong section or a
- * missing heading does not lose it.
- */
-/**
  * The last official row of each table, in match form: table 2's last block's last row (2021:
  * 行政事业性收费; 2019: 政府集中采购, after a 行政事业性收费 of its own), table 3's 结转下年度.
  */
@@ -273,6 +268,11 @@ function endAfterLastRow(lines: DocLine[], k: string[], start: number, end: numb
   return e
 }
 
+/**
+ * Where each table lies. Tables are found by their own anchors (captions, the 勾稽 note, the
+ * 行政复议 header), not only by the section headings, so a table in the wrong section or a
+ * missing heading does not lose it.
+ */
 export function findRegions(lines: DocLine[], headings: Heading[], from = 0): Region[] {
   const k = lines.map((l) => matchForm(l.text))
   const headingAt = new Map(headings.map((h) => [h.line, h.index]))

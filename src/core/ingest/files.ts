@@ -33,7 +33,7 @@ export interface Expansion {
  * Mac (binary metadata under the report's own name and extension), and Office's ~$name owner
  * files. Read as reports, each would be an error naming a file the auditor never put there.
  */
-export function isClutter(name: string): boolean {
+function isClutter(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$')
 }
 
@@ -65,6 +65,10 @@ export function expandPaths(inputs: string[]): Expansion {
     entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
     for (const e of entries) {
       const p = path.join(dir, e.name)
+      if (isClutter(e.name)) {
+        if (e.isFile()) hidden++
+        continue
+      }
       let isDir = e.isDirectory()
       let isFile = e.isFile()
       if (e.isSymbolicLink()) {
@@ -76,10 +80,6 @@ export function expandPaths(inputs: string[]): Expansion {
           rejected.push({ path: p, message: '链接指向的文件不存在' })
           continue
         }
-      }
-      if (isClutter(e.name)) {
-        if (isFile) hidden++
-        continue
       }
       if (isDir) walk(p)
       else if (isFile) {
