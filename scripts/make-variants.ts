@@ -55,6 +55,8 @@ interface Style {
   shadedHeads?: boolean
   /** A diagonal text watermark across every page, behind the text (仅供参考, 内部资料 …). */
   watermark?: string
+  /** The watermark set level (Word's 水印 "水平" layout) instead of diagonal. */
+  watermarkLevel?: boolean
   /** Title printed with letter spacing (em), as some templates space out 年度报告. */
   titleSpacing?: number
   /** Vertical alignment of every cell (default middle); Word's own default is top. */
@@ -665,6 +667,19 @@ const VARIANTS: Variant[] = [
     style: { font: 'sans', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: false, lineHeight: 1.5 },
     labels: { brackets: 'full', spaces: false },
     extraTables: true
+  },
+  {
+    name: 'p48-level-watermark',
+    about: 'Chromium; 2021; a level (horizontal) "征求意见稿" watermark, 60pt light grey, behind every page, across table 3 and table 4; Noto Sans 10.5pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '宜昌市西陵区司法局',
+    year: 2024,
+    template: '2021',
+    seed: 4848,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5, watermark: '征求意见稿', watermarkLevel: true },
+    labels: { brackets: 'full', spaces: false }
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1309,7 +1324,7 @@ table.t2, table.t4 { break-inside: avoid; }
 ${s.distributed ? 'td.label { text-align: justify !important; text-align-last: justify; }' : ''}
 ${s.shadedHeads ? 'td.head, td.caption { background: #d9d9d9; }' : ''}
 ${s.titleSpacing ? `h1 { letter-spacing: ${s.titleSpacing}em; }` : ''}
-${s.watermark ? '.wm { position: fixed; top: 45%; left: 10%; font-size: 60pt; color: #e0e0e0; transform: rotate(-35deg); z-index: -1; white-space: nowrap; }' : ''}
+${s.watermark ? `.wm { position: fixed; top: 45%; left: 10%; font-size: 60pt; color: #e0e0e0; ${s.watermarkLevel ? 'letter-spacing: 0.3em;' : 'transform: rotate(-35deg);'} z-index: -1; white-space: nowrap; }` : ''}
 ${s.verticalGroups ? `td.group { writing-mode: vertical-rl; text-orientation: ${s.verticalGroups}; text-align: center; }` : ''}
 ${s.distributedHeads ? 'td.head { text-align: justify !important; text-align-last: justify; }' : ''}
 ${s.overprintBold ? 'h1, h2, td.head, td.caption, table.t3 tr td:last-child { font-weight: normal; text-shadow: 0.35pt 0 0 #000; }' : ''}

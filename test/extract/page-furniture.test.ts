@@ -1,8 +1,8 @@
 /**
  * Page furniture: running heads and page numbers printed in the margins are not read as the
- * report's title or as table rows (generated variants p17–p19), and a slanted watermark drawn
- * across every page is not read at all (p34). Read through pdfjs; their cells are checked with
- * the other variants.
+ * report's title or as table rows (generated variants p17–p19), and a watermark drawn across
+ * every page, slanted (p34) or level (p48), is not read at all. Read through pdfjs; their cells
+ * are checked with the other variants.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest'
 import type { DocLine } from '../../src/core/extract/doc'
 import { parseDocument } from '../../src/core/ingest/parse'
 import { readPdf } from '../../src/core/pdf/read-pdf'
+import { buildLines, dropWatermarks } from '../../src/core/pdf/words'
+import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { FIXTURES } from '../helpers/paths'
 
 const variant = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'variants', name)))
@@ -61,5 +63,33 @@ describe('watermarks', () => {
     expect(report.problems).toEqual([])
     // The letter-spaced title still names agency and year.
     expect(report.title).toBe('南平市延平区农业农村局2022年政府信息公开工作年度报告')
+  })
+
+  it('drops a level watermark, whose glyphs stand on table rows\' baselines on every page', async () => {
+    const lines = await linesOf('p48-level-watermark.pdf')
+    expect(lines.filter((l) => /[征稿]/.test(l.text))).toEqual([])
+    const parsed = await parseDocument(variant('p48-level-watermark.pdf'), 'pdf')
+    const report = parsed.report!
+    expect(report.sections.map((s) => s.text).join('')).not.toMatch(/征|意见稿/)
+    expect(report.problems).toEqual([])
+    expect(report.labels.filter((l) => /[征稿]/.test(l.text))).toEqual([])
+  })
+
+  it('keeps a row\'s words on one line when a large glyph stands between them on its baseline', () => {
+    const run = (str: string, x: number, size: number): TextItem => ({ str, dir: 'ltr', width: size * str.length, height: size, transform: [size, 0, 0, size, x, 500], fontName: 'f', hasEOL: false })
+    const lines = buildLines([run('行政规范性文件', 60, 10.5), run('征', 101, 60), run('16', 300, 10.5), run('稿', 413, 60), run('103', 480, 10.5)], 1)
+    expect(lines.map((l) => l.words.map((w) => w.text))).toEqual(expect.arrayContaining([['行政规范性文件', '16', '103'], ['征', '稿']]))
+    expect(lines).toHaveLength(2)
+  })
+
+  it('drops large text only where it recurs at the same height on another page: a cover title stays', () => {
+    const run = (str: string, y: number, size: number): TextItem => ({ str, dir: 'ltr', width: size * str.length, height: size, transform: [size, 0, 0, size, 60, y], fontName: 'f', hasEOL: false })
+    const body = (y: number) => run('正文正文正文正文正文正文正文正文正文正文', y, 10.5)
+    const page1 = buildLines([run('某县2023年政府信息公开工作年度报告', 700, 36), body(600), body(580), run('草稿', 400, 60)], 1)
+    const page2 = buildLines([body(600), body(580), run('草稿', 400, 60)], 2)
+    const kept = dropWatermarks([...page1, ...page2]).map((l) => `${l.page}:${l.text}`)
+    expect(kept).toContain('1:某县2023年政府信息公开工作年度报告')
+    expect(kept.filter((t) => t.includes('草稿'))).toEqual([])
+    expect(kept).toHaveLength(5)
   })
 })

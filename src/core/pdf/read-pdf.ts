@@ -8,7 +8,7 @@ import type { DocLine, PageInfo, Segment, SourceDoc } from '../extract/doc'
 import { loadPdfjs, openPdf, type PDFDocumentProxy } from './pdfjs'
 import { boxesToShown, multiply, pageSpace, type Matrix, type PageSpace } from './page-space'
 import { pageRulings } from './rulings'
-import { buildLines, dropPageFurniture, dropRunningHeads } from './words'
+import { buildLines, dropPageFurniture, dropRunningHeads, dropWatermarks } from './words'
 
 type PageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>
 
@@ -136,7 +136,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       }
       lines.push(...pageLines)
     }
-    lines = dropRunningHeads(lines, new Map([...spaces].map(([p, s]) => [p, s.readHeight])))
+    lines = dropWatermarks(dropRunningHeads(lines, new Map([...spaces].map(([p, s]) => [p, s.readHeight]))))
 
     let needsOcr: PdfReadResult['needsOcr'] = null
     if (textChars < 20 * pageCount) {

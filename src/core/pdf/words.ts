@@ -179,10 +179,21 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
   // Group by baseline: tolerance relative to the font size.
   pieces.sort((a, b) => b.baseline - a.baseline || a.x0 - b.x0)
   const groups: Piece[][] = []
+  // Text twice the size or more is not on the same line: a level watermark's glyphs may stand
+  // on a table row's baseline, between its words (see dropWatermarks).
+  const fits = (g: Piece[], p: Piece) => {
+    const [small, large] = g[0].size < p.size ? [g[0].size, p.size] : [p.size, g[0].size]
+    return Math.abs(g[0].baseline - p.baseline) <= 0.35 * small && large < 2 * small
+  }
   for (const p of pieces) {
     const g = groups.at(-1)
-    if (g && Math.abs(g[0].baseline - p.baseline) <= 0.35 * Math.min(g[0].size, p.size)) g.push(p)
-    else groups.push([p])
+    if (g && fits(g, p)) g.push(p)
+    else {
+      // Sorted by baseline, words of two sizes on one band interleave: each joins its own size's line.
+      const other = g && Math.abs(g[0].baseline - p.baseline) <= 0.35 * Math.max(g[0].size, p.size) ? groups.slice(-6, -1).findLast((x) => fits(x, p)) : undefined
+      if (other) other.push(p)
+      else groups.push([p])
+    }
   }
   const lines: DocLine[] = []
   for (const line of groups) {
@@ -276,4 +287,28 @@ export function dropRunningHeads(lines: DocLine[], heights: Map<number, number>)
     if (candidates.some((b) => b.page !== a.page && Math.abs((b.baseline ?? 0) - (a.baseline ?? 0)) <= 3 && key(b) === k)) running.add(a)
   }
   return running.size ? lines.filter((l) => !running.has(l)) : lines
+}
+
+/** How much larger than the body text a watermark is set (Word's 水印 defaults to "自动", 50–72 pt). */
+const WATERMARK_SIZE = 2.5
+
+/**
+ * Level watermarks (征求意见稿, 仅供参考 set horizontally behind every page): a line set far
+ * larger than the body text (by characters, the median line size) that recurs at the same height
+ * on another page. Slanted ones are dropped with the text items (see isSlanted); a cover's
+ * large title is printed once.
+ */
+export function dropWatermarks(lines: DocLine[]): DocLine[] {
+  const sizes: number[] = []
+  for (const l of lines) if (l.fontSize) for (let i = 0; i < l.text.length; i++) sizes.push(l.fontSize)
+  if (sizes.length === 0) return lines
+  sizes.sort((a, b) => a - b)
+  const body = sizes[Math.floor(sizes.length / 2)]
+  const big = lines.filter((l) => (l.fontSize ?? 0) >= WATERMARK_SIZE * body)
+  if (big.length < 2) return lines
+  const key = (l: DocLine) => l.text.replace(/\s+/g, '')
+  const marks = new Set(
+    big.filter((a) => big.some((b) => b.page !== a.page && key(b) === key(a) && Math.abs((b.baseline ?? 0) - (a.baseline ?? 0)) <= 3))
+  )
+  return marks.size ? lines.filter((l) => !marks.has(l)) : lines
 }
