@@ -53,6 +53,8 @@ export interface PageSpace {
   readHeight: number
   /** Reading space back to shown space, for boxes; null when the page is read as shown. */
   toShown: Matrix | null
+  /** Non-space characters of the page's text. */
+  chars: number
 }
 
 /** Text that runs up or down the page (as shown) on more than this share of its characters turns the reading. */
@@ -81,12 +83,12 @@ export function pageSpace(page: PDFPageProxy, items: TextItem[]): PageSpace {
   }
   const { width, height } = vp
   if (up + down < SIDEWAYS_MIN || up + down < SIDEWAYS_SHARE * all) {
-    return { width, height, matrix: isIdentity(shown) ? null : shown, readWidth: width, readHeight: height, toShown: null }
+    return { width, height, matrix: isIdentity(shown) ? null : shown, readWidth: width, readHeight: height, toShown: null, chars: all }
   }
   // Turn the shown page so that the text reads left to right: a quarter clockwise when it
   // runs up the page, anticlockwise when it runs down.
   const turn: Matrix = up >= down ? [0, -1, 1, 0, 0, width] : [0, 1, -1, 0, height, 0]
-  return { width, height, matrix: multiply(turn, shown), readWidth: height, readHeight: width, toShown: invert(turn) }
+  return { width, height, matrix: multiply(turn, shown), readWidth: height, readHeight: width, toShown: invert(turn), chars: all }
 }
 
 /** Turns the boxes of lines laid out in reading space back into shown space (axis-aligned stays axis-aligned). */

@@ -126,7 +126,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       pages.push({ page: p, width: space.width, height: space.height })
       const m = space.matrix
       if (m) items = items.map((it) => ({ ...it, transform: multiply(m, it.transform as Matrix) }))
-      for (const it of items) textChars += it.str.replace(/\s+/g, '').length
+      textChars += space.chars
       let pageLines = dropPageFurniture(buildLines(items, p), space.readHeight)
       if (space.toShown) {
         // Stored boxes are in the page as shown; the lines stay laid out as read. A page number
