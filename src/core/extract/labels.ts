@@ -97,6 +97,12 @@ export const T3_COLUMN_PATTERNS: Array<{ column: T3Column; pattern: RegExp }> = 
 /** Header words that span several columns (group headers and the note), never column names. */
 export const T3_SPANNING = /申请人情况|法人或其[他它]组织|勾稽|本列数据|第一项|第二项|第三项|第四项/
 
+/** Words of table 3's header, the column heads and the note above them (in match form). */
+export const T3_HEAD = /自然人|商业企业|科研机构|社会公益|法律服务|申请人情况|勾稽|本列数据/
+
+/** A table continued on the next page says so above its repeated header: 续表, 表三（续）. */
+export const CONTINUED = /^续表|^表[三3]?[（(]续[)）]/
+
 export const T4_COLUMN_PATTERNS: Array<{ column: T4Column; pattern: RegExp }> = [
   { column: 'upheld', pattern: /维持/ },
   { column: 'corrected', pattern: /纠正/ },

@@ -13,6 +13,9 @@ export function txtToDoc(text: string): SourceDoc {
   // A PDF saved as text keeps its page breaks as form feeds, with the page number printed
   // next to them: the last line of a page and the first of the next are dropped if they are one.
   let pageStart = true
+  // Whether the last line that had text was such a page number (dropped): the page's end is then
+  // marked, and the line before it is content.
+  let afterFolio = false
   while ((m = re.exec(text)) !== null) {
     const full = m[0]
     if (full.length === 0) break
@@ -22,17 +25,25 @@ export function txtToDoc(text: string): SourceDoc {
     const feed = body.includes('\f')
     if (feed) {
       const last = lines.at(-1)
-      if (last && isPageNumber(last.text)) lines.pop()
+      if (last && !afterFolio && isPageNumber(last.text)) lines.pop()
       pageStart = true
     }
-    if (body.trim() && !MD_TABLE_RULE.test(body) && !(pageStart && feed && isPageNumber(body.replace(/\f/g, '')))) {
+    // "— 3 —" or "第 3 页" is a page number wherever it stands (text copied from a PDF viewer
+    // keeps them, without form feeds); a bare "3" only beside a form feed (one cell per line has those).
+    const folio = PRINTED_FOLIO.test(body.replace(/[\s\f]+/g, ''))
+    if (folio) afterFolio = true
+    else if (body.trim() && !MD_TABLE_RULE.test(body) && !(pageStart && feed && isPageNumber(body.replace(/\f/g, '')))) {
       lines.push(lineOf(body, start, end))
       pageStart = false
+      afterFolio = false
     }
     if (re.lastIndex >= text.length) break
   }
   return { kind: 'txt', lines, pages: [] }
 }
+
+/** A page number that cannot be a cell: dashes around it, or 第 N 页 (共 M 页). */
+const PRINTED_FOLIO = /^[-—－]\d{1,4}[-—－]$|^第\d{1,4}页(共\d{1,4}页)?$/
 
 function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.replace(/[\s\f]+/g, ''))

@@ -7,7 +7,7 @@ import { T3_COLUMNS, T3_COLUMN_LABELS, T3_ROW_LABELS, t3Rows, type Template } fr
 import { joinFragments, matchForm } from '../../text/normalize'
 import { alignSequences } from '../align'
 import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
-import { T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
+import { CONTINUED, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
 import { anchorsFromColumns, mapByCount, mapByGrid, mapRow, txtGrid, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
 import {
@@ -66,7 +66,7 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
   // One cell per line: the first row's label stands on its own line(s) above its values.
   if (ctx.kind === 'txt' && firstData > 0) {
     const names = namesOneRow(template)
-    const header = (l: DocLine) => /自然人|商业企业|科研机构|社会公益|法律服务|申请人情况|勾稽|本列数据/.test(matchForm(l.text))
+    const header = (l: DocLine) => T3_HEAD.test(matchForm(l.text))
     while (firstData > 0 && !hasValues(lines[firstData - 1]) && !header(lines[firstData - 1]) && names(matchForm(lines[firstData - 1].text))) firstData--
   }
   if (firstData < 0) {
@@ -139,6 +139,11 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
     if (matchedRows.has(i)) return
     const text = labelText(row)
     if (!text && row.values.length === 0) return
+    // The header repeated where the table goes on after a page break (续表 above it, or not): no row.
+    if (row.values.length === 0 && (T3_HEAD.test(matchForm(text)) || CONTINUED.test(matchForm(text)))) {
+      label(out, 'note', null, text, labelRaw(row), labelSource(row))
+      return
+    }
     // A group label row with numbers (（三）不予公开 … as a subtotal): kept for T3-04.
     const group = template === '2021' || !/其[他它]处理/.test(labelKey(row)) ? groupOf(labelKey(row)) : null
     if (group && row.values.length) {
