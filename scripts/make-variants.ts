@@ -116,6 +116,11 @@ interface Variant {
   blanks?: Record<string, '' | '-' | '/' | '——'>
   /** Table 3 must run over a page boundary; thead: header rows repeated on the next page. */
   t3Split?: { thead: boolean; leadParagraphs: number }
+  /**
+   * Table 3 split by hand after this many body rows: the rest on the next page under 续表 and
+   * its header again, the merged group cells that cross the split left blank there (as Word does).
+   */
+  t3Continued?: number
   /** Chromium only: table 3 pasted as a picture (a screenshot of it): its cells cannot be read (expected null). */
   t3Image?: boolean
   /**
@@ -696,6 +701,20 @@ const VARIANTS: Variant[] = [
     labels: { brackets: 'full', spaces: false }
   },
   {
+    name: 'p50-t3-continued',
+    about: 'Chromium; 2021; table 3 cut by hand after 10 rows: the rest on the next page under 续表 with the header again, the merged group cells crossing the cut left blank there; Noto Serif 10.5pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '荆州市沙市区水利和湖泊局',
+    year: 2024,
+    template: '2021',
+    seed: 5050,
+    scale: 'large',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    t3Continued: 10
+  },
+  {
     name: 't13-tab-grid-gb18030',
     about: 'TXT, GB18030; tab-separated, every grid position present (merged cells as empty fields), thousands separators, blank cells',
     output: { kind: 'txt', layout: 'tab-grid', encoding: 'gb18030', eol: '\n' },
@@ -1228,6 +1247,42 @@ function toGrid(t: Table): Array<Array<Cell | null>> {
   )
 }
 
+/**
+ * A table cut after `body` rows below its header: the first part, and the rest with the header
+ * again. A merged cell that crosses the cut ends there; the rest of it is a blank merged cell.
+ */
+function splitTable(t: Table, body: number): [Table, Table] {
+  const cut = t.headRows + body
+  // Each grid position's cell and the row and column it starts at.
+  const origin: Array<Array<{ cell: Cell; r: number; c: number }>> = t.rows.map(() => [])
+  t.rows.forEach((row, r) => {
+    let c = 0
+    for (const cell of row) {
+      while (origin[r][c]) c++
+      for (let i = 0; i < (cell.rowspan ?? 1); i++) for (let j = 0; j < (cell.colspan ?? 1); j++) origin[r + i][c + j] = { cell, r, c }
+      c += cell.colspan ?? 1
+    }
+  })
+  const rowsFrom = (from: number, to: number): Cell[][] =>
+    Array.from({ length: to - from }, (_, k) => {
+      const r = from + k
+      const out: Cell[] = []
+      for (let c = 0; c < t.ncols; c++) {
+        const o = origin[r][c]
+        if (o.c !== c) continue // covered by a cell to its left
+        const end = Math.min(o.r + (o.cell.rowspan ?? 1), to)
+        if (o.r === r) out.push({ ...o.cell, rowspan: end - r })
+        else if (r === from) out.push({ ...o.cell, text: '', rowspan: end - r }) // the blank rest of a cut cell
+      }
+      return out
+    })
+  const head = rowsFrom(0, t.headRows)
+  return [
+    { ...t, rows: [...head, ...rowsFrom(t.headRows, cut)] },
+    { ...t, rows: [...head, ...rowsFrom(cut, t.rows.length)] }
+  ]
+}
+
 // ---------------------------------------------------------------------------------------------
 // Prose
 // ---------------------------------------------------------------------------------------------
@@ -1378,7 +1433,10 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
   SECTION_HEADINGS.forEach((h, i) => {
     parts.push(`<h2>${esc(h)}</h2>`)
     for (const p of secs[i]) parts.push(`<p>${esc(p)}</p>`)
-    if (tables[i] && !v.appendixTables) {
+    if (tables[i] && !v.appendixTables && v.t3Continued && tables[i].id === 't3') {
+      const [first, rest] = splitTable(tables[i], v.t3Continued)
+      parts.push(tableHtml(v, first, office), '<p style="break-before: page; text-indent: 0">续表</p>', tableHtml(v, rest, office))
+    } else if (tables[i] && !v.appendixTables) {
       const table = tableHtml(v, tables[i], office)
       parts.push(s.t3Sideways && tables[i].id === 't3' ? `<div class="sideways">${table}</div>` : table)
       if (v.extraTables && i < 3) parts.push(extraTableHtml(v, i))

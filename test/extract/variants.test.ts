@@ -26,8 +26,8 @@ function variantDocuments(): Array<[string, string, string]> {
 const documents = variantDocuments()
 
 it('has the generated variant corpus', () => {
-  expect(documents.length).toBeGreaterThanOrEqual(48)
-  expect(documents.filter(([n]) => n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(40)
+  expect(documents.length).toBeGreaterThanOrEqual(49)
+  expect(documents.filter(([n]) => n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(41)
   expect(documents.filter(([n]) => n.endsWith('.txt')).length).toBeGreaterThanOrEqual(8)
 })
 

@@ -332,7 +332,10 @@ async function pdfRows(
         if (i < firstData) headerWords.push(w)
         continue
       }
-      if (T3_SPANNING.test(matchForm(w.text)) || (i < firstData && noteContinues(w))) {
+      // The header again after a page break, under 续表: the caption is none of the rows', nor is
+      // the note repeated with it (its wrapped tail included: the page differs from the first note's).
+      if (CONTINUED.test(matchForm(w.text))) continue
+      if (T3_SPANNING.test(matchForm(w.text)) || noteContinues(w)) {
         notes.push(w)
         continue
       }

@@ -1,10 +1,12 @@
 /**
- * A TXT copied from a paginated report (a PDF viewer's text, a Word document saved as text):
- * where table 3 went on to the next page, its header is printed again, under 续表 or 表三（续）
- * or alone, and the page number stands between two rows ("— 3 —", "第 3 页 共 6 页") with no
- * form feed to mark the break. Neither is a row: every cell and every finding is the report's
- * without them (before: a header read as an unmatched row, L07, and a page number read as
- * values of the row above, five cells lost).
+ * Table 3 over a page break. In a TXT copied from a paginated report (a PDF viewer's text, a
+ * Word document saved as text) its header is printed again, under 续表 or 表三（续） or alone, and
+ * the page number stands between two rows ("— 3 —", "第 3 页 共 6 页") with no form feed to mark
+ * the break. Neither is a row: every cell and every finding is the report's without them
+ * (before: a header read as an unmatched row, L07, and a page number read as values of the row
+ * above, five cells lost). In a PDF (variants p04 and p19 repeat the header, p50 cuts the table
+ * by hand under 续表 and leaves the cut group cells blank), the caption and the repeated note's
+ * wrapped tail (…之和）) are no part of the last row's label on the page before.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,6 +15,8 @@ import { parseDocument } from '../../src/core/ingest/parse'
 import type { ExtractedReport } from '../../src/core/model/report'
 import { SEEDS } from '../helpers/paths'
 import { check } from '../helpers/rules'
+import { expectWholeT3Labels } from '../helpers/labels'
+import { variantReport } from '../helpers/variants'
 
 const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
 const lines = seed.split('\n')
@@ -47,5 +51,20 @@ describe('table 3 over a page break, in a TXT', () => {
     expect(values(got)).toEqual(values(plain))
     expect(findings(got)).toEqual(findings(plain))
     expect(got.problems).toEqual(plain.problems)
+  })
+})
+
+describe('table 3 over a page break, in a PDF', () => {
+  it.each(['p04-t3-split-thead.pdf', 'p50-t3-continued.pdf'])('%s: every row keeps its own label, nothing of the header', async (name) => {
+    const report = await variantReport(name)
+    const rows = expectWholeT3Labels(report)
+    for (const l of rows) expect(l.text, l.key!).not.toMatch(/续表|之和|和）$/)
+    expect(check(report).filter((f) => f.rule.startsWith('L') || f.rule.startsWith('S'))).toEqual([])
+  })
+
+  it('p19 (2019 format, header repeated): the note\'s tail is not read into a row label', async () => {
+    const report = await variantReport('p19-2019-pageof.pdf')
+    const rows = report.labels.filter((l) => l.table === 't3' && l.role === 'row')
+    expect(rows.filter((l) => /和）$/.test(l.text))).toEqual([])
   })
 })
