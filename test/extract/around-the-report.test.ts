@@ -12,19 +12,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
+import { SECTION_TITLES } from '../../src/core/model/keys'
 import type { ExtractedReport } from '../../src/core/model/report'
 import { SEEDS } from '../helpers/paths'
 import { check } from '../helpers/rules'
 import { variantReport } from '../helpers/variants'
 
-const HEADINGS = [
-  '一、总体情况',
-  '二、主动公开政府信息情况',
-  '三、收到和处理政府信息公开申请情况',
-  '四、政府信息公开行政复议、行政诉讼情况',
-  '五、存在的主要问题及改进情况',
-  '六、其他需要报告的事项'
-]
+const HEADINGS = [...SECTION_TITLES]
 
 function expectPlainStructure(report: ExtractedReport, problems: string[] = []): void {
   expect(report.sections.map((s) => s.heading.replace(/\s+/g, ''))).toEqual(HEADINGS)

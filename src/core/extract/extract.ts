@@ -43,7 +43,10 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   const { lines } = doc
   const title = findTitle(lines)
   const bodyStart = title ? title.lastLine + 1 : 0
-  const headings = findHeadings(lines, bodyStart)
+  // Past the last section, an appendix (the tables moved to 附表, say) holds no more sections.
+  const found = findHeadings(lines, bodyStart)
+  const appendix = findAppendix(lines, found)
+  const headings = appendix === null ? found : found.filter((h) => h.line < appendix)
   const regions = findRegions(lines, headings, bodyStart)
 
   const regionOf = (t: TableId) => regions.find((r) => r.table === t)
@@ -67,7 +70,6 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   const labels: TableLabel[] = []
   const problems: StructuralProblem[] = []
   const tables: ExtractedReport['tables'] = []
-  const appendix = findAppendix(lines, headings)
   const sectionOfLine = (line: number): number | null => {
     if (appendix !== null && line >= appendix) return null
     let idx: number | null = null

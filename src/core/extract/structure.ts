@@ -194,7 +194,7 @@ const HEADING = /^([一二三四五六七八九十])[、.,:](.{2,40})$/
  */
 const TOC_ENTRY = /(?:[.．·•‧∙…⋯‥_＿\-—–]{2,}|\s)\s*\d{1,3}\s*$/
 
-/** An appendix after the report (附件：…, 附表 1): the captions of the tables it holds are no sections. */
+/** An appendix after the report (附件：…, 附表 1): the captions of the tables it holds are no sections (see extract.ts). */
 const APPENDIX = /^附[件表][\d一二三四五六七八九十]*(?:[:：、.]|$)/
 
 /**
@@ -215,8 +215,6 @@ export function findHeadings(lines: DocLine[], from = 0): Heading[] {
     const l = lines[i]
     if (hasValues(l)) continue
     const k = matchForm(l.text)
-    // Past the last section, an appendix (the tables moved to 附表, say) holds no more sections.
-    if (APPENDIX.test(k) && out.some((h) => h.index === 6)) break
     const m = HEADING.exec(k)
     // A heading is a title, not a sentence (checked before width folding turns 。 into .).
     if (!m || /[。；;，,]/.test(l.text.replace(/^[一二三四五六七八九十]\s*[、.．，,:：]/, ''))) continue
