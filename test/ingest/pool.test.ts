@@ -5,9 +5,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
-import type { ParsePool } from '../../src/core/ingest/pool'
+import { ParsePool } from '../../src/core/ingest/pool'
 import { readWarmUpSamples } from '../../src/core/ingest/warm-up'
 import { createSourcePool } from '../../src/node/workers'
 import { expectedFor, ROOT, SEEDS, tempDir } from '../helpers/paths'
@@ -69,5 +70,101 @@ describe('parse pool start-up', () => {
     const decode = (xs: Uint8Array[]) => xs.map((x) => new TextDecoder().decode(x))
     expect(decode(readWarmUpSamples(dir))).toEqual(['A', 'B', 'C'])
     expect(decode(readWarmUpSamples(dir, 2))).toEqual(['A', 'B'])
+  })
+})
+
+/**
+ * A worker that speaks the pool's protocol without pdfjs, so that timing and crashes can be
+ * had on demand. A file is "name:ms": it is answered after ms milliseconds with its name, the
+ * worker's thread id and how many files were waiting in this worker when it was done; files
+ * are read one at a time, in order; a file named "crash" ends the thread with code 7.
+ */
+const SCRIPTED_WORKER = `
+const { parentPort, threadId } = require('node:worker_threads')
+let queue = Promise.resolve()
+let received = 0
+let answered = 0
+parentPort.on('message', (msg) => {
+  if (msg.type === 'init') return parentPort.postMessage({ type: 'ready', ms: 0, warmedUp: 0 })
+  received++
+  queue = queue.then(async () => {
+    const [name, ms] = new TextDecoder().decode(msg.bytes).split(':')
+    await new Promise((r) => setTimeout(r, Number(ms)))
+    if (name === 'crash') process.exit(7)
+    answered++
+    const message = [name, threadId, received - answered].join('@')
+    parentPort.postMessage({ type: 'parsed', id: msg.id, result: { status: 'ok', message } })
+  })
+})
+`
+
+function scriptedPool(size: number): { pool: ParsePool; threads: number[] } {
+  const threads: number[] = []
+  const p = new ParsePool(() => {
+    const w = new Worker(SCRIPTED_WORKER, { eval: true })
+    threads.push(w.threadId)
+    return w
+  }, size)
+  return { pool: p, threads }
+}
+
+interface Answer {
+  name: string
+  thread: number
+  /** Files already posted to the same worker when it answered this one. */
+  waiting: number
+  order: number
+}
+
+async function parseAll(p: ParsePool, files: string[]): Promise<Array<Answer | Error>> {
+  let order = 0
+  return Promise.all(
+    files.map((f) =>
+      p.parse(new TextEncoder().encode(f), 'pdf', OPTIONS).then(
+        (r) => {
+          const [name, thread, waiting] = r.message!.split('@')
+          return { name, thread: Number(thread), waiting: Number(waiting), order: order++ }
+        },
+        (err: Error) => err
+      )
+    )
+  )
+}
+
+describe('parse pool scheduling', () => {
+  it('gives a busy worker its next file while files wait, so that it never waits for the main thread', async () => {
+    const scripted = scriptedPool(2)
+    pool = scripted.pool
+    await pool.ready()
+    const answers = (await parseAll(pool, ['a:40', 'b:40', 'c:40', 'd:40', 'e:40', 'f:40'])) as Answer[]
+    expect(answers.map((a) => a.name)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+    // Six files, two workers: each worker had its next file in hand when it finished its first.
+    expect(answers[0].waiting).toBeGreaterThan(0)
+    expect(answers[1].waiting).toBeGreaterThan(0)
+    expect(answers[0].thread).not.toBe(answers[1].thread)
+  })
+
+  it('near the end of a batch gives a file to the worker that is free, not behind a slow file', async () => {
+    const scripted = scriptedPool(2)
+    pool = scripted.pool
+    await pool.ready()
+    const [slow, fast, last] = (await parseAll(pool, ['slow:400', 'fast:20', 'last:20'])) as Answer[]
+    expect(last.thread).toBe(fast.thread)
+    expect(slow.thread).not.toBe(fast.thread)
+    expect(last.order).toBeLessThan(slow.order)
+  })
+
+  it('fails only the file a worker crashed on: the files posted behind it go to a new worker', async () => {
+    const scripted = scriptedPool(2)
+    pool = scripted.pool
+    await pool.ready()
+    const answers = await parseAll(pool, ['crash:30', 'a:60', 'b:10', 'c:10', 'd:10'])
+    const [crashed, ...rest] = answers
+    expect(crashed).toBeInstanceOf(Error)
+    expect((crashed as Error).message).toMatch(/解析线程意外退出（代码 7）/)
+    // 'b' was posted to the crashing worker behind 'crash' (four files waited for two workers).
+    expect(rest.map((a) => (a instanceof Error ? a.message : a.name))).toEqual(['a', 'b', 'c', 'd'])
+    expect(scripted.threads).toHaveLength(3)
+    expect((rest as Answer[]).every((a) => a.thread !== scripted.threads[0])).toBe(true)
   })
 })
