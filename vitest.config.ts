@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/helpers/temp-root.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Tests parse real PDFs and spawn worker threads and browsers: keep runs predictable on 2 cores.

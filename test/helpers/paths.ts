@@ -30,6 +30,8 @@ export function seedDocuments(): string[] {
   return SEED_IDS.flatMap((id) => [`${id}.txt`, ...PDF_KINDS.map((k) => `${id}.${k}.pdf`)]).map((f) => path.join(SEEDS, f))
 }
 
+/** A new folder under the test run's own temporary folder (removed after the run; see temp-root.ts). */
 export function tempDir(prefix = 'dra-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  const root = process.env.DRA_TEST_TMP ?? os.tmpdir()
+  return fs.mkdtempSync(path.join(root, prefix))
 }
