@@ -45,7 +45,14 @@ const REVIEWER_KEY = 'reviewer'
 const DEFAULT_REVIEWER = '审查员'
 
 function itemDto(i: IngestItem): IngestItemDto {
-  return { path: i.path, fileName: i.fileName, status: i.status, message: i.message, ...(i.reportId ? { reportId: i.reportId } : {}) }
+  return {
+    path: i.path,
+    fileName: i.fileName,
+    status: i.status,
+    message: i.message,
+    ...(i.reportId ? { reportId: i.reportId } : {}),
+    ...(i.ocrLayer ? { ocrLayer: true } : {})
+  }
 }
 
 function resultDto(s: IngestSummary): IngestResultDto {

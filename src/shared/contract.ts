@@ -71,6 +71,8 @@ export interface LibraryRowDto {
   reviewed: number
   total: number
   importedAt: string
+  /** The report's tables were read from a scan's OCR text layer: values to check against the image. */
+  ocrLayer: boolean
 }
 
 export interface CellDto {
@@ -177,6 +179,8 @@ export interface IngestItemDto {
   status: 'ok' | 'needs_ocr' | 'error' | 'skipped'
   message: string
   reportId?: number
+  /** Read, but from a scan's OCR text layer (the message says so). */
+  ocrLayer?: boolean
 }
 
 export interface IngestResultDto {

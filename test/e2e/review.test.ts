@@ -52,6 +52,8 @@ suite('review workspace in Chromium against the real handlers', () => {
   let browser: Browser
   let page: Page
   const pageErrors: string[] = []
+  /** What the import dialog answers, when not the county's folder. */
+  let chosen: string[] | null = null
 
   beforeAll(async () => {
     const rendererDir = ensureRendererBuild()
@@ -66,7 +68,7 @@ suite('review workspace in Chromium against the real handlers', () => {
       pool,
       rendererDir,
       host: {
-        choosePaths: async () => [folder],
+        choosePaths: async () => chosen ?? [folder],
         chooseSavePath: async ({ defaultName }) => path.join(dir, defaultName),
         chooseWorkspace: async () => null,
         samplesDir: path.join(ROOT, 'resources/samples')
@@ -324,6 +326,20 @@ suite('review workspace in Chromium against the real handlers', () => {
     const src = l01.source as { kind: 'txt'; start: number; end: number }
     const text = store.db.prepare('SELECT d.text FROM documents d JOIN reports r ON r.document_id = d.id WHERE r.id = ?').get(id) as { text: string }
     expect(await mark.innerText()).toBe(text.text.slice(src.start, src.end))
+  })
+
+  it('says that a scan was read from its OCR layer, in the import summary and in the library', async () => {
+    const file = path.join(dir, '辉县市2023（扫描件）.pdf')
+    fs.copyFileSync(path.join(FIXTURES, 'ocr/001.ocr.pdf'), file)
+    chosen = [file]
+    await page.goto(bridge.url)
+    await page.getByTestId('import-folder').first().click()
+    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('其中 1 份是扫描件，表格文字取自 OCR 识别层，数值须对照原件核对')
+    expect(await page.getByTestId('last-import').innerText()).toContain('辉县市2023（扫描件）.pdf：辉县市人民政府 2023 年')
+    const row = page.getByTestId('library-row').filter({ hasText: '辉县市2023（扫描件）.pdf' })
+    expect(await row.innerText()).toContain('OCR 识别')
+    // A PDF with its own text is only 已读取.
+    expect(await page.getByTestId('library-row').filter({ hasText: '001.ruled.pdf' }).innerText()).not.toContain('OCR')
     expect(pageErrors).toEqual([])
   })
 })

@@ -18,7 +18,7 @@ import type { Box } from '../../src/core/model/report'
 import { openPdf } from '../../src/core/pdf/pdfjs'
 import { pageSpace } from '../../src/core/pdf/page-space'
 import { readPdf } from '../../src/core/pdf/read-pdf'
-import { pageRulings } from '../../src/core/pdf/rulings'
+import { pageGraphics } from '../../src/core/pdf/rulings'
 import { expectWholeT3Labels } from '../helpers/labels'
 import { FIXTURES } from '../helpers/paths'
 import { check } from '../helpers/rules'
@@ -91,7 +91,7 @@ describe.each(CASES)('%s', (name, rotate, shown, toPrinted, ruled) => {
       // Read as printed: landscape.
       expect([space.readWidth, space.readHeight]).toEqual([expect.closeTo(LONG, 1), expect.closeTo(SHORT, 1)])
       expect(space.toShown === null).toBe(shown === 'landscape')
-      const rules = await pageRulings(page, space.matrix)
+      const rules = (await pageGraphics(page, space.matrix)).rulings
       // A ruled table's row lines run across the page as read.
       const longest = Math.max(0, ...rules.filter((r) => r.orient === 'h').map((r) => r.to - r.from))
       if (ruled) expect(longest).toBeGreaterThan(0.7 * LONG)

@@ -55,6 +55,8 @@ export interface SourceDoc {
   pages: PageInfo[]
   /** Ruling lines of a page, computed on demand (only table pages need them). */
   rulings?: (page: number) => Promise<Segment[]>
+  /** Whether a page is a scan under an invisible OCR text layer (see PageGraphics.ocrLayer). */
+  ocrLayer?: (page: number) => Promise<boolean>
   /** How many pictures of some size a page paints, computed on demand (only when a table is missing). */
   pictures?: (page: number) => Promise<number>
 }

@@ -39,6 +39,43 @@ async function pictureInSection(doc: SourceDoc, headings: Heading[], section: nu
   return null
 }
 
+const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' }
+
+/** Page numbers as a reader says them: 3, 3–4, 3、5. */
+function pageList(pages: number[]): string {
+  const contiguous = pages.every((p, i) => i === 0 || p === pages[i - 1] + 1)
+  return contiguous && pages.length > 1 ? `${pages[0]}–${pages.at(-1)}` : pages.join('、')
+}
+
+/**
+ * The tables read from the invisible OCR text layer of a scan, one problem each. A searchable
+ * scan is one throughout, so the first table's first page decides whether the others are looked
+ * at: for any other PDF this costs nothing (that page's operators are read for its rulings).
+ */
+async function ocrLayers(doc: SourceDoc, regions: Array<Region | undefined>): Promise<StructuralProblem[]> {
+  const { ocrLayer } = doc
+  if (!ocrLayer) return []
+  const found = regions.filter((r): r is Region => r !== undefined)
+  const pagesOf = (r: Region) => [...new Set(doc.lines.slice(r.start, r.end).map((l) => l.page).filter((p): p is number => p !== undefined))].sort((a, b) => a - b)
+  const first = found[0] ? pagesOf(found[0])[0] : undefined
+  if (first === undefined || !(await ocrLayer(first))) return []
+  const out: StructuralProblem[] = []
+  for (const r of found) {
+    const pages: number[] = []
+    for (const p of pagesOf(r)) if (await ocrLayer(p)) pages.push(p)
+    if (!pages.length) continue
+    out.push({
+      code: 'ocr_text',
+      table: r.table,
+      row: null,
+      keys: [],
+      message: `${TABLE_NAMES[r.table]}的文字取自扫描图像上的 OCR 识别层（第 ${pageList(pages)} 页），数值是识别结果，可能有误，须对照原件核对`,
+      source: doc.lines[r.start]?.source ?? null
+    })
+  }
+  return out
+}
+
 export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   const { lines } = doc
   const title = findTitle(lines)
@@ -101,6 +138,8 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     collect(r3, out)
   }
   if (r4) collect(r4, parseT4(await tableLines(r4), ctx))
+
+  problems.push(...(await ocrLayers(doc, [r2, r3, r4])))
 
   const named: Array<[TableId, string]> = [
     ['t2', '表二（主动公开政府信息情况）'],

@@ -29,6 +29,8 @@ export interface IngestItem {
   pages?: number | null
   version?: number | null
   parseMs?: number
+  /** Read from a scan's OCR text layer: the values are a recognition result. */
+  ocrLayer?: boolean
 }
 
 export type IngestEvent =
@@ -193,6 +195,8 @@ function itemOf(file: string, fileName: string, parsed: ParsedDocument, document
   const who = r.agency && r.year ? `${r.agency} ${r.year} 年` : '未识别标题'
   const tpl = r.template ? `${r.template} 版格式` : '格式未识别'
   const issues = r.problems.length ? `，结构问题 ${r.problems.length} 处` : ''
+  const ocrLayer = r.problems.some((p) => p.code === 'ocr_text')
+  const ocr = ocrLayer ? '；表格文字取自扫描件上的 OCR 识别层，数值须对照原件核对' : ''
   return {
     ...base,
     status: 'ok',
@@ -201,6 +205,7 @@ function itemOf(file: string, fileName: string, parsed: ParsedDocument, document
     year: r.year,
     template: r.template,
     version,
-    message: `${who}（${tpl}），读出 ${filled}/${all} 个表格单元${issues}${version && version > 1 ? `；同一机关同一年度的第 ${version} 个版本` : ''}`
+    ...(ocrLayer ? { ocrLayer } : {}),
+    message: `${who}（${tpl}），读出 ${filled}/${all} 个表格单元${issues}${ocr}${version && version > 1 ? `；同一机关同一年度的第 ${version} 个版本` : ''}`
   }
 }

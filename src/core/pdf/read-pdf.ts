@@ -7,7 +7,7 @@ import { ReadError } from '../errors'
 import type { DocLine, PageInfo, Segment, SourceDoc } from '../extract/doc'
 import { loadPdfjs, openPdf, type PDFDocumentProxy } from './pdfjs'
 import { boxesToShown, multiply, pageSpace, type Matrix, type PageSpace } from './page-space'
-import { pageRulings } from './rulings'
+import { pageGraphics, type PageGraphics } from './rulings'
 import { buildLines, dropPageFurniture, dropRunningHeads, dropWatermarks } from './words'
 
 type PageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>
@@ -157,8 +157,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     const garbled = needsOcr ? null : garbledText(lines)
     if (garbled) needsOcr = 'garbled'
 
-    // Computed for a page on first use, once: only table pages need rulings, and pictures are
-    // looked for only where a table is missing.
+    // Computed for a page on first use, once: only table pages need rulings (and are checked
+    // for an OCR layer), and pictures are looked for only where a table is missing.
     const perPage = <T>(compute: (page: PageProxy) => Promise<T>, none: T) => {
       const cache = new Map<number, Promise<T>>()
       return (p: number): Promise<T> => {
@@ -171,7 +171,15 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
         return r
       }
     }
-    const doc: SourceDoc = { kind: 'pdf', lines, pages, rulings: perPage<Segment[]>((page) => pageRulings(page, spaces.get(page.pageNumber)?.matrix ?? null), []), pictures: perPage(pagePictures, 0) }
+    const graphics = perPage<PageGraphics>((page) => pageGraphics(page, spaces.get(page.pageNumber)?.matrix ?? null), { rulings: [], ocrLayer: false })
+    const doc: SourceDoc = {
+      kind: 'pdf',
+      lines,
+      pages,
+      rulings: async (p) => (await graphics(p)).rulings,
+      ocrLayer: async (p) => (await graphics(p)).ocrLayer,
+      pictures: perPage(pagePictures, 0)
+    }
     return {
       doc,
       pageCount,

@@ -1,5 +1,5 @@
 /**
- * Ruling lines of a page from its operator list.
+ * Ruling lines of a page, and whether it is a scan under an OCR text layer, from its operator list.
  *
  * Tables are drawn either as stroked lines (office suites) or as thin filled rectangles
  * (browser engines). We walk the operators tracking the transformation matrix ourselves and
@@ -125,23 +125,58 @@ export function mergeSegments(segs: Segment[], tol = 1.5): Segment[] {
   return out
 }
 
+/** What a page draws, as far as reading its text and tables needs it. */
+export interface PageGraphics {
+  /** Ruling lines, merged, laid out as the page is read. Empty for pages without drawn tables. */
+  rulings: Segment[]
+  /**
+   * The page is a scan with an OCR text layer: it paints a picture over at least half of the
+   * page, and its text is drawn invisible (text render mode 3 or 7) on top, as OCR programs
+   * (Acrobat, ABBYY, ocrmypdf/Tesseract) make a scan searchable. Its text is a recognition
+   * result, not the office's own text.
+   */
+  ocrLayer: boolean
+}
+
+const INVISIBLE_MODES = new Set([3, 7])
+
 /**
- * The ruling lines of a page, merged, laid out as the page is read (`space`: user space to
- * reading space, see page-space.ts; null for PDF user space). Empty for pages without drawn tables.
+ * The graphics of a page from its operator list (pdfjs caches it per page), laid out as the page
+ * is read (`space`: user space to reading space, see page-space.ts; null for PDF user space).
  */
-export async function pageRulings(page: PDFPageProxy, space: Matrix | null = null): Promise<Segment[]> {
+export async function pageGraphics(page: PDFPageProxy, space: Matrix | null = null): Promise<PageGraphics> {
   const { OPS } = await loadPdfjs()
   const ops = await page.getOperatorList()
   let ctm: Matrix = space ?? IDENTITY
-  const stack: Matrix[] = []
+  let renderMode = 0
+  // The graphics state kept by save (q) and form XObjects: the matrix and the text render mode.
+  const stack: Array<[Matrix, number]> = []
   const segs: Segment[] = []
+  const [vx0, vy0, vx1, vy1] = page.view
+  const pageArea = Math.abs((vx1 - vx0) * (vy1 - vy0))
+  let pictureArea = 0
+  let visibleGlyphs = 0
+  let invisibleGlyphs = 0
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]
     const args = ops.argsArray[i] as unknown[]
-    if (fn === OPS.save) stack.push(ctm)
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm
+    if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) {
+      stack.push([ctm, renderMode])
+      // A form XObject draws in its own space: [matrix, bbox]; its end restores the state.
+      const m = fn === OPS.paintFormXObjectBegin ? (args[0] as Matrix | null) : null
+      if (m) ctm = multiply(ctm, m)
+    } else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) [ctm, renderMode] = stack.pop() ?? [ctm, renderMode]
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix)
-    else if (fn === OPS.constructPath) {
+    else if (fn === OPS.setTextRenderingMode) renderMode = args[0] as number
+    else if (fn === OPS.showText || fn === OPS.showSpacedText || fn === OPS.nextLineShowText || fn === OPS.nextLineSetSpacingShowText) {
+      const glyphs = args.find(Array.isArray) as unknown[] | undefined
+      const n = glyphs ? glyphs.filter((g) => typeof g !== 'number').length : 0
+      if (INVISIBLE_MODES.has(renderMode)) invisibleGlyphs += n
+      else visibleGlyphs += n
+    } else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
+      // An image fills the unit square of the current matrix.
+      pictureArea = Math.max(pictureArea, Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]))
+    } else if (fn === OPS.constructPath) {
       const paint = args[0] as number
       const data = (args[1] as Array<ArrayLike<number> | null>)?.[0]
       if (!data || paint === OPS.endPath) continue // clipping paths draw nothing
@@ -160,5 +195,6 @@ export async function pageRulings(page: PDFPageProxy, space: Matrix | null = nul
       }
     }
   }
-  return mergeSegments(segs)
+  const ocrLayer = pictureArea >= 0.5 * pageArea && invisibleGlyphs > 0 && invisibleGlyphs >= 4 * visibleGlyphs
+  return { rulings: mergeSegments(segs), ocrLayer }
 }

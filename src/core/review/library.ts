@@ -27,13 +27,16 @@ export interface LibraryRow {
   reviewed: number
   total: number
   importedAt: string
+  /** The report's tables were read from a scan's OCR text layer (problem ocr_text). */
+  ocrLayer: boolean
 }
 
 const LIBRARY_SQL = `
   SELECT d.id AS documentId, r.id AS reportId, d.file_name AS file, d.path, d.kind, r.agency, r.year, r.template, d.pages,
          d.status, d.error, r.version,
          COALESCE(f.errors, 0) AS errors, COALESCE(f.warnings, 0) AS warnings, COALESCE(f.infos, 0) AS infos,
-         COALESCE(f.reviewed, 0) AS reviewed, COALESCE(f.total, 0) AS total, d.imported_at AS importedAt
+         COALESCE(f.reviewed, 0) AS reviewed, COALESCE(f.total, 0) AS total, d.imported_at AS importedAt,
+         EXISTS (SELECT 1 FROM problems p WHERE p.report_id = r.id AND p.code = 'ocr_text') AS ocrLayer
   FROM documents d
   LEFT JOIN reports r ON r.document_id = d.id
   LEFT JOIN (
@@ -48,7 +51,8 @@ const LIBRARY_SQL = `
   ORDER BY d.id`
 
 export function listLibrary(store: Store): LibraryRow[] {
-  return store.stmt(LIBRARY_SQL).all() as LibraryRow[]
+  const rows = store.stmt(LIBRARY_SQL).all() as Array<Omit<LibraryRow, 'ocrLayer'> & { ocrLayer: number }>
+  return rows.map((r) => ({ ...r, ocrLayer: r.ocrLayer === 1 }))
 }
 
 export interface LibraryStats {

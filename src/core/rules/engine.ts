@@ -44,9 +44,23 @@ export function buildContext(input: ContextInput): RuleContext {
  */
 const TABLE_OF_FAMILY: Partial<Record<string, TableId>> = { T2: 't2', T3: 't3', T4: 't4' }
 
+/**
+ * Added to a finding about a table read from a scan's OCR text layer (problem `ocr_text`): a
+ * lost cell, a garbled label or a sum that does not add up there may be the recognition's
+ * error rather than the office's, and the auditor has to look at the page image.
+ */
+export const OCR_NOTE = '；该表文字为扫描件的 OCR 识别结果，可能是识别错误，请对照原件核对'
+
+/** Whether a finding is about a table read by OCR: one of its cells, or the table it names. */
+function fromOcr(ocrTables: Set<string>, cells: string[], table: TableId | undefined): boolean {
+  if (ocrTables.size === 0) return false
+  return (table !== undefined && ocrTables.has(table)) || cells.some((k) => ocrTables.has(k.slice(0, k.indexOf('.'))))
+}
+
 /** All findings of a report, with identities stable across re-runs. */
 export function runRules(ctx: RuleContext, only?: (id: string) => boolean): Finding[] {
   const out: Finding[] = []
+  const ocrTables = new Set(ctx.report.problems.filter((p) => p.code === 'ocr_text' && p.table).map((p) => p.table!))
   for (const rule of RULES) {
     if (!rule.check || !rule.severity || ctx.config.disabled.includes(rule.id) || (only && !only(rule.id))) continue
     const table = TABLE_OF_FAMILY[rule.family]
@@ -72,7 +86,7 @@ export function runRules(ctx: RuleContext, only?: (id: string) => boolean): Find
         severity: d.severity ?? ctx.config.severity[rule.id] ?? rule.severity,
         title: rule.title,
         cells,
-        message: d.message,
+        message: fromOcr(ocrTables, cells, d.table) ? d.message + OCR_NOTE : d.message,
         source,
         page: source?.kind === 'pdf' ? source.page : null
       })

@@ -3,7 +3,7 @@
  * report (and, for cross-year rules, the same agency's other reports), registered once in
  * registry.ts with their catalogue ID, family, default severity, title and basis.
  */
-import type { Template } from '../model/keys'
+import type { TableId, Template } from '../model/keys'
 import type { Cell, DocumentKind, Provenance, Section, StructuralProblem, TableLabel } from '../model/report'
 import type { AgencyType } from './agency'
 import type { NarrativeFacts } from './narrative'
@@ -72,6 +72,8 @@ export interface Draft {
   /** What distinguishes this finding from others of the same rule in one report (a column…). */
   key?: string
   cells?: string[]
+  /** The table the finding is about, when its cells do not say (a header, a missing row). */
+  table?: TableId
   message: string
   /** Overrides the rule's severity for this finding (approximate wording, could-not-check). */
   severity?: Severity

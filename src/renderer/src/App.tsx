@@ -199,12 +199,15 @@ export function App() {
 }
 
 function ImportSummary({ result, onClose }: { result: IngestResultDto; onClose: () => void }) {
-  const bad = result.items.filter((i) => i.status === 'error' || i.status === 'needs_ocr')
+  // Files that failed, and reports read from a scan's OCR layer (values to check by eye).
+  const bad = result.items.filter((i) => i.status === 'error' || i.status === 'needs_ocr' || i.ocrLayer)
+  const ocr = result.items.filter((i) => i.ocrLayer).length
   return (
     <Alert color={bad.length ? 'orange' : 'green'} mx="sm" mt={4} py={4} withCloseButton onClose={onClose} data-testid="last-import">
       <Text size="sm">
         {result.cancelled ? '导入已取消。' : '导入完成。'}成功 {result.counts.ok}，需 OCR {result.counts.needs_ocr}，错误 {result.counts.error}，未变（已导入过）{result.counts.skipped}
         {notImportedText(result) && `；${notImportedText(result)}`}
+        {ocr > 0 && `；其中 ${ocr} 份是扫描件，表格文字取自 OCR 识别层，数值须对照原件核对`}
       </Text>
       {bad.slice(0, 6).map((i) => (
         <Text size="xs" key={i.path}>

@@ -2,7 +2,7 @@
  * Labels and table shape (L): headers, row labels and captions as printed, and the shape
  * problems the extractor recorded (cells lost, rows misaligned, blank cells).
  */
-import { T2_LAYOUTS, T3_ROW_LABELS, T4_COLUMN_LABELS } from '../../model/keys'
+import { T2_LAYOUTS, T3_ROW_LABELS, T4_COLUMN_LABELS, type TableId } from '../../model/keys'
 import { matchForm } from '../../text/normalize'
 import { T2_COLUMN_PATTERNS, T3_GROUP_TEXT } from '../../extract/labels'
 import type { Draft, RuleContext, RuleDef } from '../types'
@@ -18,6 +18,11 @@ export function editDistance(a: string, b: string): number {
     prev = cur
   }
   return prev[n]
+}
+
+/** A label rule about one table: its findings name the table (for the engine's OCR note). */
+function about(table: TableId, check: (ctx: RuleContext) => Draft[]): (ctx: RuleContext) => Draft[] {
+  return (ctx) => check(ctx).map((d) => ({ table, ...d }))
 }
 
 const stripUnit = (s: string) => s.replace(/\(单位:?[^)]*\)/g, '')
@@ -175,6 +180,7 @@ function l07(ctx: RuleContext): Draft[] {
       source: p.source,
       // Extra cells whose values agree lose nothing: a layout defect to correct, not lost data.
       ...(p.code === 'row_extra_cells' ? { severity: 'warning' as const } : {}),
+      table: p.table ?? undefined,
       message: p.message
     }))
 }
@@ -183,7 +189,7 @@ function l07(ctx: RuleContext): Draft[] {
 function l08(ctx: RuleContext): Draft[] {
   return ctx.report.problems
     .filter((p) => p.code === 'cell_blank' || p.code === 'cell_unreadable')
-    .map((p, i) => ({ key: `${p.table}:${p.row ?? i}`, cells: p.keys, source: p.source, message: p.message }))
+    .map((p, i) => ({ key: `${p.table}:${p.row ?? i}`, cells: p.keys, table: p.table ?? undefined, source: p.source, message: p.message }))
 }
 
 /** L09: a shifted table 3 header (TXT positions): 总计 on the first row, a sub-column under 自然人. */
@@ -203,13 +209,13 @@ function l09(ctx: RuleContext): Draft[] {
 }
 
 export const LABEL_RULES: RuleDef[] = [
-  { id: 'L01', family: 'L', severity: 'warning', title: '表二表头与格式一致', basis: '年度报告格式表二', check: l01 },
-  { id: 'L02', family: 'L', severity: 'error', title: '表二行齐全、标签规范', basis: '年度报告格式表二', check: l02 },
-  { id: 'L03', family: 'L', severity: 'warning', title: '表二栏目标题齐全', basis: '年度报告格式表二（第二十条各项）', check: l03 },
-  { id: 'L04', family: 'L', severity: 'error', title: '表三行齐全、标签规范', basis: '年度报告格式表三', check: l04 },
-  { id: 'L05', family: 'L', severity: 'warning', title: '表三表头与勾稽关系说明', basis: '年度报告格式表三', check: l05 },
-  { id: 'L06', family: 'L', severity: 'warning', title: '表四表头', basis: '年度报告格式表四', check: l06 },
+  { id: 'L01', family: 'L', severity: 'warning', title: '表二表头与格式一致', basis: '年度报告格式表二', check: about('t2', l01) },
+  { id: 'L02', family: 'L', severity: 'error', title: '表二行齐全、标签规范', basis: '年度报告格式表二', check: about('t2', l02) },
+  { id: 'L03', family: 'L', severity: 'warning', title: '表二栏目标题齐全', basis: '年度报告格式表二（第二十条各项）', check: about('t2', l03) },
+  { id: 'L04', family: 'L', severity: 'error', title: '表三行齐全、标签规范', basis: '年度报告格式表三', check: about('t3', l04) },
+  { id: 'L05', family: 'L', severity: 'warning', title: '表三表头与勾稽关系说明', basis: '年度报告格式表三', check: about('t3', l05) },
+  { id: 'L06', family: 'L', severity: 'warning', title: '表四表头', basis: '年度报告格式表四', check: about('t4', l06) },
   { id: 'L07', family: 'L', severity: 'error', title: '表格形状（单元格缺失、错位）', basis: '年度报告格式：表三每行 7 个数值，表四 15 个', check: l07 },
   { id: 'L08', family: 'L', severity: 'warning', title: '应填数值处为空或非数值', basis: '空白不等于 0', check: l08 },
-  { id: 'L09', family: 'L', severity: 'warning', title: '表头错位', basis: '年度报告格式表三', check: l09 }
+  { id: 'L09', family: 'L', severity: 'warning', title: '表头错位', basis: '年度报告格式表三', check: about('t3', l09) }
 ]

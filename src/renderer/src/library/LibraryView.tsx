@@ -255,9 +255,15 @@ function LibraryRow({ row: r, top, onOpen }: { row: LibraryRowDto; top: number; 
         {r.pages ?? '—'}
       </span>
       <span role="cell" style={{ textAlign: 'center' }}>
-        <Badge size="sm" variant="light" color={STATUS_COLOR[r.status]}>
-          {STATUS_LABEL[r.status]}
-        </Badge>
+        {r.ocrLayer ? (
+          <Badge size="sm" variant="light" color="yellow" title="表格文字取自扫描件上的 OCR 识别层，数值须对照原件核对">
+            OCR 识别
+          </Badge>
+        ) : (
+          <Badge size="sm" variant="light" color={STATUS_COLOR[r.status]}>
+            {STATUS_LABEL[r.status]}
+          </Badge>
+        )}
       </span>
       <span role="cell" className={`num${r.errors ? ' sev-error-text' : ''}`}>
         {r.reportId ? r.errors : ''}
