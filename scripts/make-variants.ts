@@ -129,6 +129,11 @@ interface Variant {
    */
   letterhead?: { issuer: string; docNo: string }
   /**
+   * Table 4 as two tables one under the other, as a narrow page prints it: 行政复议 (5 columns),
+   * then 行政诉讼 (10 columns: 未经复议直接起诉, 复议后起诉).
+   */
+  t4Blocks?: boolean
+  /**
    * A table of the office's own after table 2 (主动公开信息分类统计) and after table 3 (申请方式统计),
    * in the same sections, as some offices add: not part of the official tables.
    */
@@ -715,6 +720,34 @@ const VARIANTS: Variant[] = [
     t3Continued: 10
   },
   {
+    name: 'p51-t4-blocks',
+    about: 'Chromium; 2021; table 4 as two tables one under the other (行政复议, then 行政诉讼), as narrow pages print it; Noto Sans 11pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '潜江市熊口镇人民政府',
+    year: 2023,
+    template: '2021',
+    seed: 5151,
+    scale: 'large',
+    thousands: false,
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    t4Blocks: true
+  },
+  {
+    name: 'p52-t4-blocks-borderless',
+    about: 'Chromium; 2019; table 4 in two blocks as p51, printed without ruling lines; Noto Serif 12pt',
+    output: { kind: 'chromium' },
+    agency: '天门市市场监督管理局',
+    year: 2020,
+    template: '2019',
+    seed: 5252,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'right', borders: false, lineHeight: 1.6 },
+    labels: { brackets: 'half', spaces: true },
+    t4Blocks: true
+  },
+  {
     name: 't13-tab-grid-gb18030',
     about: 'TXT, GB18030; tab-separated, every grid position present (merged cells as empty fields), thousands separators, blank cells',
     output: { kind: 'txt', layout: 'tab-grid', encoding: 'gb18030', eol: '\n' },
@@ -826,6 +859,20 @@ const VARIANTS: Variant[] = [
     unit: '件',
     style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.4 },
     labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 't53-space-t4-blocks',
+    about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
+    output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },
+    agency: '仙桃市郑场镇人民政府',
+    year: 2022,
+    template: '2021',
+    seed: 5353,
+    scale: 'large',
+    thousands: false,
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.4 },
+    labels: { brackets: 'full', spaces: false },
+    t4Blocks: true
   }
 ]
 
@@ -1226,6 +1273,37 @@ function buildT4(v: Variant, vals: Values): Table {
   return { id: 't4', ncols: 15, headRows: 3, rows, widths: Array(15).fill(100 / 15) }
 }
 
+/** Table 4 as printed by the variant: one table, or two blocks (t4Blocks). */
+function t4Tables(v: Variant, vals: Values): Table[] {
+  if (!v.t4Blocks) return [buildT4(v, vals)]
+  const L = (s: string) => labelText(v, s)
+  const h = (labels: string[]): Cell[] => labels.map((t) => ({ text: L(t), role: 'head' as const }))
+  const nums = (groups: readonly string[]): Cell[] => groups.flatMap((g) => T4_COLS.map((c) => ({ text: vals.cells.get(`t4.${g}.${c}`)!.text, role: 'num' as const })))
+  const review: Table = {
+    id: 't4',
+    ncols: 5,
+    headRows: 2,
+    rows: [[{ text: '行政复议', colspan: 5, role: 'head' }], h(T4_COL_LABELS), nums(['review'])],
+    widths: Array(5).fill(20)
+  }
+  const suits: Table = {
+    id: 't4',
+    ncols: 10,
+    headRows: 3,
+    rows: [
+      [{ text: '行政诉讼', colspan: 10, role: 'head' }],
+      [
+        { text: '未经复议直接起诉', colspan: 5, role: 'head' },
+        { text: '复议后起诉', colspan: 5, role: 'head' }
+      ],
+      [...h(T4_COL_LABELS), ...h(T4_COL_LABELS)],
+      nums(['suit_direct', 'suit_after_review'])
+    ],
+    widths: Array(10).fill(10)
+  }
+  return [review, suits]
+}
+
 /** The table as a full grid: each cell at its top-left position; positions it covers are null. */
 function toGrid(t: Table): Array<Array<Cell | null>> {
   const grid: Array<Array<Cell | null | undefined>> = t.rows.map(() => Array(t.ncols).fill(undefined))
@@ -1436,6 +1514,8 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
     if (tables[i] && !v.appendixTables && v.t3Continued && tables[i].id === 't3') {
       const [first, rest] = splitTable(tables[i], v.t3Continued)
       parts.push(tableHtml(v, first, office), '<p style="break-before: page; text-indent: 0">续表</p>', tableHtml(v, rest, office))
+    } else if (tables[i] && !v.appendixTables && tables[i].id === 't4' && v.t4Blocks) {
+      for (const t of t4Tables(v, vals)) parts.push(tableHtml(v, t, office), '<p style="text-indent: 0">&nbsp;</p>')
     } else if (tables[i] && !v.appendixTables) {
       const table = tableHtml(v, tables[i], office)
       parts.push(s.t3Sideways && tables[i].id === 't3' ? `<div class="sideways">${table}</div>` : table)
@@ -1499,7 +1579,7 @@ function txt(v: Variant, vals: Values, layout: 'tab-grid' | 'tab-copy' | 'space'
   SECTION_HEADINGS.forEach((h, i) => {
     lines.push(md ? `## **${h}**` : h, '')
     for (const p of secs[i]) lines.push(p, '')
-    if (tables[i]) lines.push(...tableTxt(tables[i], layout), '')
+    if (tables[i]) for (const t of tables[i].id === 't4' ? t4Tables(v, vals) : [tables[i]]) lines.push(...tableTxt(t, layout), '')
   })
   lines.push(v.agency, `${v.year + 1}年1月${10 + (v.seed % 18)}日`, '')
   return lines.join('\n')

@@ -6,7 +6,7 @@ import { T2_LAYOUTS, T3_ROW_SHORT, type TableId } from '../model/keys'
 import type { Provenance } from '../model/report'
 import { arabicYears, joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
 import { spanOf, type DocLine } from './doc'
-import { SECTION_PATTERNS, AGENCY_LINE, SIGN_OFF_DATE, TABLE_START, TITLE_PATTERN, TITLE_YEAR_FIRST } from './labels'
+import { SECTION_PATTERNS, AGENCY_LINE, SIGN_OFF_DATE, T4_SPANNING, TABLE_START, TITLE_PATTERN, TITLE_YEAR_FIRST } from './labels'
 import { hasValues } from './tables/rows'
 
 export interface TitleInfo {
@@ -266,6 +266,9 @@ function endAfterLastRow(lines: DocLine[], k: string[], start: number, end: numb
   return e
 }
 
+/** A header line of a further block of table 4: its groups (行政诉讼 …) or its columns (结果维持 …). */
+const T4_BLOCK_HEAD = new RegExp(`${T4_SPANNING.source}|结果维持|结果纠正|尚未审结`)
+
 /**
  * Where each table lies. Tables are found by their own anchors (captions, the 勾稽 note, the
  * 行政复议 header), not only by the section headings, so a table in the wrong section or a
@@ -297,11 +300,20 @@ export function findRegions(lines: DocLine[], headings: Heading[], from = 0): Re
   }
   if (s4 >= 0) {
     let end = nextHeading(s4, [5, 6])
-    // The table ends after its value row; prose that follows belongs to the section.
+    // The table ends after its value row; prose that follows belongs to the section. A table
+    // set as blocks one under another (行政复议, then 行政诉讼) goes on where a header of
+    // its groups or columns follows, with values under it.
     const data = lines.findIndex((l, i) => i > s4 && i < end && hasValues(l))
     if (data >= 0) {
       let j = data + 1
-      while (j < end && hasValues(lines[j])) j++
+      for (;;) {
+        while (j < end && hasValues(lines[j])) j++
+        let h = j
+        // Header lines: the groups and columns, and the rest of column labels wrapped in narrow cells.
+        while (h < end && h - j < 6 && !hasValues(lines[h]) && (T4_BLOCK_HEAD.test(k[h]) || k[h].length <= 12)) h++
+        if (h === j || h >= end || !hasValues(lines[h]) || !k.slice(j, h).some((x) => T4_BLOCK_HEAD.test(x))) break
+        j = h
+      }
       end = j
     }
     regions.push({ table: 't4', start: s4, end })

@@ -1,7 +1,7 @@
 /**
  * Table 4 (行政复议、行政诉讼): one row of 15 values under three groups of five columns.
  */
-import { T4_COLUMNS, T4_GROUPS, t4Keys } from '../../model/keys'
+import { T4_COLUMN_LABELS, T4_COLUMNS, T4_GROUPS, t4Keys } from '../../model/keys'
 import { joinFragments, matchForm } from '../../text/normalize'
 import { spanOf, type DocLine, type DocWord } from '../doc'
 import { T4_COLUMN_PATTERNS, T4_GROUP_PATTERNS, T4_SPANNING } from '../labels'
@@ -21,9 +21,21 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
   }
   // The data row is the line with the most values; further value lines are unexpected.
   const main = dataLines.reduce((a, b) => (splitTrailingValues(b).values.length > splitTrailingValues(a).values.length ? b : a))
-  const values: ValueSlot[] = splitTrailingValues(main).values
-  // One cell per line (a web table copied as text): the value lines that follow form the row.
+  let values: ValueSlot[] = splitTrailingValues(main).values
   const joined = new Set<DocLine>([main])
+  // The table set as blocks of whole groups one under another (行政复议 above 行政诉讼, or each
+  // group on its own), as a narrow page prints it: the blocks' rows, in order, are the row.
+  const blocks = dataLines.map((l) => splitTrailingValues(l).values)
+  if (
+    values.length < KEYS.length &&
+    blocks.length > 1 &&
+    blocks.every((b) => b.length > 0 && b.length % T4_COLUMNS.length === 0) &&
+    blocks.reduce((n, b) => n + b.length, 0) === KEYS.length
+  ) {
+    values = blocks.flat()
+    for (const l of dataLines) joined.add(l)
+  }
+  // One cell per line (a web table copied as text): the value lines that follow form the row.
   if (ctx.kind === 'txt' && values.length < KEYS.length && !main.cells) {
     for (let i = lines.indexOf(main) + 1; i < lines.length && values.length < KEYS.length; i++) {
       const { label, values: more } = splitTrailingValues(lines[i])
@@ -40,7 +52,16 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
 
   let mapping: Mapping
   let positional = false
-  if (ctx.kind === 'pdf') {
+  if (ctx.kind === 'pdf' && joined.size > 1 && dataLines.every((l) => joined.has(l))) {
+    // Blocks: each block's header is read above its own row (their columns do not line up).
+    let from = 0
+    for (const row of dataLines) {
+      const at = lines.indexOf(row)
+      headerStacks(lines.slice(from, at), out)
+      from = at + 1
+    }
+    mapping = mapByCount(values, KEYS.length)
+  } else if (ctx.kind === 'pdf') {
     const anchors = pdfAnchors(headerLines, values, out)
     if (anchors && values.length !== KEYS.length) {
       mapping = mapByPosition(values, anchors)
@@ -48,6 +69,7 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
     } else mapping = mapByCount(values, KEYS.length)
   } else {
     headerLines.forEach((l, i) => {
+      if (joined.has(l)) return // the row of a block above
       ;(l.cells ?? [l.text]).forEach((c, j) => {
         if (!c.trim()) return
         const words = l.words.filter((w) => (l.cells ? w.cell === j : true))
@@ -81,6 +103,45 @@ function columnOf(key: string): string | null {
  * group headers (行政复议, 未经复议直接起诉, 复议后起诉) only confirm the grouping.
  */
 function pdfAnchors(headerLines: DocLine[], values: ValueSlot[], out: TableOutput): ColumnAnchor[] | null {
+  const leaf = headerStacks(headerLines, out)
+  const expected = T4_GROUPS.flatMap(() => [...T4_COLUMNS])
+  if (leaf.length === 15 && leaf.every((s, i) => columnOf(s.key) === expected[i])) {
+    return leaf.map((s) => ({ center: (s.x0 + s.x1) / 2 }))
+  }
+  if (values.length === 15) return null // the row is complete: read it in order
+  problem(out, 'columns_unmatched', null, [], `表四表头无法识别全部 15 列（识别到 ${leaf.length} 列），按数值个数读取`, headerLines[0]?.source ?? null)
+  return null
+}
+
+const FULL_LABELS = new Set(Object.values(T4_COLUMN_LABELS).map(matchForm))
+
+/**
+ * A column label printed with a space inside (结果 维持) reads as two stacks side by side: on
+ * one line in a wide cell, or wrapped in a narrow one (结果 维 / 持, where 结果 and 持 stack
+ * up). Two neighbours are joined, in reading order, when together they make an official label
+ * and neither does alone.
+ */
+function joinSpacedLabels(stacks: ReturnType<typeof stackWords>, lineOf: Map<DocWord, DocLine>): ReturnType<typeof stackWords> {
+  const out = [...stacks]
+  const byReading = (a: DocWord, b: DocWord) => {
+    const [la, lb] = [lineOf.get(a), lineOf.get(b)]
+    if ((la?.page ?? 0) !== (lb?.page ?? 0)) return (la?.page ?? 0) - (lb?.page ?? 0)
+    const dy = (lb?.baseline ?? 0) - (la?.baseline ?? 0)
+    return Math.abs(dy) > 1 ? dy : (a.x0 ?? 0) - (b.x0 ?? 0)
+  }
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [a, b] = [out[i], out[i + 1]]
+    if (FULL_LABELS.has(a.key) || FULL_LABELS.has(b.key)) continue
+    const words = [...a.words, ...b.words].sort(byReading)
+    const text = joinFragments(words.map((w) => w.text))
+    if (!FULL_LABELS.has(matchForm(text))) continue
+    out.splice(i, 2, { words, x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), text, key: matchForm(text) })
+  }
+  return out
+}
+
+/** Labels the header words of a PDF table 4 (or of one block of it); returns its leaf columns, left to right. */
+function headerStacks(headerLines: DocLine[], out: TableOutput): ReturnType<typeof stackWords> {
   const lineOf = new Map<DocWord, DocLine>()
   const words: DocWord[] = []
   for (const l of headerLines) for (const w of l.words) {
@@ -92,14 +153,8 @@ function pdfAnchors(headerLines: DocLine[], values: ValueSlot[], out: TableOutpu
     const g = T4_GROUP_PATTERNS.find((p) => p.pattern.test(matchForm(w.text)))
     label(out, 'group', g?.group ?? null, w.text, w.raw, w.source)
   }
-  const stacks = stackWords(words.filter((w) => !T4_SPANNING.test(matchForm(w.text))), lineOf)
+  const stacks = joinSpacedLabels(stackWords(words.filter((w) => !T4_SPANNING.test(matchForm(w.text))), lineOf), lineOf)
   const leaf = stacks.filter((s) => columnOf(s.key))
   for (const s of stacks) label(out, 'column', columnOf(s.key), s.text, joinFragments(s.words.map((w) => w.raw)), spanOf(s.words.map((w) => w.source)))
-  const expected = T4_GROUPS.flatMap(() => [...T4_COLUMNS])
-  if (leaf.length === 15 && leaf.every((s, i) => columnOf(s.key) === expected[i])) {
-    return leaf.map((s) => ({ center: (s.x0 + s.x1) / 2 }))
-  }
-  if (values.length === 15) return null // the row is complete: read it in order
-  problem(out, 'columns_unmatched', null, [], `表四表头无法识别全部 15 列（识别到 ${leaf.length} 列），按数值个数读取`, headerLines[0]?.source ?? null)
-  return null
+  return leaf
 }
