@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ingestPaths, type IngestItem, type IngestSummary } from '../core/ingest/ingest'
+import { countStale, rereadDocuments } from '../core/ingest/reread'
 import type { ParsePool } from '../core/ingest/pool'
 import { writeMemo, writeWorkbook } from '../core/memo'
 import { checkReport } from '../core/review/check'
@@ -81,7 +82,8 @@ export function createBackend({ store: initial, host, pool, openStore }: Backend
       reports: count('SELECT COUNT(*) AS n FROM reports'),
       documents: count('SELECT COUNT(*) AS n FROM documents'),
       sampleAvailable: host.samplesDir !== null && fs.existsSync(host.samplesDir),
-      reviewer: reviewer()
+      reviewer: reviewer(),
+      stale: countStale(store)
     }
   }
 
@@ -112,6 +114,32 @@ export function createBackend({ store: initial, host, pool, openStore }: Backend
         }
       })
       return resultDto(summary)
+    } finally {
+      running = null
+    }
+  }
+
+  const reread = async (): Promise<IngestResultDto> => {
+    if (running) throw new Error('已有导入任务正在进行，请等待其完成或先取消')
+    running = new AbortController()
+    try {
+      host.emit('ingest:progress', { done: 0, total: countStale(store), current: null })
+      const summary = await rereadDocuments({
+        store,
+        pool,
+        onItem: (item, i, total) => host.emit('ingest:progress', { done: i + 1, total, current: path.basename(item.path), item: itemDto(item) })
+      })
+      const counts = { ok: 0, needs_ocr: 0, error: 0, skipped: 0 }
+      for (const it of summary.items) counts[it.status]++
+      return {
+        items: summary.items.map(itemDto),
+        counts,
+        ignored: 0,
+        hidden: 0,
+        cancelled: false,
+        elapsedMs: Math.round(summary.elapsedMs),
+        reread: { reread: summary.reread, kept: summary.kept }
+      }
     } finally {
       running = null
     }
@@ -174,6 +202,7 @@ export function createBackend({ store: initial, host, pool, openStore }: Backend
       return paths && paths.length ? ingest(paths) : null
     },
     'ingest:paths': async ({ paths }) => ingest(paths),
+    'ingest:reread': async () => reread(),
     'ingest:cancel': async () => {
       running?.abort()
     },

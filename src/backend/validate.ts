@@ -80,6 +80,7 @@ const VALIDATORS: { [K in Channel]: (arg: unknown) => ArgOf<K> } = {
   'library:list': none('library:list'),
   'ingest:cancel': none('ingest:cancel'),
   'ingest:sample': none('ingest:sample'),
+  'ingest:reread': none('ingest:reread'),
   'export:xlsx': none('export:xlsx'),
   'workspace:choose': (arg) => {
     const a = fields('workspace:choose', arg, ['create'])

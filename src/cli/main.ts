@@ -2,6 +2,7 @@
  * Command line: the headless side of the app, on the same domain code.
  *
  *   npm run cli -- ingest PATH... --db FILE [--workers N] [--max-pages N]
+ *   npm run cli -- reread --db FILE [--all] [--workers N] [--max-pages N]
  *   npm run cli -- check --db FILE [--report ID]... [--verbose]
  *   npm run cli -- export --db FILE [--out FILE] [--xlsx FILE]
  *   npm run cli -- memo --db FILE (--report ID... | --all) --out FILE.docx|.pdf [--pending list|omit] …
@@ -16,6 +17,7 @@ import { parseArgs } from 'node:util'
 import { exportReports } from '../core/export/json'
 import { MemoError, memoFormatOf, saveMemoSettings, writeMemo, writeWorkbook } from '../core/memo'
 import { ingestPaths, type IngestItem } from '../core/ingest/ingest'
+import { rereadDocuments } from '../core/ingest/reread'
 import { DEFAULT_PARSE_OPTIONS } from '../core/ingest/parse'
 import { checkReports } from '../core/review/check'
 import { listFindings, REVIEW_LABELS } from '../core/review/findings'
@@ -30,6 +32,9 @@ import { createSourcePool } from '../node/workers'
 const USAGE = `用法：
   npm run cli -- ingest 路径... --db 工作区文件 [--workers N] [--max-pages N]
       导入 PDF/TXT 文件或整个文件夹（含子文件夹）
+  npm run cli -- reread --db 工作区文件 [--all] [--workers N] [--max-pages N]
+      用当前版本重新读取旧版程序读取的报告（--all 时全部重新读取），原位更新：
+      审查人的更正、复核结论和批注保留；原文件已移走或改动的保留原有结果
   npm run cli -- check --db 工作区文件 [--report 编号]... [--verbose]
       运行全部审查规则，逐份报告输出错误、警告、提示的数量（--verbose 列出每条问题）
   npm run cli -- export --db 工作区文件 [--out 输出文件.json] [--xlsx 工作簿.xlsx]
@@ -94,6 +99,36 @@ async function ingest(args: string[]): Promise<number> {
     const readable = c.ok + c.needs_ocr + c.skipped
     if (total === 0) console.log('没有找到可导入的 PDF 或 TXT 文件')
     return readable > 0 ? 0 : 1
+  } finally {
+    await pool?.close()
+    store.close()
+  }
+}
+
+async function reread(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, all: { type: 'boolean' }, workers: { type: 'string' }, 'max-pages': { type: 'string' } }
+  })
+  if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`)
+  const workers = values.workers !== undefined ? Number(values.workers) : undefined
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers 应为非负整数')
+  const maxPages = values['max-pages'] !== undefined ? Number(values['max-pages']) : DEFAULT_PARSE_OPTIONS.maxPages
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new UsageError('--max-pages 应为正整数')
+  const store = openStore(values.db, true)
+  const pool = workers === 0 ? undefined : createSourcePool(workers)
+  try {
+    const summary = await rereadDocuments({
+      store,
+      pool,
+      all: values.all,
+      parse: { maxPages },
+      onItem: (item) => console.log(`${item.status === 'error' ? '[保留]' : TAGS[item.status]} ${display(item.path)}：${item.message}`)
+    })
+    if (summary.items.length === 0) console.log('没有需要重新读取的文件：全部报告都已由当前版本读取（--all 可全部重新读取）')
+    else console.log(`共 ${summary.items.length} 个文件：重新读取 ${summary.reread}，保留原有结果 ${summary.kept}；用时 ${(summary.elapsedMs / 1000).toFixed(1)} 秒`)
+    return 0
   } finally {
     await pool?.close()
     store.close()
@@ -335,6 +370,8 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'ingest':
         return await ingest(rest)
+      case 'reread':
+        return await reread(rest)
       case 'export':
         return await exportCmd(rest)
       case 'check':

@@ -19,6 +19,8 @@ export interface WorkspaceInfo {
   /** The bundled sample (the five seed reports) can be imported. */
   sampleAvailable: boolean
   reviewer: string
+  /** Reports read by an older version of the program, which 'ingest:reread' reads again. */
+  stale: number
 }
 
 export interface ReportSummary {
@@ -191,6 +193,8 @@ export interface IngestResultDto {
   hidden: number
   cancelled: boolean
   elapsedMs: number
+  /** Set when this was a re-reading of imported files ('ingest:reread'), not an import. */
+  reread?: { reread: number; kept: number }
 }
 
 /** What the folders of an import held besides reports, as the summary says it ('' when nothing). */
@@ -226,6 +230,8 @@ export interface Api {
   'ingest:cancel': () => Promise<void>
   /** Imports the bundled sample reports. */
   'ingest:sample': () => Promise<IngestResultDto>
+  /** Reads the reports of older versions again, in place (corrections and reviews stay). */
+  'ingest:reread': () => Promise<IngestResultDto>
   'report:get': (args: { id: number }) => Promise<ReportDetail>
   'report:source': (args: { id: number }) => Promise<SourceDto>
   'report:findings': (args: { id: number }) => Promise<FindingDto[]>
@@ -267,6 +273,7 @@ export const CHANNELS = [
   'ingest:paths',
   'ingest:cancel',
   'ingest:sample',
+  'ingest:reread',
   'report:get',
   'report:source',
   'report:findings',

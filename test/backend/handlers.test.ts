@@ -35,7 +35,25 @@ describe('backend handlers', () => {
     ])
     // The results cross IPC by structured clone: nothing in them may be unclonable.
     expect(structuredClone(list)).toEqual(list)
-    expect(await handlers['workspace:info']()).toMatchObject({ reports: 2, documents: 2 })
+    expect(await handlers['workspace:info']()).toMatchObject({ reports: 2, documents: 2, stale: 0 })
+    store.close()
+  })
+
+  it('reads again, in place, the reports an older version read', async () => {
+    const { store, progress, handlers } = setup([path.join(SEEDS, '001.txt'), path.join(SEEDS, '003.ruled.pdf')])
+    await dispatch(handlers, 'ingest:choose', { folder: false })
+    const ids = (await handlers['reports:list']()).map((r) => r.id)
+    store.db.prepare('UPDATE reports SET extractor_version = 1 WHERE id = ?').run(ids[1])
+    expect((await handlers['workspace:info']()).stale).toBe(1)
+    progress.length = 0
+    const result = (await dispatch(handlers, 'ingest:reread', undefined)) as Awaited<ReturnType<(typeof handlers)['ingest:reread']>>
+    expect(result.reread).toEqual({ reread: 1, kept: 0 })
+    expect(result.items.map((i) => [i.fileName, i.status, i.reportId])).toEqual([['003.ruled.pdf', 'ok', ids[1]]])
+    expect(result.items[0].message).toMatch(/^已重新读取：鲁山县人民政府办公室 2021 年/)
+    expect(progress.at(-1)).toMatchObject({ done: 1, total: 1, current: '003.ruled.pdf' })
+    expect(structuredClone(result)).toEqual(result)
+    expect((await handlers['workspace:info']()).stale).toBe(0)
+    expect((await handlers['reports:list']()).map((r) => r.id)).toEqual(ids)
     store.close()
   })
 

@@ -340,6 +340,21 @@ suite('review workspace in Chromium against the real handlers', () => {
     expect(await row.innerText()).toContain('OCR 识别')
     // A PDF with its own text is only 已读取.
     expect(await page.getByTestId('library-row').filter({ hasText: '001.ruled.pdf' }).innerText()).not.toContain('OCR')
+  })
+
+  it('offers to read again the reports an older version read, and keeps the review of them', async () => {
+    const id = reportIdOf('000.ruled.pdf')
+    const reviewed = listFindings(store, id).filter((f) => f.review !== 'pending')
+    expect(reviewed.length).toBeGreaterThan(0)
+    expect(await page.getByTestId('reread').count()).toBe(0)
+    store.db.prepare('UPDATE reports SET extractor_version = 1 WHERE id = ?').run(id)
+    await page.reload()
+    await expect.poll(() => page.getByTestId('reread').innerText()).toBe('重新读取（1 份）')
+    await page.getByTestId('reread').click()
+    await expect.poll(() => page.getByTestId('last-import').innerText()).toContain('重新读取完成。已按当前版本重新读取 1 份，保留原有结果 0 份')
+    expect(await page.getByTestId('reread').count()).toBe(0)
+    const after = new Map(listFindings(store, id, { resolved: true }).map((f) => [f.id, f]))
+    for (const f of reviewed) expect(after.get(f.id)).toMatchObject({ review: f.review, comment: f.comment })
     expect(pageErrors).toEqual([])
   })
 })

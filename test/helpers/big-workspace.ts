@@ -5,7 +5,7 @@
  * Document i: every 100th could not be read (status error, no report); report i has i % 5
  * errors (the first dismissed), two warnings (one confirmed) and one resolved info.
  */
-import type { Store } from '../../src/core/store/store'
+import { EXTRACTOR_VERSION, type Store } from '../../src/core/store/store'
 
 export function fillWorkspace(store: Store, n: number): void {
   const now = new Date().toISOString()
@@ -14,7 +14,7 @@ export function fillWorkspace(store: Store, n: number): void {
       "INSERT INTO documents (id, path, file_name, sha256, size, kind, pages, status, error, imported_at) VALUES (?, ?, ?, ?, 1, 'pdf', 5, ?, ?, ?)"
     )
     const rep = store.db.prepare(
-      "INSERT INTO reports (id, document_id, agency, agency_key, year, template, version, extractor_version, created_at) VALUES (?, ?, ?, ?, ?, '2021', 1, 1, ?)"
+      `INSERT INTO reports (id, document_id, agency, agency_key, year, template, version, extractor_version, created_at) VALUES (?, ?, ?, ?, ?, '2021', 1, ${EXTRACTOR_VERSION}, ?)`
     )
     const fin = store.db.prepare(
       `INSERT INTO findings (report_id, rule, identity, severity, message, status, review, first_seen, last_seen)

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { DocumentKind, ParsedDocument } from '../model/report'
-import type { FileInfo, Store } from '../store/store'
+import { EXTRACTOR_VERSION, type FileInfo, type Store } from '../store/store'
 import { BatchCheck } from '../review/check'
 import { expandPaths } from './files'
 import { DEFAULT_PARSE_OPTIONS, parseDocument, type ParseOptions } from './parse'
@@ -104,7 +104,15 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     // its old error row is replaced in the same transaction as the new result.
     if (existing && existing.status !== 'error') {
       return {
-        item: { path: file, fileName, status: 'skipped', message: `已导入过内容相同的文件（${path.basename(existing.path)}），未重复导入`, documentId: existing.id }
+        item: {
+          path: file,
+          fileName,
+          status: 'skipped',
+          message:
+            `已导入过内容相同的文件（${path.basename(existing.path)}），未重复导入` +
+            (existing.extractorVersion !== null && existing.extractorVersion < EXTRACTOR_VERSION ? '；它由旧版程序读取，可用“重新读取”（命令行 reread）以当前版本读取' : ''),
+          documentId: existing.id
+        }
       }
     }
     const twin = shasInBatch.get(sha256)
@@ -115,18 +123,7 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     try {
       parsed = pool ? await pool.parse(bytes, kind, parseOptions) : await parseDocument(bytes, kind, parseOptions)
     } catch (err) {
-      parsed = {
-        kind,
-        status: 'error',
-        pages: null,
-        encoding: null,
-        message: `解析时发生内部错误：${(err as Error).message}`,
-        text: '',
-        pageOffsets: null,
-        report: null,
-        signature: null,
-        elapsedMs: 0
-      }
+      parsed = internalError(kind, err as Error)
     }
     return { file: { path: file, fileName, sha256, size }, parsed, replaces: existing?.id }
   }
@@ -184,7 +181,12 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
   return { items, counts, ignored, hidden, cancelled, elapsedMs: performance.now() - started }
 }
 
-function itemOf(file: string, fileName: string, parsed: ParsedDocument, documentId: number, reportId: number | null, version: number | null): IngestItem {
+/** The reading of a file whose parse failed inside the program (a worker crashed, say). */
+export function internalError(kind: DocumentKind, err: Error): ParsedDocument {
+  return { kind, status: 'error', pages: null, encoding: null, message: `解析时发生内部错误：${err.message}`, text: '', pageOffsets: null, report: null, signature: null, elapsedMs: 0 }
+}
+
+export function itemOf(file: string, fileName: string, parsed: ParsedDocument, documentId: number, reportId: number | null, version: number | null): IngestItem {
   const base = { path: file, fileName, documentId, pages: parsed.pages, parseMs: parsed.elapsedMs }
   if (parsed.status !== 'ok' || !parsed.report) {
     return { ...base, status: parsed.status === 'needs_ocr' ? 'needs_ocr' : 'error', message: parsed.message ?? '无法读取' }

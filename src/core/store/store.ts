@@ -10,8 +10,12 @@ import type { ExtractedReport, ParsedDocument, Provenance } from '../model/repor
 import { contentSignature, signatureText, similarity } from '../extract/signature'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 
-/** Bumped when extraction changes in a way that makes stored results stale. */
-export const EXTRACTOR_VERSION = 1
+/**
+ * Bumped when extraction changes in a way that makes stored results stale; reports read by an
+ * older one can be read again in place (rereadDocument, `npm run cli -- reread`).
+ * 2: table 4 in blocks, OCR text layers marked.
+ */
+export const EXTRACTOR_VERSION = 2
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for another runtime (the Electron app's copy). */
@@ -114,10 +118,11 @@ export class Store {
     return this.db.pragma('user_version', { simple: true }) as number
   }
 
-  documentBySha(sha256: string): { id: number; path: string; status: string } | undefined {
-    return this.stmt('SELECT id, path, status FROM documents WHERE sha256 = ?').get(sha256) as
-      | { id: number; path: string; status: string }
-      | undefined
+  /** The document of a content, with the extractor version of its report (null without one). */
+  documentBySha(sha256: string): { id: number; path: string; status: string; extractorVersion: number | null } | undefined {
+    return this.stmt(
+      'SELECT d.id, d.path, d.status, r.extractor_version AS extractorVersion FROM documents d LEFT JOIN reports r ON r.document_id = d.id WHERE d.sha256 = ?'
+    ).get(sha256) as { id: number; path: string; status: string; extractorVersion: number | null } | undefined
   }
 
   /**
@@ -187,6 +192,72 @@ export class Store {
         new Date().toISOString()
       )
     const reportId = Number(res.lastInsertRowid)
+    this.insertContent(reportId, r)
+    return { reportId, version }
+  }
+
+  /**
+   * Replaces what was read from a document by a new reading of the same file (same sha256),
+   * in one transaction. The document and report keep their ids, so the auditor's corrections,
+   * the findings with their reviews and comments, and the report's metadata stay with it; the
+   * checks are to be run again by the caller. An agency and year the auditor set stay; else they
+   * are the new reading's. A reading without a report cannot replace one that had a report.
+   */
+  rereadDocument(documentId: number, parsed: ParsedDocument): SavedDocument {
+    const tx = this.db.transaction((): SavedDocument => {
+      const old = this.stmt('SELECT id, agency_key AS agencyKey, year, version, identity_source AS identity FROM reports WHERE document_id = ?').get(documentId) as
+        | { id: number; agencyKey: string | null; year: number | null; version: number; identity: string }
+        | undefined
+      if (old && !parsed.report) throw new StoreError(`文档 ${documentId} 已有报告，新的读取结果没有报告，不能替换`)
+      this.stmt(
+        'UPDATE documents SET pages = ?, encoding = ?, status = ?, error = ?, text = ?, page_offsets = ?, parse_ms = ? WHERE id = ?'
+      ).run(
+        parsed.pages,
+        parsed.encoding,
+        parsed.status,
+        parsed.message,
+        parsed.text,
+        parsed.pageOffsets ? JSON.stringify(parsed.pageOffsets) : null,
+        Math.round(parsed.elapsedMs * 10) / 10,
+        documentId
+      )
+      if (!parsed.report) return { documentId, reportId: null, version: null }
+      const r = parsed.report
+      const sig = parsed.signature ?? contentSignature(signatureText(r, parsed.text))
+      if (!old) return { documentId, ...this.insertReport(documentId, r, sig) }
+      const sigBlob = Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength)
+      this.stmt(
+        `UPDATE reports SET title = ?, title_raw = ?, title_source = ?, template = ?, t2_template = ?, t3_template = ?, signature = ?, extractor_version = ?
+         WHERE id = ?`
+      ).run(r.title, r.titleRaw, json(r.titleSource), r.template, r.t2Template, r.t3Template, sigBlob, EXTRACTOR_VERSION, old.id)
+      let version = old.version
+      if (old.identity !== 'manual') {
+        const key = agencyKey(r.agency)
+        const same = key === old.agencyKey && r.year === old.year
+        if (!same) {
+          version =
+            key && r.year
+              ? ((this.stmt('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ? AND id != ?').get(key, r.year, old.id) as { n: number }).n as number) + 1
+              : 1
+        }
+        this.stmt('UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = ?, identity_from = NULL, version = ? WHERE id = ?').run(
+          r.agency,
+          key,
+          r.year,
+          r.agency && r.year ? 'title' : 'none',
+          version,
+          old.id
+        )
+      }
+      for (const t of ['report_tables', 'sections', 'cells', 'table_labels', 'problems']) this.stmt(`DELETE FROM ${t} WHERE report_id = ?`).run(old.id)
+      this.insertContent(old.id, r)
+      return { documentId, reportId: old.id, version }
+    })
+    return tx()
+  }
+
+  /** The extracted content of a report: tables found, sections, cells, labels, problems. */
+  private insertContent(reportId: number, r: ExtractedReport): void {
     const insTable = this.stmt('INSERT INTO report_tables (report_id, tbl, section_index, source) VALUES (?, ?, ?, ?)')
     for (const t of r.tables) insTable.run(reportId, t.table, t.sectionIndex, json(t.source))
     const insSection = this.stmt(
@@ -217,7 +288,6 @@ export class Store {
     for (const l of r.labels) insLabel.run(reportId, l.table, l.role, l.key, l.text, l.raw, l.position?.row ?? null, l.position?.cell ?? null, json(l.source))
     const insProblem = this.stmt('INSERT INTO problems (report_id, code, tbl, row_key, keys, message, source) VALUES (?, ?, ?, ?, ?, ?, ?)')
     for (const p of r.problems) insProblem.run(reportId, p.code, p.table, p.row, JSON.stringify(p.keys), p.message, json(p.source))
-    return { reportId, version }
   }
 
   /**

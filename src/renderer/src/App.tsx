@@ -120,6 +120,19 @@ export function App() {
           <Button size="xs" onClick={() => void importFrom(true)} disabled={!!progress} data-testid="import-folder">
             导入文件夹…
           </Button>
+          {info && info.stale > 0 && (
+            <Button
+              size="xs"
+              variant="light"
+              color="yellow"
+              onClick={() => void run(() => call('ingest:reread'))}
+              disabled={!!progress}
+              title="这些报告由旧版程序读取。重新读取后表格按当前版本提取，审查人的更正、复核结论和批注保留"
+              data-testid="reread"
+            >
+              重新读取（{info.stale} 份）
+            </Button>
+          )}
           <Menu position="bottom-end">
             <Menu.Target>
               <Button size="xs" variant="light">
@@ -205,7 +218,9 @@ function ImportSummary({ result, onClose }: { result: IngestResultDto; onClose: 
   return (
     <Alert color={bad.length ? 'orange' : 'green'} mx="sm" mt={4} py={4} withCloseButton onClose={onClose} data-testid="last-import">
       <Text size="sm">
-        {result.cancelled ? '导入已取消。' : '导入完成。'}成功 {result.counts.ok}，需 OCR {result.counts.needs_ocr}，错误 {result.counts.error}，未变（已导入过）{result.counts.skipped}
+        {result.reread
+          ? `重新读取完成。已按当前版本重新读取 ${result.reread.reread} 份，保留原有结果 ${result.reread.kept} 份（更正、复核结论和批注均已保留）`
+          : `${result.cancelled ? '导入已取消。' : '导入完成。'}成功 ${result.counts.ok}，需 OCR ${result.counts.needs_ocr}，错误 ${result.counts.error}，未变（已导入过）${result.counts.skipped}`}
         {notImportedText(result) && `；${notImportedText(result)}`}
         {ocr > 0 && `；其中 ${ocr} 份是扫描件，表格文字取自 OCR 识别层，数值须对照原件核对`}
       </Text>
