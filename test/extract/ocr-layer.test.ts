@@ -12,6 +12,7 @@ import { kindOf, parseDocument } from '../../src/core/ingest/parse'
 import type { ParsedDocument } from '../../src/core/model/report'
 import { OCR_NOTE } from '../../src/core/rules/engine'
 import { loadPdfjs, openPdf } from '../../src/core/pdf/pdfjs'
+import { hasPagePicture } from '../../src/core/pdf/read-pdf'
 import { pageGraphics } from '../../src/core/pdf/rulings'
 import { runCli } from '../helpers/cli'
 import { makePdf, type MakePdfOptions } from '../helpers/make-pdf'
@@ -83,6 +84,17 @@ describe('a scan with an OCR text layer', () => {
     expect(await firstPageOcr({ picture: 'logo', renderMode: 3 })).toBe(false)
     expect(await firstPageOcr({ picture: 'logo', renderMode: 3, pictureInForm: true })).toBe(false)
     expect(await firstPageOcr({ renderMode: 3 })).toBe(false)
+  })
+
+  it('is looked for only in files with a picture the size of a page, told from the bytes', () => {
+    const bytes = (f: string) => new Uint8Array(fs.readFileSync(f))
+    expect(hasPagePicture(bytes(OCR_FILE))).toBe(true)
+    expect(hasPagePicture(bytes(path.join(SEEDS, '001.scanned.pdf')))).toBe(true)
+    for (const id of SEED_IDS) for (const kind of PDF_KINDS) expect(hasPagePicture(bytes(path.join(SEEDS, `${id}.${kind}.pdf`))), `${id}.${kind}`).toBe(false)
+    const image = (dict: string) => new TextEncoder().encode(`%PDF-1.4\n5 0 obj\n<< ${dict} >>\nstream\nxx\nendstream\nendobj\n%%EOF\n`)
+    expect(hasPagePicture(image('/Type /XObject /Subtype /Image /Width 1240 /Height 1754 /DecodeParms << /Columns 1240 >>'))).toBe(true)
+    expect(hasPagePicture(image('/Subtype/Image/Width 300/Height 120'))).toBe(false) // a seal or a logo
+    expect(hasPagePicture(image('/Subtype /Image /Width 9 0 R /Height 10 0 R'))).toBe(true) // sizes elsewhere: looked at
   })
 
   it('is not claimed for any seed PDF with real text', async () => {

@@ -55,7 +55,7 @@ export interface SourceDoc {
   pages: PageInfo[]
   /** Ruling lines of a page, computed on demand (only table pages need them). */
   rulings?: (page: number) => Promise<Segment[]>
-  /** Whether a page is a scan under an invisible OCR text layer (see PageGraphics.ocrLayer). */
+  /** Whether a page is a scan under an invisible OCR text layer (see PageGraphics.ocrLayer); absent for a file without a page-sized picture. */
   ocrLayer?: (page: number) => Promise<boolean>
   /** How many pictures of some size a page paints, computed on demand (only when a table is missing). */
   pictures?: (page: number) => Promise<number>

@@ -48,9 +48,10 @@ function pageList(pages: number[]): string {
 }
 
 /**
- * The tables read from the invisible OCR text layer of a scan, one problem each. A searchable
- * scan is one throughout, so the first table's first page decides whether the others are looked
- * at: for any other PDF this costs nothing (that page's operators are read for its rulings).
+ * The tables read from the invisible OCR text layer of a scan, one problem each. Only a PDF with
+ * a page-sized picture is looked at (doc.ocrLayer is absent otherwise: reading a page's
+ * operators costs about as much as reading its text). A searchable scan is one throughout, so
+ * the first table's first page decides whether the others are looked at.
  */
 async function ocrLayers(doc: SourceDoc, regions: Array<Region | undefined>): Promise<StructuralProblem[]> {
   const { ocrLayer } = doc

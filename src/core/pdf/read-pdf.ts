@@ -88,6 +88,32 @@ async function pagePictures(page: PageProxy): Promise<number> {
   return n
 }
 
+/** Pixels from which a picture may be a scanned page (A4 at 72 dpi is 595 × 842). */
+const PAGE_PICTURE_PIXELS = 400_000
+
+/**
+ * Whether the file holds a picture large enough to be a scanned page, from the bytes alone: an
+ * image is a stream, and a stream's dictionary is never compressed into an object stream, so
+ * its /Subtype /Image with /Width and /Height is there to read. A size given by reference counts
+ * as large. Lets a text PDF skip the operator lists the OCR-layer check needs (0 of the seeds'
+ * 15 PDFs needs one for anything else).
+ */
+export function hasPagePicture(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('latin1').decode(bytes)
+  const image = /\/Subtype\s*\/Image\b/g
+  for (let m = image.exec(text); m; m = image.exec(text)) {
+    // The dictionary around the match: from its opening << to the stream keyword.
+    const from = text.lastIndexOf('<<', m.index)
+    const end = text.indexOf('stream', m.index)
+    const dict = text.slice(from < 0 ? m.index : from, end < 0 ? m.index + 400 : Math.min(end, m.index + 2000))
+    const w = /\/Width\s+(\d+)(\s+\d+\s+R)?/.exec(dict)
+    const h = /\/Height\s+(\d+)(\s+\d+\s+R)?/.exec(dict)
+    if (!w || !h || w[2] || h[2]) return true
+    if (Number(w[1]) * Number(h[1]) >= PAGE_PICTURE_PIXELS) return true
+  }
+  return false
+}
+
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promise<PdfReadResult> {
   if (bytes.length === 0) throw new ReadError('empty', '文件为空（0 字节）')
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 1024)))
@@ -177,7 +203,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       lines,
       pages,
       rulings: async (p) => (await graphics(p)).rulings,
-      ocrLayer: async (p) => (await graphics(p)).ocrLayer,
+      // Only a file with a page-sized picture can be a scan under an OCR layer.
+      ocrLayer: hasPagePicture(bytes) ? async (p) => (await graphics(p)).ocrLayer : undefined,
       pictures: perPage(pagePictures, 0)
     }
     return {
