@@ -64,6 +64,15 @@ function openStore(db: string | undefined, mustExist: boolean): Store {
   return Store.open(db)
 }
 
+/** --workers and --max-pages of the commands that read files (ingest, reread). */
+function parsingOptions(values: { workers?: string; 'max-pages'?: string }): { workers: number | undefined; maxPages: number } {
+  const workers = values.workers !== undefined ? Number(values.workers) : undefined
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers 应为非负整数')
+  const maxPages = values['max-pages'] !== undefined ? Number(values['max-pages']) : DEFAULT_PARSE_OPTIONS.maxPages
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new UsageError('--max-pages 应为正整数')
+  return { workers, maxPages }
+}
+
 async function ingest(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -71,10 +80,7 @@ async function ingest(args: string[]): Promise<number> {
     options: { db: { type: 'string' }, workers: { type: 'string' }, 'max-pages': { type: 'string' } }
   })
   if (positionals.length === 0) throw new UsageError('请指定要导入的文件或文件夹')
-  const workers = values.workers !== undefined ? Number(values.workers) : undefined
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers 应为非负整数')
-  const maxPages = values['max-pages'] !== undefined ? Number(values['max-pages']) : DEFAULT_PARSE_OPTIONS.maxPages
-  if (!Number.isInteger(maxPages) || maxPages < 1) throw new UsageError('--max-pages 应为正整数')
+  const { workers, maxPages } = parsingOptions(values)
   const store = openStore(values.db, false)
   const pool = workers === 0 ? undefined : createSourcePool(workers)
   try {
@@ -112,10 +118,7 @@ async function reread(args: string[]): Promise<number> {
     options: { db: { type: 'string' }, all: { type: 'boolean' }, workers: { type: 'string' }, 'max-pages': { type: 'string' } }
   })
   if (positionals.length) throw new UsageError(`多余的参数：${positionals.join(' ')}`)
-  const workers = values.workers !== undefined ? Number(values.workers) : undefined
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers 应为非负整数')
-  const maxPages = values['max-pages'] !== undefined ? Number(values['max-pages']) : DEFAULT_PARSE_OPTIONS.maxPages
-  if (!Number.isInteger(maxPages) || maxPages < 1) throw new UsageError('--max-pages 应为正整数')
+  const { workers, maxPages } = parsingOptions(values)
   const store = openStore(values.db, true)
   const pool = workers === 0 ? undefined : createSourcePool(workers)
   try {

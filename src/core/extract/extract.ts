@@ -2,7 +2,7 @@
  * From a document (TXT or PDF lines) to the extracted report: title, sections, every table
  * cell under its canonical key with provenance, table labels, and structural problems.
  */
-import { allKeys, type TableId, type Template } from '../model/keys'
+import { allKeys, TABLE_NAMES, type TableId, type Template } from '../model/keys'
 import type { Cell, ExtractedReport, Provenance, Section, StructuralProblem, TableLabel } from '../model/report'
 import { joinFragments } from '../text/normalize'
 import type { DocLine, Segment, SourceDoc } from './doc'
@@ -38,8 +38,6 @@ async function pictureInSection(doc: SourceDoc, headings: Heading[], section: nu
   }
   return null
 }
-
-const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' }
 
 /** Page numbers as a reader says them: 3, 3–4, 3、5. */
 function pageList(pages: number[]): string {

@@ -13,6 +13,8 @@ import {
   T4_COLUMN_LABELS,
   T4_COLUMNS,
   T4_GROUP_LABELS,
+  TABLE_NAMES,
+  type TableId,
   type T3Column,
   type T4Column,
   type T4Group
@@ -41,7 +43,6 @@ export interface Located {
 }
 
 const QUOTE_MAX = 120
-const TABLE_NAMES: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' }
 const ROLE_NAMES: Record<TableLabel['role'], string> = { caption: '栏目标题', column: '表头', row: '行标签', group: '分组标签', note: '说明文字' }
 
 function clip(s: string, max = QUOTE_MAX): string {
@@ -181,9 +182,10 @@ function cellsLocation(cells: string[]): string {
   if (cells.length === 1) return describeKey(cells[0])
   const parts = cells.map((k) => k.split('.'))
   const table = parts[0][0]
-  if (TABLE_NAMES[table] && parts.every((p) => p[0] === table)) {
-    if (new Set(parts.map((p) => p[1])).size === 1) return `${TABLE_NAMES[table]}“${rowLabel(table, parts[0][1])}”行`
-    if (new Set(parts.map((p) => p[2])).size === 1) return `${TABLE_NAMES[table]}“${columnLabel(table, parts[0][2])}”列`
+  const name = TABLE_NAMES[table as TableId] as string | undefined
+  if (name && parts.every((p) => p[0] === table)) {
+    if (new Set(parts.map((p) => p[1])).size === 1) return `${name}“${rowLabel(table, parts[0][1])}”行`
+    if (new Set(parts.map((p) => p[2])).size === 1) return `${name}“${columnLabel(table, parts[0][2])}”列`
   }
   return `${describeKey(cells[0])}等 ${cells.length} 处`
 }

@@ -3,7 +3,7 @@
  * report (报告), per extracted cell (单元格) and per finding (问题). Numbers stay numbers.
  */
 import ExcelJS from 'exceljs'
-import { compareKeys, describeKey } from '../model/keys'
+import { compareKeys, describeKey, TABLE_NAMES, type TableId } from '../model/keys'
 import { AGENCY_TYPE_LABELS, classifyAgency } from '../rules/agency'
 import { ruleById } from '../rules/registry'
 import { listFindings, REVIEW_LABELS } from '../review/findings'
@@ -18,7 +18,6 @@ interface Col {
   width: number
 }
 
-const TABLE_NAMES: Record<string, string> = { t2: '表二', t3: '表三', t4: '表四' }
 const STATUS_LABELS = { ok: '已读取', blank: '空白', unreadable: '无法识别', lost: '缺失' } as const
 
 function sheet(wb: ExcelJS.Workbook, name: string, cols: Col[]): ExcelJS.Worksheet {
@@ -155,7 +154,7 @@ export async function buildWorkbook(store: Store): Promise<ExcelJS.Workbook> {
         id,
         r.agency,
         r.year,
-        TABLE_NAMES[key.split('.')[0]] ?? key.split('.')[0],
+        TABLE_NAMES[key.split('.')[0] as TableId] ?? key.split('.')[0],
         key,
         describeKey(key),
         c?.value ?? null,

@@ -7,6 +7,9 @@ import { memoizeString } from '../text/memo'
 export type Template = '2019' | '2021'
 export type TableId = 't2' | 't3' | 't4'
 
+/** How a reader names each table: 表二 主动公开, 表三 依申请公开, 表四 复议与诉讼. */
+export const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三', t4: '表四' }
+
 export const T3_COLUMNS = ['natural', 'commercial', 'research', 'social', 'legal', 'other_org', 'total'] as const
 export type T3Column = (typeof T3_COLUMNS)[number]
 

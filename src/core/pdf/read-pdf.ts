@@ -99,13 +99,16 @@ const PAGE_PICTURE_PIXELS = 400_000
  * 15 PDFs needs one for anything else).
  */
 export function hasPagePicture(bytes: Uint8Array): boolean {
-  const text = new TextDecoder('latin1').decode(bytes)
-  const image = /\/Subtype\s*\/Image\b/g
-  for (let m = image.exec(text); m; m = image.exec(text)) {
+  // Only the bytes around each "/Image" are decoded: the file may be tens of megabytes.
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  for (let at = buf.indexOf('/Image'); at >= 0; at = buf.indexOf('/Image', at + 6)) {
+    const near = buf.subarray(Math.max(0, at - 2000), Math.min(buf.length, at + 2000)).toString('latin1')
+    const m = Math.min(at, 2000)
+    if (!/\/Subtype\s*$/.test(near.slice(0, m)) || /^\/Image[A-Za-z]/.test(near.slice(m))) continue
     // The dictionary around the match: from its opening << to the stream keyword.
-    const from = text.lastIndexOf('<<', m.index)
-    const end = text.indexOf('stream', m.index)
-    const dict = text.slice(from < 0 ? m.index : from, end < 0 ? m.index + 400 : Math.min(end, m.index + 2000))
+    const from = near.lastIndexOf('<<', m)
+    const end = near.indexOf('stream', m)
+    const dict = near.slice(from < 0 ? m : from, end < 0 ? m + 400 : end)
     const w = /\/Width\s+(\d+)(\s+\d+\s+R)?/.exec(dict)
     const h = /\/Height\s+(\d+)(\s+\d+\s+R)?/.exec(dict)
     if (!w || !h || w[2] || h[2]) return true

@@ -164,10 +164,7 @@ export class Store {
 
   private insertReport(documentId: number, r: ExtractedReport, sig: Uint32Array): { reportId: number; version: number } {
     const key = agencyKey(r.agency)
-    const version =
-      key && r.year
-        ? ((this.stmt('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ?').get(key, r.year) as { n: number }).n as number) + 1
-        : 1
+    const version = this.nextVersion(key, r.year)
     const res = this
       .stmt(
         `INSERT INTO reports (document_id, title, title_raw, title_source, agency, agency_key, year, template, t2_template, t3_template,
@@ -234,12 +231,7 @@ export class Store {
       if (old.identity !== 'manual') {
         const key = agencyKey(r.agency)
         const same = key === old.agencyKey && r.year === old.year
-        if (!same) {
-          version =
-            key && r.year
-              ? ((this.stmt('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ? AND id != ?').get(key, r.year, old.id) as { n: number }).n as number) + 1
-              : 1
-        }
+        if (!same) version = this.nextVersion(key, r.year, old.id)
         this.stmt('UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = ?, identity_from = NULL, version = ? WHERE id = ?').run(
           r.agency,
           key,
@@ -254,6 +246,12 @@ export class Store {
       return { documentId, reportId: old.id, version }
     })
     return tx()
+  }
+
+  /** The version number a report of this agency and year takes: one more than the others' (1 when either is unknown). */
+  private nextVersion(key: string | null, year: number | null, except = -1): number {
+    if (!key || !year) return 1
+    return (this.stmt('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ? AND id != ?').get(key, year, except) as { n: number }).n + 1
   }
 
   /** The extracted content of a report: tables found, sections, cells, labels, problems. */
@@ -321,8 +319,7 @@ export class Store {
       if (!best) continue
       const b = best
       this.db.transaction(() => {
-        const n = (this.stmt('SELECT COUNT(*) AS n FROM reports WHERE agency_key = ? AND year = ?').get(b.agency_key, b.year) as { n: number }).n
-        update.run(b.agency, b.agency_key, b.year, b.id, n + 1, p.id)
+        update.run(b.agency, b.agency_key, b.year, b.id, this.nextVersion(b.agency_key, b.year, p.id), p.id)
       })()
       resolved.push(p.id)
     }

@@ -386,6 +386,18 @@ export interface Stack {
   key: string
 }
 
+/** Words in reading order: by page, then line (top first), then left to right. */
+export function byReadingOrder(lineOf: Map<DocWord, DocLine>): (a: DocWord, b: DocWord) => number {
+  return (a, b) => {
+    const la = lineOf.get(a)
+    const lb = lineOf.get(b)
+    if ((la?.page ?? 0) !== (lb?.page ?? 0)) return (la?.page ?? 0) - (lb?.page ?? 0)
+    const dy = (lb?.baseline ?? 0) - (la?.baseline ?? 0)
+    if (Math.abs(dy) > 1) return dy
+    return (a.x0 ?? 0) - (b.x0 ?? 0)
+  }
+}
+
 export function stackWords(words: DocWord[], lineOf: Map<DocWord, DocLine>): Stack[] {
   const sorted = [...words].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
   const stacks: Array<{ words: DocWord[]; x0: number; x1: number }> = []
@@ -405,14 +417,7 @@ export function stackWords(words: DocWord[], lineOf: Map<DocWord, DocLine>): Sta
   }
   return stacks
     .map((s) => {
-      const ordered = [...s.words].sort((a, b) => {
-        const la = lineOf.get(a)
-        const lb = lineOf.get(b)
-        const dy = (lb?.baseline ?? 0) - (la?.baseline ?? 0)
-        if ((la?.page ?? 0) !== (lb?.page ?? 0)) return (la?.page ?? 0) - (lb?.page ?? 0)
-        if (Math.abs(dy) > 1) return dy
-        return (a.x0 ?? 0) - (b.x0 ?? 0)
-      })
+      const ordered = [...s.words].sort(byReadingOrder(lineOf))
       const text = joinFragments(ordered.map((w) => w.text))
       return { words: ordered, x0: s.x0, x1: s.x1, text, key: matchForm(text) }
     })

@@ -7,7 +7,7 @@ import { spanOf, type DocLine, type DocWord } from '../doc'
 import { T4_COLUMN_PATTERNS, T4_GROUP_PATTERNS, T4_SPANNING } from '../labels'
 import { mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
-import { hasValues, splitTrailingValues, stackWords, type ValueSlot } from './rows'
+import { byReadingOrder, hasValues, splitTrailingValues, stackWords, type ValueSlot } from './rows'
 
 const KEYS = t4Keys()
 
@@ -123,12 +123,7 @@ const FULL_LABELS = new Set(Object.values(T4_COLUMN_LABELS).map(matchForm))
  */
 function joinSpacedLabels(stacks: ReturnType<typeof stackWords>, lineOf: Map<DocWord, DocLine>): ReturnType<typeof stackWords> {
   const out = [...stacks]
-  const byReading = (a: DocWord, b: DocWord) => {
-    const [la, lb] = [lineOf.get(a), lineOf.get(b)]
-    if ((la?.page ?? 0) !== (lb?.page ?? 0)) return (la?.page ?? 0) - (lb?.page ?? 0)
-    const dy = (lb?.baseline ?? 0) - (la?.baseline ?? 0)
-    return Math.abs(dy) > 1 ? dy : (a.x0 ?? 0) - (b.x0 ?? 0)
-  }
+  const byReading = byReadingOrder(lineOf)
   for (let i = 0; i + 1 < out.length; i++) {
     const [a, b] = [out[i], out[i + 1]]
     if (FULL_LABELS.has(a.key) || FULL_LABELS.has(b.key)) continue
