@@ -16,9 +16,16 @@
  * one thread, and two parse workers then slow each other down (CPU time +30 % instead of
  * +10 %). pdfjs falls back to its own inflate when the constructor is missing, so the loader
  * removes it from the thread that reads PDFs (a parse worker, or a test / CLI thread).
+ *
+ * The worker module is loaded with the edits of pdfjs-patches.ts (font files built only when
+ * read), from a temporary patched copy.
  */
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { patchWorkerSource } from './pdfjs-patches'
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 export type Pdfjs = typeof PdfjsModule
@@ -50,6 +57,35 @@ function keepBuiltins(): () => void {
   }
 }
 
+/** Which worker module this thread loaded: with the patches, or as shipped (they did not apply). */
+let workerLoaded: 'patched' | 'shipped' | null = null
+export const pdfjsWorkerLoaded = () => workerLoaded
+
+/**
+ * Imports the worker module with the patches applied. ESM needs a file to import from: the
+ * patched source is written to a private temporary folder (mkdtemp: no other user can put a
+ * file there) and removed once loaded. Falls back, with a warning, to the module as shipped:
+ * parsing still works then, only slower.
+ */
+async function importWorker(): Promise<void> {
+  const original = path.join(pdfjsDir(), 'legacy/build/pdf.worker.mjs')
+  let dir: string | null = null
+  try {
+    const patched = patchWorkerSource(fs.readFileSync(original, 'utf8'), pathToFileURL(original).href)
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dra-pdfjs-'))
+    const file = path.join(dir, 'pdf.worker.mjs')
+    fs.writeFileSync(file, patched)
+    await import(pathToFileURL(file).href)
+    workerLoaded = 'patched'
+  } catch (err) {
+    process.emitWarning(`PDF 解析模块未能按本程序的修改加载（${(err as Error).message}），改用 pdfjs-dist 原样的模块`, { code: 'DRA_PDFJS_PATCH' })
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    workerLoaded = 'shipped'
+  } finally {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /**
  * Loads pdfjs (once per thread). Its worker module is loaded here too, in the same thread
  * (pdfjs's "fake worker" in Node picks it up from globalThis.pdfjsWorker), so that both
@@ -59,7 +95,7 @@ export function loadPdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
     const restore = keepBuiltins()
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs')
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    await importWorker()
     restore()
     // Nothing else in a thread that reads PDFs uses it (see the note at the top).
     Reflect.deleteProperty(globalThis, 'DecompressionStream')
