@@ -12,7 +12,7 @@
  *
  * Run:  node_modules/.bin/tsx scripts/make-variants.ts [name-filter]
  * Needs /usr/bin/chromium (playwright-core), soffice (libreoffice-writer), iconv, pdftotext and
- * the Noto CJK fonts (apt-get install -y fonts-noto-cjk).
+ * the Noto CJK fonts and Droid Sans Fallback (apt-get install -y fonts-noto-cjk fonts-droid-fallback).
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -37,7 +37,8 @@ type Output =
   | { kind: 'txt'; layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells' | 'markdown'; encoding: 'utf8' | 'gb18030' | 'utf16le'; eol: '\n' | '\r\n' }
 
 interface Style {
-  font: 'serif' | 'sans'
+  /** truetype: a CJK TrueType font (Droid Sans Fallback), as Word and WPS documents set in 宋体 embed one. */
+  font: 'serif' | 'sans' | 'truetype'
   sizePt: number
   /** Width of the label columns: wide (labels on one line), medium, narrow (labels wrap 2–4 lines). */
   labelCols: 'wide' | 'medium' | 'narrow'
@@ -151,6 +152,7 @@ interface Variant {
 
 const SERIF = '"Noto Serif CJK SC", "Noto Serif CJK", serif'
 const SANS = '"Noto Sans CJK SC", "Noto Sans CJK", sans-serif'
+const TRUETYPE = '"Droid Sans Fallback", sans-serif'
 
 const VARIANTS: Variant[] = [
   {
@@ -746,6 +748,32 @@ const VARIANTS: Variant[] = [
     style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'right', borders: false, lineHeight: 1.6 },
     labels: { brackets: 'half', spaces: true },
     t4Blocks: true
+  },
+  {
+    name: 'o54-office-truetype',
+    about: 'LibreOffice; 2021; a CJK TrueType font (Droid Sans Fallback 10.5pt), embedded as LibreOffice does: several simple TrueType subsets of up to 256 glyphs, each with its ToUnicode map; ruled, medium label columns',
+    output: { kind: 'office' },
+    agency: '孝感市孝昌县卫生健康局',
+    year: 2023,
+    template: '2021',
+    seed: 5454,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.3 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p55-truetype-borderless',
+    about: 'Chromium; 2021; borderless; a CJK TrueType font (Droid Sans Fallback 11pt) embedded as one CIDFontType2 with Identity-H two-byte codes, as Word and WPS embed 宋体; narrow label columns, right-aligned, thousands separators',
+    output: { kind: 'chromium' },
+    agency: '随州市曾都区交通运输局',
+    year: 2024,
+    template: '2021',
+    seed: 5555,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'truetype', sizePt: 11, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 1.5 },
+    labels: { brackets: 'half', spaces: false }
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1454,7 +1482,7 @@ function extraTableHtml(v: Variant, i: number): string {
 
 function html(v: Variant, vals: Values, office: boolean): string {
   const s = v.style
-  const font = s.font === 'serif' ? SERIF : SANS
+  const font = { serif: SERIF, sans: SANS, truetype: TRUETYPE }[s.font]
   const border = s.borders ? '0.75pt solid #000' : 'none'
   const css = `
 @page { size: A4; margin: 20mm 18mm; }

@@ -2,7 +2,7 @@
  * The edits this program makes to pdfjs-dist's worker module (src/core/pdf/pdfjs-patches.ts):
  * they must all apply to the installed version, and a font file built on first read must be
  * byte for byte the file pdfjs as shipped builds at once, for each font program it converts
- * (Type1 in the seeds' office prints, CFF after Ghostscript, TrueType, Type3).
+ * (Type1 in the seeds' office prints, CFF after Ghostscript, TrueType simple and CID-keyed, Type3).
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -58,7 +58,8 @@ describe.each([
   ['Type1 (LibreOffice)', path.join(SEEDS, '001.office.pdf')],
   ['CFF (Ghostscript)', path.join(FIXTURES, 'fonts/001.ghostscript.pdf')],
   ['TrueType and Type3 (Chromium)', path.join(SEEDS, '002.borderless.pdf')],
-  ['Type1 and TrueType', path.join(FIXTURES, 'variants/o09-office-ruled-thousands.pdf')]
+  ['Type1 and TrueType', path.join(FIXTURES, 'variants/o09-office-ruled-thousands.pdf')],
+  ['CIDFontType2, Identity-H', path.join(FIXTURES, 'variants/p55-truetype-borderless.pdf')]
 ])('%s', (_what, file) => {
   it('builds each font file, when read, exactly as pdfjs-dist as shipped does', () => {
     const shipped = fontFiles('shipped', file)
