@@ -76,10 +76,8 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
   for (const r of rejected) emit({ path: r.path, fileName: path.basename(r.path), status: 'error', message: r.message })
 
   // Parse with bounded look-ahead in the pool; save and report in input order, so report
-  // numbers, versions and output do not depend on which worker finishes first. Four files per
-  // worker: with two, a long file at the head of the line left the other worker without work
-  // (two workers busy 91–93 % of a batch instead of 95 %).
-  const window = pool ? pool.size * 4 : 1
+  // numbers, versions and output do not depend on which worker finishes first.
+  const window = pool?.lookAhead ?? 1
   const inFlight = new Map<number, Promise<Prepared>>()
   const shasInBatch = new Map<string, string>()
   let next = 0

@@ -87,7 +87,7 @@ export async function rereadDocuments(options: RereadOptions): Promise<RereadSum
     pool ? pool.parse(bytes, kind, parseOptions) : parseDocument(bytes, kind, parseOptions)
 
   // Parsed ahead in the pool, saved in document order.
-  const window = pool ? pool.size * 4 : 1
+  const window = pool?.lookAhead ?? 1
   const pending = new Map<number, Promise<{ parsed: ParsedDocument } | { item: IngestItem }>>()
   const launch = (i: number) =>
     pending.set(

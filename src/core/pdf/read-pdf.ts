@@ -72,22 +72,6 @@ function garbledText(lines: DocLine[]): string | null {
   return sample.slice(0, 20)
 }
 
-/** Pictures a page paints that are large enough to hold a table (logos and seals are smaller). */
-async function pagePictures(page: PageProxy): Promise<number> {
-  const { OPS } = await loadPdfjs()
-  const ops = await page.getOperatorList()
-  let n = 0
-  ops.fnArray.forEach((fn, i) => {
-    if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject) return
-    // paintImageXObject: [id, width, height]; paintInlineImageXObject: [{ width, height, … }].
-    const args = ops.argsArray[i] as unknown[]
-    const dims = fn === OPS.paintImageXObject ? [args[1], args[2]] : [(args[0] as { width?: number })?.width, (args[0] as { height?: number })?.height]
-    const [w, h] = dims.map(Number)
-    if (!(w > 0 && h > 0) || (w >= 300 && h >= 150)) n++
-  })
-  return n
-}
-
 /** Pixels from which a picture may be a scanned page (A4 at 72 dpi is 595 × 842). */
 const PAGE_PICTURE_PIXELS = 400_000
 
@@ -188,19 +172,16 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
 
     // Computed for a page on first use, once: only table pages need rulings (and are checked
     // for an OCR layer), and pictures are looked for only where a table is missing.
-    const perPage = <T>(compute: (page: PageProxy) => Promise<T>, none: T) => {
-      const cache = new Map<number, Promise<T>>()
-      return (p: number): Promise<T> => {
-        let r = cache.get(p)
-        if (!r) {
-          const proxy = pageProxies.get(p)
-          r = proxy ? compute(proxy) : Promise.resolve(none)
-          cache.set(p, r)
-        }
-        return r
+    const cache = new Map<number, Promise<PageGraphics>>()
+    const graphics = (p: number): Promise<PageGraphics> => {
+      let r = cache.get(p)
+      if (!r) {
+        const page = pageProxies.get(p)
+        r = page ? pageGraphics(page, spaces.get(p)?.matrix ?? null) : Promise.resolve({ rulings: [], ocrLayer: false, pictures: 0 })
+        cache.set(p, r)
       }
+      return r
     }
-    const graphics = perPage<PageGraphics>((page) => pageGraphics(page, spaces.get(page.pageNumber)?.matrix ?? null), { rulings: [], ocrLayer: false })
     const doc: SourceDoc = {
       kind: 'pdf',
       lines,
@@ -208,7 +189,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       rulings: async (p) => (await graphics(p)).rulings,
       // Only a file with a page-sized picture can be a scan under an OCR layer.
       ocrLayer: hasPagePicture(bytes) ? async (p) => (await graphics(p)).ocrLayer : undefined,
-      pictures: perPage(pagePictures, 0)
+      pictures: async (p) => (await graphics(p)).pictures
     }
     return {
       doc,

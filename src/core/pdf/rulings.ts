@@ -1,5 +1,6 @@
 /**
- * Ruling lines of a page, and whether it is a scan under an OCR text layer, from its operator list.
+ * Ruling lines of a page, its pictures, and whether it is a scan under an OCR text layer, from
+ * its operator list (one walk of it per page).
  *
  * Tables are drawn either as stroked lines (office suites) or as thin filled rectangles
  * (browser engines). We walk the operators tracking the transformation matrix ourselves and
@@ -136,6 +137,8 @@ export interface PageGraphics {
    * result, not the office's own text.
    */
   ocrLayer: boolean
+  /** Pictures large enough to hold a table (logos and seals are smaller), by their pixel size. */
+  pictures: number
 }
 
 const INVISIBLE_MODES = new Set([3, 7])
@@ -155,6 +158,7 @@ export async function pageGraphics(page: PDFPageProxy, space: Matrix | null = nu
   const [vx0, vy0, vx1, vy1] = page.view
   const pageArea = Math.abs((vx1 - vx0) * (vy1 - vy0))
   let pictureArea = 0
+  let pictures = 0
   let visibleGlyphs = 0
   let invisibleGlyphs = 0
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -176,6 +180,9 @@ export async function pageGraphics(page: PDFPageProxy, space: Matrix | null = nu
     } else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
       // An image fills the unit square of the current matrix.
       pictureArea = Math.max(pictureArea, Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]))
+      // paintImageXObject: [id, width, height]; paintInlineImageXObject: [{ width, height, … }].
+      const [w, h] = (fn === OPS.paintImageXObject ? [args[1], args[2]] : [(args[0] as { width?: number })?.width, (args[0] as { height?: number })?.height]).map(Number)
+      if (!(w > 0 && h > 0) || (w >= 300 && h >= 150)) pictures++
     } else if (fn === OPS.constructPath) {
       const paint = args[0] as number
       const data = (args[1] as Array<ArrayLike<number> | null>)?.[0]
@@ -196,5 +203,5 @@ export async function pageGraphics(page: PDFPageProxy, space: Matrix | null = nu
     }
   }
   const ocrLayer = pictureArea >= 0.5 * pageArea && invisibleGlyphs > 0 && invisibleGlyphs >= 4 * visibleGlyphs
-  return { rulings: mergeSegments(segs), ocrLayer }
+  return { rulings: mergeSegments(segs), ocrLayer, pictures }
 }
