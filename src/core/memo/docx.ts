@@ -4,25 +4,11 @@
  * numbers "— N —" in the footer, annex tables landscape. Fonts are named, not embedded:
  * offices have them, and Word substitutes on machines that do not.
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type ISectionOptions
-} from 'docx'
+import type { ISectionOptions, Paragraph, Table, TextRun } from 'docx'
 import type { Block, DocSection, MemoDocument } from './document'
+
+/** The docx library, loaded by the first render (a tenth of a second; most commands never render). */
+let lib: typeof import('docx')
 
 export interface DocxFonts {
   title: string
@@ -46,35 +32,35 @@ function font(name: string) {
 }
 
 function run(text: string, f: string, size: number, bold = false): TextRun {
-  return new TextRun({ text, font: font(f), size, bold })
+  return new lib.TextRun({ text, font: font(f), size, bold })
 }
 
 function blockParagraphs(b: Exclude<Block, { type: 'table' }>, fonts: DocxFonts): Paragraph[] {
-  const body = { line: LINE, lineRule: LineRuleType.EXACT }
+  const body = { line: LINE, lineRule: lib.LineRuleType.EXACT }
   switch (b.type) {
     case 'title':
       return [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 320 },
+        new lib.Paragraph({
+          alignment: lib.AlignmentType.CENTER,
+          spacing: { line: 700, lineRule: lib.LineRuleType.EXACT, after: 320 },
           children: [run(b.text, fonts.title, b.small ? SIZE.annexTitle : SIZE.title)]
         })
       ]
     case 'recipient':
-      return [new Paragraph({ spacing: body, children: [run(b.text, fonts.body, SIZE.body)] })]
+      return [new lib.Paragraph({ spacing: body, children: [run(b.text, fonts.body, SIZE.body)] })]
     case 'heading': {
       const f = b.level === 1 ? fonts.heading : b.level === 2 ? fonts.subheading : fonts.body
-      return [new Paragraph({ spacing: body, indent: { firstLine: 640 }, keepNext: true, children: [run(b.text, f, SIZE.body, b.level === 3)] })]
+      return [new lib.Paragraph({ spacing: body, indent: { firstLine: 640 }, keepNext: true, children: [run(b.text, f, SIZE.body, b.level === 3)] })]
     }
     case 'para': {
       const size = b.small ? SIZE.small : SIZE.body
       const children = [...(b.lead ? [run(b.lead, fonts.body, size, true)] : []), run(b.text, fonts.body, size)]
-      return [new Paragraph({ spacing: body, indent: b.indent ? { firstLine: 640 } : undefined, alignment: AlignmentType.JUSTIFIED, children })]
+      return [new lib.Paragraph({ spacing: body, indent: b.indent ? { firstLine: 640 } : undefined, alignment: lib.AlignmentType.JUSTIFIED, children })]
     }
     case 'signature':
       return [
-        new Paragraph({ spacing: body, children: [] }),
-        ...b.lines.map((l) => new Paragraph({ spacing: body, alignment: AlignmentType.RIGHT, indent: { right: 640 }, children: [run(l, fonts.body, SIZE.body)] }))
+        new lib.Paragraph({ spacing: body, children: [] }),
+        ...b.lines.map((l) => new lib.Paragraph({ spacing: body, alignment: lib.AlignmentType.RIGHT, indent: { right: 640 }, children: [run(l, fonts.body, SIZE.body)] }))
       ]
   }
 }
@@ -84,25 +70,25 @@ function table(b: Extract<Block, { type: 'table' }>, width: number, fonts: DocxF
   const total = b.columns.reduce((s, c) => s + c.width, 0)
   const widths = b.columns.map((c) => Math.floor((c.width / total) * width))
   const cell = (text: string, i: number, header: boolean) =>
-    new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
+    new lib.TableCell({
+      width: { size: widths[i], type: lib.WidthType.DXA },
+      verticalAlign: lib.VerticalAlign.CENTER,
       margins: { top: 40, bottom: 40, left: 70, right: 70 },
       children: text.split('\n').map(
         (t) =>
-          new Paragraph({
-            alignment: header || b.columns[i].center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          new lib.Paragraph({
+            alignment: header || b.columns[i].center ? lib.AlignmentType.CENTER : lib.AlignmentType.LEFT,
             children: [run(t, header ? fonts.heading : fonts.body, size)]
           })
       )
     })
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
+  return new lib.Table({
+    width: { size: width, type: lib.WidthType.DXA },
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
+    layout: lib.TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => cell(c.title, i, true)) }),
-      ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) }))
+      new lib.TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => cell(c.title, i, true)) }),
+      ...b.rows.map((r) => new lib.TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) }))
     ]
   })
 }
@@ -114,22 +100,22 @@ function section(s: DocSection, fonts: DocxFonts): ISectionOptions {
   for (const b of s.blocks) {
     if (b.type === 'table') {
       children.push(table(b, textWidth, fonts))
-      children.push(new Paragraph({ children: [] }))
+      children.push(new lib.Paragraph({ children: [] }))
     } else children.push(...blockParagraphs(b, fonts))
   }
   return {
     properties: {
       page: {
-        size: { ...A4, orientation: s.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        size: { ...A4, orientation: s.landscape ? lib.PageOrientation.LANDSCAPE : lib.PageOrientation.PORTRAIT },
         margin
       }
     },
     footers: {
-      default: new Footer({
+      default: new lib.Footer({
         children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: SIZE.footer })]
+          new lib.Paragraph({
+            alignment: lib.AlignmentType.CENTER,
+            children: [new lib.TextRun({ children: ['— ', lib.PageNumber.CURRENT, ' —'], font: font('宋体'), size: SIZE.footer })]
           })
         ]
       })
@@ -139,7 +125,8 @@ function section(s: DocSection, fonts: DocxFonts): ISectionOptions {
 }
 
 export async function renderDocx(doc: MemoDocument, fonts: DocxFonts = DEFAULT_DOCX_FONTS): Promise<Buffer> {
-  const d = new Document({
+  lib ??= await import('docx')
+  const d = new lib.Document({
     creator: '年报审查台',
     title: doc.title,
     subject: doc.subject,
@@ -147,5 +134,5 @@ export async function renderDocx(doc: MemoDocument, fonts: DocxFonts = DEFAULT_D
     styles: { default: { document: { run: { font: font(fonts.body), size: SIZE.body } } } },
     sections: doc.sections.map((s) => section(s, fonts))
   })
-  return Packer.toBuffer(d)
+  return lib.Packer.toBuffer(d)
 }

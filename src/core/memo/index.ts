@@ -8,11 +8,9 @@ import path from 'node:path'
 import { reportIds } from '../store/read'
 import type { Store } from '../store/store'
 import { batchDocument, reportDocument, type MemoDocument } from './document'
-import { DEFAULT_DOCX_FONTS, renderDocx, type DocxFonts } from './docx'
+import type { DocxFonts } from './docx'
 import { MemoError } from './errors'
 import { buildBatchMemo, buildReportMemo, resolveMeta, type MemoOptions } from './model'
-import { renderPdf } from './pdf'
-import { workbookBuffer } from './xlsx'
 
 export { MemoError } from './errors'
 export { buildBatchMemo, buildReportMemo, type BatchMemo, type MemoOptions, type MemoProblem, type ReportMemo } from './model'
@@ -101,11 +99,15 @@ export function memoDocument(store: Store, options: Omit<WriteMemoOptions, 'form
 export async function writeMemo(store: Store, options: WriteMemoOptions): Promise<WrittenFile> {
   if (options.format !== 'docx' && options.format !== 'pdf') throw new MemoError(`不支持的审查意见格式：${String(options.format)}（应为 docx 或 pdf）`)
   const { doc, reports } = memoDocument(store, options)
+  // The renderers load their libraries (docx, pdfmake, exceljs: a third of a second) only when
+  // a file is written, not in every CLI command and app start.
   if (options.format === 'docx') {
+    const { DEFAULT_DOCX_FONTS, renderDocx } = await import('./docx')
     const bytes = await renderDocx(doc, { ...DEFAULT_DOCX_FONTS, ...options.docxFonts })
     writeFile(options.out, bytes)
     return { path: options.out, bytes: bytes.length, reports }
   }
+  const { renderPdf } = await import('./pdf')
   const { bytes, pages } = await renderPdf(doc, { fontsDir: options.fontsDir })
   writeFile(options.out, bytes)
   return { path: options.out, bytes: bytes.length, pages, reports }
@@ -113,6 +115,7 @@ export async function writeMemo(store: Store, options: WriteMemoOptions): Promis
 
 /** Writes the workbook of every report, cell and finding in the workspace. */
 export async function writeWorkbook(store: Store, out: string): Promise<WrittenFile> {
+  const { workbookBuffer } = await import('./xlsx')
   const bytes = await workbookBuffer(store)
   writeFile(out, bytes)
   return { path: out, bytes: bytes.length, reports: reportIds(store).length }

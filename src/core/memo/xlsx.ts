@@ -2,7 +2,7 @@
  * The Excel workbook of the whole workspace, for the auditor's own analysis: one row per
  * report (报告), per extracted cell (单元格) and per finding (问题). Numbers stay numbers.
  */
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { compareKeys, describeKey, TABLE_NAMES, type TableId } from '../model/keys'
 import { AGENCY_TYPE_LABELS, classifyAgency } from '../rules/agency'
 import { ruleById } from '../rules/registry'
@@ -31,7 +31,9 @@ function sheet(wb: ExcelJS.Workbook, name: string, cols: Col[]): ExcelJS.Workshe
 }
 
 export async function buildWorkbook(store: Store): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook()
+  // Loaded here, not at start-up: exceljs takes a third of a second to load.
+  const { Workbook } = (await import('exceljs')).default
+  const wb = new Workbook()
   wb.creator = '年报审查台'
   wb.created = new Date()
 
