@@ -7,8 +7,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
+import { labelText, type LabelPiece } from '../../src/core/extract/tables/rows'
 import { txtToDoc } from '../../src/core/text/read-txt'
 import { FIXTURES } from '../helpers/paths'
+import { check } from '../helpers/rules'
 
 it('drops the page numbers printed next to page breaks, and only those', () => {
   const text = '一、总体情况\n  本年 12 件。\n\n                 3\n\f二、主动公开政府信息情况\n5\n\n— 4 —\n\f第 5 页\n三、收到和处理政府信息公开申请情况\n'
@@ -28,4 +30,26 @@ it('gives a wrapped label the lines above and below its values', async () => {
   expect(label('reject_confirm').replace(/\s+/g, '')).toMatch(/5\.要求行政机关确认或重新出具已获取信息$/)
   expect(label('other_overdue').replace(/\s+/g, '')).toMatch(/1\.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请$/)
   expect(report.problems.filter((p) => p.code === 'row_extra' || p.code === 'row_missing')).toEqual([])
+})
+
+it('reads the group label column beside the row labels apart from them, as in a PDF', async () => {
+  // "本年 （二）部分公开（区分处理" over "度办 的，只计这一情形，不计其": the group label
+  // 本年度办理结果 runs down its own column; read line by line, its pieces fell inside the
+  // row labels and the label check reported three reworded rows.
+  const file = path.join(FIXTURES, 'variants', 't26-pdftotext-layout.txt')
+  const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
+  const label = (key: string) => report.labels.find((l) => l.table === 't3' && l.role === 'row' && l.key === key)?.text.replace(/\s+/g, '') ?? ''
+  expect(label('partial')).toBe('本年度办（二）部分公开（区分处理的，只计这一情形，不计其他情形）')
+  expect(label('unable_create')).toBe('（四）无法提供2.没有现成信息需要另行制作')
+  expect(label('other_fee')).toBe('（六）其他处理2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')
+  expect(check(report).filter((f) => f.rule === 'L04')).toEqual([])
+})
+
+it('keeps a numbering with the words after it when the label wraps under the numbering', () => {
+  // "  （三）  1. 属于国家秘" over "  不予公  密": 密 stands under "1.", not under 属于.
+  const piece = (text: string, line: number, col: number): LabelPiece => ({ text, raw: text, col, source: { kind: 'txt', start: line * 40 + col, end: line * 40 + col + text.length } })
+  const pieces = [piece('（三）', 0, 2), piece('1.', 0, 8), piece('属于国家秘', 0, 11), piece('不予公', 1, 2), piece('密', 1, 8)]
+  expect(labelText({ pieces })).toBe('（三）不予公1.属于国家秘密')
+  // Without columns (tab-separated cells), pieces read in file order.
+  expect(labelText({ pieces: pieces.map(({ col: _, ...p }) => p) })).toBe('（三）1.属于国家秘不予公密')
 })

@@ -28,6 +28,8 @@ export interface LabelPiece {
   x0?: number
   x1?: number
   fontSize?: number
+  /** TXT laid out with spaces (no tabs): the character column the piece starts in, in its line. */
+  col?: number
 }
 
 export interface RowCandidate {
@@ -75,9 +77,7 @@ const NUMBERED = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（
  * so that the columns' lines do not interleave.
  */
 function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
-  if (pieces.every((p) => p.source.kind === 'txt')) {
-    return [...pieces].sort((a, b) => (a.source as { start: number }).start - (b.source as { start: number }).start)
-  }
+  if (pieces.every((p) => p.source.kind === 'txt')) return orderTxtPieces(pieces)
   const byLine = (a: LabelPiece, b: LabelPiece) => {
     const pa = a.page ?? 0
     const pb = b.page ?? 0
@@ -111,6 +111,42 @@ function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
     } else columns.push({ x1: seg.x1, segments: [seg] })
   }
   return columns.flatMap((c) => c.segments.sort((a, b) => byLine(a.pieces[0], b.pieces[0])).flatMap((seg) => seg.pieces))
+}
+
+const txtStart = (p: LabelPiece) => (p.source as { start: number }).start
+const txtLength = (p: LabelPiece) => (p.source as { end: number }).end - txtStart(p)
+
+/**
+ * TXT: by offset, except in text laid out by position (a PDF saved as text, spaces for
+ * alignment), where the group label's column runs down beside the row labels ("本年 （二）部分
+ * 公开（区分处理" / "度办 的，只计这一情形…"): there, as in a PDF, columns whose character spans do
+ * not overlap are read one after the other, each top to bottom. A numbering and the words after
+ * it on its line are one span ("1. 属于国家秘" over "密").
+ */
+function orderTxtPieces(pieces: LabelPiece[]): LabelPiece[] {
+  const sorted = [...pieces].sort((a, b) => txtStart(a) - txtStart(b))
+  if (sorted.some((p) => p.col === undefined)) return sorted
+  const lineOf = (p: LabelPiece) => txtStart(p) - p.col!
+  const spans: Array<{ x0: number; x1: number; pieces: LabelPiece[] }> = []
+  for (const p of sorted) {
+    const span = spans.at(-1)
+    const last = span?.pieces.at(-1)
+    if (span && last && lineOf(last) === lineOf(p) && NUMBERING.test(last.text.trim()) && !NUMBERED.test(p.text.trim())) {
+      span.pieces.push(p)
+      span.x1 = p.col! + txtLength(p)
+    } else spans.push({ x0: p.col!, x1: p.col! + txtLength(p), pieces: [p] })
+  }
+  spans.sort((a, b) => a.x0 - b.x0)
+  const columns: Array<{ x1: number; spans: typeof spans }> = []
+  for (const span of spans) {
+    const col = columns.at(-1)
+    if (col && span.x0 < col.x1) {
+      col.spans.push(span)
+      col.x1 = Math.max(col.x1, span.x1)
+    } else columns.push({ x1: span.x1, spans: [span] })
+  }
+  if (columns.length === 1) return sorted
+  return columns.flatMap((c) => c.spans.sort((a, b) => txtStart(a.pieces[0]) - txtStart(b.pieces[0])).flatMap((span) => span.pieces))
 }
 
 /**
@@ -159,8 +195,10 @@ function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
   return out
 }
 
-export function pieceOf(w: DocWord, line: DocLine): LabelPiece {
-  return { text: w.text, raw: w.raw, source: w.source, page: line.page, baseline: line.baseline, x0: w.x0, x1: w.x1, fontSize: line.fontSize }
+export function pieceOf(w: Pick<DocWord, 'text' | 'raw' | 'source' | 'x0' | 'x1'>, line: DocLine): LabelPiece {
+  const piece: LabelPiece = { text: w.text, raw: w.raw, source: w.source, page: line.page, baseline: line.baseline, x0: w.x0, x1: w.x1, fontSize: line.fontSize }
+  if (!line.cells && w.source.kind === 'txt' && line.source.kind === 'txt') piece.col = w.source.start - line.source.start
+  return piece
 }
 
 function slotOf(w: DocWord, token: ValueToken): ValueSlot {
@@ -270,7 +308,7 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
       pieces.splice(1)
     }
     pendingLines.push({ at: pending.length, numbered: numbered(pieces) })
-    pending.push(...pieces, ...values.map((v) => ({ text: v.text, raw: v.raw, source: v.source })))
+    pending.push(...pieces, ...values.map((v) => pieceOf(v, line)))
   }
   if (pending.length && pendingKey()) rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)) })
   return rows
