@@ -30,6 +30,10 @@ describe('patching the worker source', () => {
     // Its emscripten loaders still see the package's own address.
     expect(out).not.toContain('import.meta.url')
     expect(out).toContain(JSON.stringify(workerUrl))
+    // No reference to a source map that neither sits beside the copy nor matches its lines.
+    expect(workerSource).toContain('//# sourceMappingURL=')
+    expect(out).not.toContain('sourceMappingURL')
+    expect(out.endsWith('export { WorkerMessageHandler };\n\n')).toBe(true)
   })
 
   it('refuses a source a patch does not fit, naming the patch', () => {
