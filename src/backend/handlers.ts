@@ -14,6 +14,7 @@ import { compareWithPrevious } from '../core/review/compare'
 import { correctCell, listCorrections, revertCorrection } from '../core/review/corrections'
 import { addAuditorFinding, deleteAuditorFinding, findingEvents, getFinding, listFindings, reviewFinding } from '../core/review/findings'
 import { listLibrary } from '../core/review/library'
+import { setReportIdentity } from '../core/review/identity'
 import { listDocuments } from '../core/store/read'
 import type { Store } from '../core/store/store'
 import type { Api, EventName, Events, IngestItemDto, IngestResultDto, ReportSummary, SavedFileDto, WorkspaceInfo } from '../shared/contract'
@@ -260,6 +261,10 @@ export function createBackend({ store: initial, host, pool, openStore }: Backend
     'cell:revert': async ({ reportId, key }) => {
       revertCorrection(store, reportId, key, reviewer())
       return requireReport(reportId)
+    },
+    'report:identity': async ({ id, agency, year }) => {
+      setReportIdentity(store, id, { agency, year }, reviewer())
+      return requireReport(id)
     },
     'memo:save': async ({ reports, format, pending }) => {
       const name = reports === 'all' ? '审查意见汇总' : reports.length === 1 ? memoName(store, reports[0]) : `审查意见（${reports.length} 份）`

@@ -149,6 +149,12 @@ const VALIDATORS: { [K in Channel]: (arg: unknown) => ArgOf<K> } = {
     const a = fields(c, arg, ['reportId', 'key'])
     return { reportId: id(c, a.reportId, 'reportId'), key: cellKey(c, a.key) }
   },
+  'report:identity': (arg) => {
+    const c = 'report:identity'
+    const a = fields(c, arg, ['id', 'agency', 'year'])
+    if (typeof a.year !== 'number' || !Number.isSafeInteger(a.year)) throw new InvalidArgument(c, 'year 必须是整数')
+    return { id: id(c, a.id), agency: text(c, a.agency, 'agency', 200)!, year: a.year }
+  },
   'memo:save': (arg) => {
     const c = 'memo:save'
     const a = fields(c, arg, ['reports', 'format', 'pending'])

@@ -21,6 +21,7 @@ import { rereadDocuments } from '../core/ingest/reread'
 import { DEFAULT_PARSE_OPTIONS } from '../core/ingest/parse'
 import { checkReports } from '../core/review/check'
 import { listFindings, REVIEW_LABELS } from '../core/review/findings'
+import { setReportIdentity } from '../core/review/identity'
 import { loadRulesConfig, saveRulesConfig, setReportMeta, SEVERITIES } from '../core/review/settings'
 import { AGENCY_TYPE_LABELS, type AgencyType } from '../core/rules/agency'
 import { ruleById } from '../core/rules/registry'
@@ -46,8 +47,9 @@ const USAGE = `用法：
       已驳回的问题不列入，待复核的问题默认不列入（--pending list 时标注“待复核”列入）
   npm run cli -- config --db 工作区文件 [--disable 规则,...] [--enable 规则,...] [--severity 规则=error|warning|info,...]
       [--deadline 乡镇|街道|开发区=MM-DD] [--pub-date 报告编号=YYYY-MM-DD] [--not-found 报告编号] [--agency-type 报告编号=类型]
-      [--office 审查单位] [--expected-agencies 名单.txt]
-      修改审查设置（保存在工作区中），然后重新检查；名单文件每行一个应报机关，汇总审查意见据此列出未报单位`
+      [--agency 报告编号=机关名称] [--year 报告编号=年度] [--office 审查单位] [--expected-agencies 名单.txt]
+      修改审查设置（保存在工作区中），然后重新检查；名单文件每行一个应报机关，汇总审查意见据此列出未报单位；
+      --agency/--year 更正报告的机关与年度（标题无法识别或识别有误时；重新读取时保留）`
 
 class UsageError extends Error {}
 
@@ -288,6 +290,8 @@ async function config(args: string[]): Promise<number> {
       'pub-date': { type: 'string', multiple: true },
       'not-found': { type: 'string', multiple: true },
       'agency-type': { type: 'string', multiple: true },
+      agency: { type: 'string', multiple: true },
+      year: { type: 'string', multiple: true },
       office: { type: 'string' },
       'expected-agencies': { type: 'string' }
     }
@@ -326,21 +330,41 @@ async function config(args: string[]): Promise<number> {
     }
     saveRulesConfig(store, cfg)
     const touched = new Set<number>()
-    for (const [id, date] of pairs(values['pub-date'], '--pub-date')) {
+    // A value the command line gave that the workspace refuses is a usage error, not an internal one.
+    const perReport = (id: string, set: (n: number) => void) => {
       const n = reportId(id)
-      setReportMeta(store, n, { pubDate: date }, 'cli')
+      if (!store.stmt('SELECT 1 FROM reports WHERE id = ?').get(n)) throw new UsageError(`工作区中没有编号为 ${n} 的报告`)
+      try {
+        set(n)
+      } catch (err) {
+        throw new UsageError(`报告 ${n}：${(err as Error).message}`)
+      }
       touched.add(n)
     }
-    for (const id of list(values['not-found'])) {
-      const n = reportId(id)
-      setReportMeta(store, n, { notFound: true }, 'cli')
-      touched.add(n)
-    }
+    for (const [id, date] of pairs(values['pub-date'], '--pub-date')) perReport(id, (n) => setReportMeta(store, n, { pubDate: date }, 'cli'))
+    for (const id of list(values['not-found'])) perReport(id, (n) => setReportMeta(store, n, { notFound: true }, 'cli'))
     for (const [id, name] of pairs(values['agency-type'], '--agency-type')) {
       const t = AGENCY_TYPE_NAMES[name] ?? (name in AGENCY_TYPE_LABELS ? (name as AgencyType) : null)
       if (!t) throw new UsageError(`机关类型应为：${Object.values(AGENCY_TYPE_LABELS).join('、')}`)
-      setReportMeta(store, reportId(id), { agencyType: t }, 'cli')
-      touched.add(reportId(id))
+      perReport(id, (n) => setReportMeta(store, n, { agencyType: t }, 'cli'))
+    }
+    // Agency and year by hand: either may be given alone when the report has the other.
+    const identities = new Map<number, { agency?: string; year?: number }>()
+    for (const [id, name] of pairs(values.agency, '--agency')) identities.set(reportId(id), { ...identities.get(reportId(id)), agency: name })
+    for (const [id, y] of pairs(values.year, '--year')) {
+      if (!/^\d{4}$/.test(y)) throw new UsageError(`年度应写成四位数字：${y}`)
+      identities.set(reportId(id), { ...identities.get(reportId(id)), year: Number(y) })
+    }
+    for (const [id, given] of identities) {
+      perReport(String(id), (n) => {
+        const now = store.stmt('SELECT agency, year FROM reports WHERE id = ?').get(n) as { agency: string | null; year: number | null }
+        const agency = given.agency ?? now.agency
+        const year = given.year ?? now.year
+        if (!agency) throw new Error(`没有识别出机关，请用 --agency ${n}=机关名称 指定`)
+        if (!year) throw new Error(`没有识别出年度，请用 --year ${n}=年度 指定`)
+        const version = setReportIdentity(store, n, { agency, year }, 'cli')
+        console.log(`报告 ${n}：机关与年度改为 ${agency} ${year} 年${version > 1 ? `（同一机关同一年度的第 ${version} 个版本）` : ''}`)
+      })
     }
     if (values.office !== undefined || values['expected-agencies'] !== undefined) {
       let expected: string[] | undefined

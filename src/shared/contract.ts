@@ -121,11 +121,22 @@ export interface ReportDetail {
   year: number | null
   template: TemplateName | null
   version: number
+  /** Where the agency and year come from: the title, a file of the same content, the auditor. */
+  identity: IdentityDto
   cells: Record<string, CellDto>
   layout: TableLayoutDto[]
   sections: SectionDto[]
   /** Describes a canonical key for people: 表三“（七）总计”行“总计”列. */
   keyLabels: Record<string, string>
+}
+
+export interface IdentityDto {
+  source: 'title' | 'sibling' | 'manual' | 'none'
+  /** 'sibling': the file the agency and year were taken from. */
+  fromFile: string | null
+  /** 'manual': who set them, and when (ISO time). */
+  by: string | null
+  at: string | null
 }
 
 export interface FindingDto {
@@ -244,6 +255,8 @@ export interface Api {
   'finding:events': (args: { id: number }) => Promise<FindingEventDto[]>
   'cell:correct': (args: { reportId: number; key: string; value: number | null; reason: string | null }) => Promise<ReportDetail>
   'cell:revert': (args: { reportId: number; key: string }) => Promise<ReportDetail>
+  /** The auditor names the report's agency and year (kept through re-reads); checks re-run. */
+  'report:identity': (args: { id: number; agency: string; year: number }) => Promise<ReportDetail>
   /** Writes a memo (one report, several, or the batch summary) where the user chooses. */
   'memo:save': (args: { reports: number[] | 'all'; format: 'docx' | 'pdf'; pending: 'list' | 'omit' }) => Promise<SavedFileDto | null>
   /** Writes the Excel workbook of every cell and finding where the user chooses. */
@@ -286,6 +299,7 @@ export const CHANNELS = [
   'finding:events',
   'cell:correct',
   'cell:revert',
+  'report:identity',
   'memo:save',
   'export:xlsx'
 ] as const satisfies readonly Channel[]

@@ -278,6 +278,34 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'year-over-year.png') })
   })
 
+  it('names the agency and year of a report whose title could not be read, and keeps the reviewer’s name on it', async () => {
+    // The borderless print of 003 has no readable title: its agency and year came from another print of it.
+    const id = reportIdOf('003.borderless.pdf')
+    expect(loadReport(store, id)).toMatchObject({ identitySource: 'sibling', agency: '鲁山县人民政府办公室', year: 2021 })
+    await page.goto(`${bridge.url}#/report/${id}`)
+    await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('鲁山县人民政府办公室 2021')
+    const button = page.getByTestId('identity-edit')
+    expect(await button.innerText()).toBe('待确认')
+    await button.click()
+    expect(await page.getByTestId('identity-source').innerText()).toMatch(/取自内容相同的 003\.(txt|ruled\.pdf|office\.pdf)$/)
+    expect(await page.getByTestId('identity-agency').inputValue()).toBe('鲁山县人民政府办公室')
+
+    // The server's reason stays in the dialog; nothing is saved.
+    await page.getByTestId('identity-agency').fill('鲁'.repeat(61))
+    await page.getByTestId('identity-save').click()
+    await expect.poll(() => page.getByTestId('identity-error').innerText()).toContain('机关名称过长')
+    expect(loadReport(store, id)!.identitySource).toBe('sibling')
+
+    await page.getByTestId('identity-agency').fill('鲁山县人民政府')
+    await page.getByTestId('identity-year').fill('2022')
+    await page.getByTestId('identity-save').click()
+    await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('鲁山县人民政府 2022 年报')
+    expect(await button.innerText()).toBe('已人工更正')
+    expect(await button.getAttribute('title')).toMatch(/由 审查员 于 \d{4}-\d{2}-\d{2} 人工更正/)
+    expect(loadReport(store, id)).toMatchObject({ identitySource: 'manual', agency: '鲁山县人民政府', year: 2022, identityBy: '审查员' })
+    await page.screenshot({ path: path.join(ARTIFACTS, 'identity.png') })
+  })
+
   // A landscape page stored turned, shown landscape (p38); a landscape page turned in a viewer, shown sideways (p41).
   it.each([
     ['p38-rotated-landscape-t3.pdf', 'landscape'],
@@ -352,7 +380,8 @@ suite('review workspace in Chromium against the real handlers', () => {
     await expect.poll(() => page.getByTestId('reread').innerText()).toBe('重新读取（1 份）')
     await page.getByTestId('reread').click()
     await expect.poll(() => page.getByTestId('last-import').innerText()).toContain('重新读取完成。已按当前版本重新读取 1 份，保留原有结果 0 份')
-    expect(await page.getByTestId('reread').count()).toBe(0)
+    // The button goes once the workspace's counts are fetched again, just after the summary shows.
+    await expect.poll(() => page.getByTestId('reread').count()).toBe(0)
     const after = new Map(listFindings(store, id, { resolved: true }).map((f) => [f.id, f]))
     for (const f of reviewed) expect(after.get(f.id)).toMatchObject({ review: f.review, comment: f.comment })
     expect(pageErrors).toEqual([])

@@ -116,4 +116,33 @@ describe('cli check, config and export', () => {
     expect(y03.source).toMatchObject({ kind: 'txt' })
     expect(runCli(['config', '--db', db, '--disable', 'NOPE']).status).toBe(2)
   })
+
+  it('sets a report’s agency and year by hand, and refuses bad values as usage errors', () => {
+    const dir = tempDir()
+    const db = path.join(dir, 'ws.sqlite')
+    fs.copyFileSync(path.join(SEEDS, '001.txt'), path.join(dir, '001.txt'))
+    expect(runCli(['ingest', dir, '--db', db]).status).toBe(0)
+    const set = runCli(['config', '--db', db, '--agency', '1=新乡市辉县市人民政府', '--year', '1=2022'])
+    expect(set.status, set.stderr).toBe(0)
+    expect(set.stdout).toContain('报告 1：机关与年度改为 新乡市辉县市人民政府 2022 年')
+    // --year alone keeps the agency.
+    expect(runCli(['config', '--db', db, '--year', '1=2023']).status).toBe(0)
+    const [r] = JSON.parse(runCli(['export', '--db', db]).stdout) as Array<Record<string, unknown>>
+    expect(r).toMatchObject({ agency: '新乡市辉县市人民政府', year: 2023, identity: 'manual' })
+
+    for (const [args, why] of [
+      [['--year', '1=2031'], '报告 1：年度应为 2008–'],
+      [['--year', '1=23'], '年度应写成四位数字：23'],
+      [['--agency', '7=某局'], '工作区中没有编号为 7 的报告'],
+      [['--pub-date', '1=2023/1/1'], '报告 1：发布日期格式应为 YYYY-MM-DD'],
+      [['--not-found', '9'], '工作区中没有编号为 9 的报告']
+    ] as const) {
+      const bad = runCli(['config', '--db', db, ...args])
+      expect(bad.status, bad.stderr).toBe(2)
+      expect(bad.stderr).toContain(why)
+      expect(bad.stderr).not.toContain('内部错误')
+    }
+    const [still] = JSON.parse(runCli(['export', '--db', db]).stdout) as Array<Record<string, unknown>>
+    expect(still).toMatchObject({ agency: '新乡市辉县市人民政府', year: 2023, identity: 'manual' })
+  })
 })

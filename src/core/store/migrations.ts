@@ -196,6 +196,16 @@ export const MIGRATIONS: Migration[] = [
       -- The passage of the source an auditor's own finding quotes.
       ALTER TABLE findings ADD COLUMN quote TEXT;
     `
+  },
+  {
+    version: 4,
+    name: 'agency and year of a report set by hand',
+    sql: `
+      -- identity_source 'manual': the auditor named the agency and year (a title the program
+      -- could not read, or read wrong). Who and when, for the record; a re-read keeps them.
+      ALTER TABLE reports ADD COLUMN identity_by TEXT;
+      ALTER TABLE reports ADD COLUMN identity_at TEXT;
+    `
   }
 ]
 

@@ -39,6 +39,9 @@ export interface StoredReport {
   t3Template: Template | null
   identitySource: 'title' | 'sibling' | 'manual' | 'none'
   identityFrom: number | null
+  /** Who set the agency and year by hand, and when (identity 'manual'). */
+  identityBy: string | null
+  identityAt: string | null
   version: number
   cells: Record<string, Cell>
   sections: Section[]
@@ -210,6 +213,8 @@ export function loadReport(store: Store, id: number, opts: LoadOptions = {}): St
     t3Template: r.t3_template as Template | null,
     identitySource: r.identity_source as StoredReport['identitySource'],
     identityFrom: r.identity_from as number | null,
+    identityBy: r.identity_by as string | null,
+    identityAt: r.identity_at as string | null,
     version: r.version as number,
     cells: opts.corrected ? applyCorrections(cells, activeCorrections(store, id)) : cells,
     sections,

@@ -248,6 +248,26 @@ export class Store {
     return tx()
   }
 
+  /**
+   * The auditor names a report's agency and year (identity 'manual'): they then stay through
+   * re-reads and are never taken from another file. The report becomes the next version of
+   * its new agency and year unless it already was one of them. Returns its version.
+   */
+  setIdentity(reportId: number, agency: string, year: number, actor: string): number {
+    return this.db.transaction((): number => {
+      const old = this.stmt('SELECT agency_key AS agencyKey, year, version FROM reports WHERE id = ?').get(reportId) as
+        | { agencyKey: string | null; year: number | null; version: number }
+        | undefined
+      if (!old) throw new StoreError(`工作区中没有编号为 ${reportId} 的报告`)
+      const key = agencyKey(agency)
+      const version = key === old.agencyKey && year === old.year ? old.version : this.nextVersion(key, year, reportId)
+      this.stmt(
+        "UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = 'manual', identity_from = NULL, version = ?, identity_by = ?, identity_at = ? WHERE id = ?"
+      ).run(agency, key, year, version, actor, new Date().toISOString(), reportId)
+      return version
+    })()
+  }
+
   /** The version number a report of this agency and year takes: one more than the others' (1 when either is unknown). */
   private nextVersion(key: string | null, year: number | null, except = -1): number {
     if (!key || !year) return 1

@@ -12,6 +12,7 @@ import { SEVERITY_RANK } from '../labels'
 import { AddFindingModal, type FindingDraft } from './AddFindingModal'
 import { CellPanel } from './CellPanel'
 import { FindingsPanel, type FindingFilter } from './FindingsPanel'
+import { IdentityModal, identityText } from './IdentityModal'
 import { PdfSource } from './PdfSource'
 import { cellAtOffset, cellAtPoint, type SourceSelection } from './source'
 import { Tables } from './Tables'
@@ -35,6 +36,7 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
   const [draft, setDraft] = useState<FindingDraft | null>(null)
   const [commentFocus, setCommentFocus] = useState(0)
   const [busy, setBusy] = useState(false)
+  const [editIdentity, setEditIdentity] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
   const guard = useCallback(async (work: () => Promise<void>) => {
@@ -175,6 +177,16 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
         <Text fw={600} size="md" className="cell-ellipsis" data-testid="review-title">
           {detail.agency ?? '（未识别机关）'} {detail.year ?? ''} 年报
         </Text>
+        <Button
+          size="compact-xs"
+          variant={detail.identity.source === 'title' ? 'subtle' : 'light'}
+          color={detail.identity.source === 'none' || detail.identity.source === 'sibling' ? 'orange' : undefined}
+          onClick={() => setEditIdentity(true)}
+          title={`机关与年度${identityText(detail.identity)}；点击更正`}
+          data-testid="identity-edit"
+        >
+          {detail.identity.source === 'manual' ? '已人工更正' : detail.identity.source === 'title' ? '更正' : '待确认'}
+        </Button>
         {detail.template && (
           <Badge variant="light" size="sm">
             {detail.template} 版格式
@@ -312,6 +324,16 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
             selectFinding(f)
           })
         }
+      />
+      <IdentityModal
+        detail={detail}
+        opened={editIdentity}
+        onClose={() => setEditIdentity(false)}
+        onSave={async (agency, year) => {
+          // Errors stay in the dialog (the server's reason), so the auditor can correct the entry.
+          await afterCorrection(await call('report:identity', { id: reportId, agency, year }))
+          setEditIdentity(false)
+        }}
       />
     </div>
   )

@@ -1,0 +1,83 @@
+/**
+ * The auditor names a report's agency and year: a report whose title could not be read joins
+ * its agency's other years (the cross-year checks run), the name is kept through a re-read,
+ * and who set it is recorded.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ingestPaths } from '../../src/core/ingest/ingest'
+import { rereadDocuments } from '../../src/core/ingest/reread'
+import { compareWithPrevious } from '../../src/core/review/compare'
+import { listFindings } from '../../src/core/review/findings'
+import { setReportIdentity, validIdentity } from '../../src/core/review/identity'
+import { loadReport } from '../../src/core/store/read'
+import { Store, StoreError } from '../../src/core/store/store'
+import { tempDir } from '../helpers/paths'
+import { seedText, writeTwoYears } from './workspace'
+
+/** Last year's report of 辉县市 (结转下年度 3) and this year's with its title line cut off. */
+async function untitledWorkspace() {
+  const dir = tempDir('dra-identity-')
+  const store = Store.open(path.join(dir, 'ws.sqlite'))
+  const { y2022 } = writeTwoYears(dir, 3)
+  const untitled = path.join(dir, '无标题.txt')
+  const text = seedText('001.txt').replace('辉县市人民政府 2023 年政府信息公开工作年度报告', '')
+  if (text === seedText('001.txt')) throw new Error('seed 001.txt changed: its title line is not where the test expects it')
+  fs.writeFileSync(untitled, text)
+  const { items } = await ingestPaths([y2022, untitled], { store })
+  const [id2022, id] = items.map((i) => i.reportId!)
+  return { store, dir, id2022, id, untitled }
+}
+
+const xFindings = (store: Store, id: number) => listFindings(store, id).filter((f) => f.rule.startsWith('X') && f.status === 'open')
+
+describe('setReportIdentity', () => {
+  it('corrects a report named after a file of the same content: it joins its own year, and a re-read keeps the names', async () => {
+    const { store, id2022, id } = await untitledWorkspace()
+    // No title: the agency and year came from last year's report, whose text is almost the
+    // same, so the program took it for a second version of 2022 (X07 on both).
+    expect(loadReport(store, id)).toMatchObject({ agency: '新乡市辉县市人民政府', year: 2022, identitySource: 'sibling', identityFrom: id2022, version: 2 })
+    expect(xFindings(store, id2022).map((f) => f.rule)).toContain('X07')
+
+    expect(setReportIdentity(store, id, { agency: ' 辉县市 人民政府 ', year: 2023 }, '张审核')).toBe(1)
+    const after = loadReport(store, id)!
+    expect(after).toMatchObject({ agency: '辉县市人民政府', year: 2023, identitySource: 'manual', identityFrom: null, identityBy: '张审核', version: 1 })
+    expect(Date.now() - Date.parse(after.identityAt!)).toBeLessThan(60_000)
+    // Checks re-run in the same transaction, under the old name and the new: 2022 has one
+    // version again, and this year is compared with it (结转下年度 3 against 上年结转 0: X01).
+    expect(xFindings(store, id2022).map((f) => f.rule)).not.toContain('X07')
+    expect(compareWithPrevious(store, id)!.previous?.id).toBe(id2022)
+    expect(xFindings(store, id).map((f) => f.rule)).toContain('X01')
+
+    // A re-read (as after a program update) reads the file again but keeps the auditor's names.
+    const { items } = await rereadDocuments({ store, all: true })
+    expect(items.filter((i) => i.status === 'ok')).toHaveLength(2)
+    expect(loadReport(store, id)).toMatchObject({ agency: '辉县市人民政府', year: 2023, identitySource: 'manual', identityBy: '张审核', version: 1 })
+    expect(xFindings(store, id).map((f) => f.rule)).toContain('X01')
+    store.close()
+  })
+
+  it('numbers versions under the new name, and keeps the number when the name does not change', async () => {
+    const { store, id } = await untitledWorkspace()
+    expect(setReportIdentity(store, id, { agency: '辉县市人民政府', year: 2023 }, '张审核')).toBe(1)
+    expect(setReportIdentity(store, id, { agency: '辉县市人民政府', year: 2023 }, '李复核')).toBe(1)
+    expect(loadReport(store, id)!.identityBy).toBe('李复核')
+    // Another spelling of last year's agency is the same agency: the second version of 2022.
+    expect(setReportIdentity(store, id, { agency: '新乡市辉县市人民政府', year: 2022 }, '张审核')).toBe(2)
+    store.close()
+  })
+
+  it('refuses names and years that cannot be right, and changes nothing then', async () => {
+    const { store, id } = await untitledWorkspace()
+    const before = loadReport(store, id)
+    expect(() => setReportIdentity(store, id, { agency: '  ', year: 2023 }, '张审核')).toThrow('请填写机关名称')
+    expect(() => setReportIdentity(store, id, { agency: '辉县市人民政府', year: 2007 }, '张审核')).toThrow('年度应为 2008–')
+    expect(() => setReportIdentity(store, id, { agency: '辉县市人民政府', year: 2023.5 }, '张审核')).toThrow('年度应为')
+    expect(() => setReportIdentity(store, id, { agency: '辉县市人民政府', year: 2023 }, ' ')).toThrow('须注明操作人')
+    expect(() => setReportIdentity(store, 999, { agency: '辉县市人民政府', year: 2023 }, '张审核')).toThrow(StoreError)
+    expect(() => validIdentity({ agency: '辉县市人民政府', year: 2031 }, new Date('2026-05-01'))).toThrow('年度应为 2008–2026')
+    expect(loadReport(store, id)).toEqual(before)
+    store.close()
+  })
+})
