@@ -310,8 +310,10 @@ export class Store {
 
   /**
    * Reports whose title could not be read (no agency or year) take their identity from a
-   * report with the same content in another file, when one is in the workspace. Returns the
-   * ids of the reports that were given an identity.
+   * report with the same content in another file, when one is in the workspace: text alike
+   * (signatures) and the same value in every table cell both files read. Text alone is not
+   * enough: reports copy last year's text, and the copy of another year would take that
+   * year. Returns the ids of the reports that were given an identity.
    */
   resolveIdentities(threshold = 0.8): number[] {
     const pending = this
@@ -325,19 +327,19 @@ export class Store {
     const update = this.stmt(
       "UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = 'sibling', identity_from = ?, version = ? WHERE id = ?"
     )
+    const cellsOf = (id: number) =>
+      new Map((this.stmt('SELECT key, value FROM cells WHERE report_id = ? AND value IS NOT NULL').all(id) as Array<{ key: string; value: number }>).map((c) => [c.key, c.value]))
+    const sameCells = (a: Map<string, number>, b: Map<string, number>) => [...a].every(([key, v]) => !b.has(key) || b.get(key) === v)
     for (const p of pending) {
       const sig = toSig(p.signature)
-      let best: (typeof known)[number] | null = null
-      let bestScore = threshold
-      for (const k of known) {
-        const s = similarity(sig, toSig(k.signature))
-        if (s >= bestScore) {
-          best = k
-          bestScore = s
-        }
-      }
-      if (!best) continue
-      const b = best
+      const own = cellsOf(p.id)
+      // Most alike first; of equals, the latest imported.
+      const alike = known
+        .map((k, i) => ({ k, i, score: similarity(sig, toSig(k.signature)) }))
+        .filter((c) => c.score >= threshold)
+        .sort((x, y) => y.score - x.score || y.i - x.i)
+      const b = alike.find((c) => sameCells(own, cellsOf(c.k.id)))?.k
+      if (!b) continue
       this.db.transaction(() => {
         update.run(b.agency, b.agency_key, b.year, b.id, this.nextVersion(b.agency_key, b.year, p.id), p.id)
       })()
