@@ -30,11 +30,27 @@ const code = result.outputFiles[0].contents
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 16)
 const dir = path.join(root, 'node_modules/.cache/disclosure-report-auditor')
 const out = path.join(dir, `${path.basename(entry).replace(/\.ts$/, '')}-${hash}.mjs`)
-if (!fs.existsSync(out)) {
+if (fs.existsSync(out)) {
+  // Marks it in use, for the pruning below (the parse-worker bundle of src/node/workers.ts too).
+  const now = new Date()
+  fs.utimesSync(out, now, now)
+} else {
   fs.mkdirSync(dir, { recursive: true })
   const tmp = `${out}.${process.pid}.tmp`
   fs.writeFileSync(tmp, code)
   fs.renameSync(tmp, out)
+}
+// Every change of the sources leaves a bundle behind (with its inline source map, up to a few
+// MB): those unused for a week go.
+const WEEK = 7 * 24 * 3600 * 1000
+for (const f of fs.readdirSync(dir)) {
+  const file = path.join(dir, f)
+  try {
+    if (file !== out && /-[0-9a-f]{16}\.mjs$/.test(f) && Date.now() - fs.statSync(file).mtimeMs > WEEK) fs.rmSync(file)
+  } catch (err) {
+    // Another run pruning at the same moment removed it first.
+    if (err.code !== 'ENOENT') throw err
+  }
 }
 // The entry sees its own arguments as if it had been started directly.
 process.argv.splice(2, 1)

@@ -38,7 +38,11 @@ export function workerBundle(): string {
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16)
   const dir = path.join(ROOT, 'node_modules/.cache/disclosure-report-auditor')
   const file = path.join(dir, `parse-worker-${hash}.mjs`)
-  if (!fs.existsSync(file)) {
+  if (fs.existsSync(file)) {
+    // In use: scripts/run.mjs prunes the bundles unused for a week.
+    const now = new Date()
+    fs.utimesSync(file, now, now)
+  } else {
     fs.mkdirSync(dir, { recursive: true })
     const tmp = `${file}.${process.pid}.tmp`
     fs.writeFileSync(tmp, code)
