@@ -28,11 +28,6 @@ export function findingDto(f: StoredFinding): FindingDto {
   }
 }
 
-function fileOfReport(store: Store, reportId: number): string | null {
-  const row = store.stmt('SELECT d.file_name AS file FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.id = ?').get(reportId) as { file: string } | undefined
-  return row?.file ?? null
-}
-
 /** A report as the review screen draws it: corrected cells, the official layout, sections. */
 export function reportDetail(store: Store, id: number): ReportDetail | null {
   const r = loadReport(store, id, { corrected: true })
@@ -66,7 +61,7 @@ export function reportDetail(store: Store, id: number): ReportDetail | null {
     version: r.version,
     identity: {
       source: r.identitySource,
-      fromFile: r.identityFrom !== null ? fileOfReport(store, r.identityFrom) : null,
+      fromFile: r.identityFromFile,
       by: r.identityBy,
       at: r.identityAt
     },

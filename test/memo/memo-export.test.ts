@@ -52,7 +52,7 @@ describe('XLSX workbook', () => {
     const reportRows = rows(wb.getWorksheet('报告')!)
     expect(reportRows.map((r) => r['报告编号'])).toEqual(reportIds(ws.store))
     const s003 = reportRows.find((r) => r['报告编号'] === ws.ids.s003)!
-    expect(s003).toMatchObject({ 机关: '鲁山县人民政府办公室', 年度: 2021, 发布日期: '2022-02-15', '结论（按已确认问题）': '不合格', 已确认: 3 })
+    expect(s003).toMatchObject({ 机关: '鲁山县人民政府办公室', 年度: 2021, 机关与年度来源: '报告标题', 发布日期: '2022-02-15', '结论（按已确认问题）': '不合格', 已确认: 3 })
 
     const cellRows = rows(wb.getWorksheet('单元格')!)
     let n = 0

@@ -5,9 +5,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { ingestPaths } from '../../src/core/ingest/ingest'
 import { rereadDocuments } from '../../src/core/ingest/reread'
+import { writeWorkbook } from '../../src/core/memo'
 import { compareWithPrevious } from '../../src/core/review/compare'
 import { listFindings } from '../../src/core/review/findings'
 import { setReportIdentity, validIdentity } from '../../src/core/review/identity'
@@ -34,7 +36,7 @@ const xFindings = (store: Store, id: number) => listFindings(store, id).filter((
 
 describe('setReportIdentity', () => {
   it('gives an untitled report its agency and year: it joins its own year, and a re-read keeps the names', async () => {
-    const { store, id2022, id } = await untitledWorkspace()
+    const { store, dir, id2022, id } = await untitledWorkspace()
     // Its text is almost last year's, but its tables are not (上年结转, 结转下年度): it is not
     // last year's report printed again, so it is not named after it. Its names are unknown.
     expect(loadReport(store, id)).toMatchObject({ agency: null, year: null, identitySource: 'none', identityFrom: null, version: 1 })
@@ -55,6 +57,21 @@ describe('setReportIdentity', () => {
     expect(items.filter((i) => i.status === 'ok')).toHaveLength(2)
     expect(loadReport(store, id)).toMatchObject({ agency: '辉县市人民政府', year: 2023, identitySource: 'manual', identityBy: '张审核', version: 1 })
     expect(xFindings(store, id).map((f) => f.rule)).toContain('X01')
+
+    // The workbook says where each report's names come from.
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile((await writeWorkbook(store, path.join(dir, 'w.xlsx'))).path)
+    const sheet = wb.getWorksheet('报告')!
+    const col = (sheet.getRow(1).values as string[]).indexOf('机关与年度来源')
+    const source = (reportId: number) => {
+      let v: unknown = null
+      sheet.eachRow((row, n) => {
+        if (n > 1 && row.getCell(1).value === reportId) v = row.getCell(col).value
+      })
+      return v
+    }
+    expect(source(id2022)).toBe('报告标题')
+    expect(source(id)).toMatch(/^人工更正（张审核 \d{4}-\d{2}-\d{2}）$/)
     store.close()
   })
 

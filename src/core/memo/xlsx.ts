@@ -8,7 +8,7 @@ import { AGENCY_TYPE_LABELS, classifyAgency } from '../rules/agency'
 import { ruleById } from '../rules/registry'
 import { listFindings, REVIEW_LABELS } from '../review/findings'
 import { getReportMeta } from '../review/settings'
-import { activeCorrections, loadReport, reportIds } from '../store/read'
+import { activeCorrections, loadReport, reportIds, type StoredReport } from '../store/read'
 import type { Store } from '../store/store'
 import { categoryOf, conclude, SEVERITY_LABELS } from './catalog'
 import { locate } from './source'
@@ -30,6 +30,20 @@ function sheet(wb: ExcelJS.Workbook, name: string, cols: Col[]): ExcelJS.Workshe
   return ws
 }
 
+/** Where a report's agency and year come from, for the 报告 sheet. */
+function identitySource(r: StoredReport): string {
+  switch (r.identitySource) {
+    case 'title':
+      return '报告标题'
+    case 'sibling':
+      return `内容相同的 ${r.identityFromFile ?? '另一文件'}`
+    case 'manual':
+      return `人工更正（${r.identityBy ?? ''}${r.identityAt ? ` ${r.identityAt.slice(0, 10)}` : ''}）`
+    case 'none':
+      return '未识别'
+  }
+}
+
 export async function buildWorkbook(store: Store): Promise<ExcelJS.Workbook> {
   // Loaded here, not at start-up: exceljs takes a third of a second to load.
   const { Workbook } = (await import('exceljs')).default
@@ -43,6 +57,7 @@ export async function buildWorkbook(store: Store): Promise<ExcelJS.Workbook> {
     { header: '年度', width: 7 },
     { header: '格式', width: 7 },
     { header: '版本', width: 6 },
+    { header: '机关与年度来源', width: 24 },
     { header: '文件', width: 30 },
     { header: '类型', width: 6 },
     { header: '页数', width: 6 },
@@ -126,6 +141,7 @@ export async function buildWorkbook(store: Store): Promise<ExcelJS.Workbook> {
       r.year,
       r.template,
       r.version,
+      identitySource(r),
       r.file,
       r.kind.toUpperCase(),
       r.pages,

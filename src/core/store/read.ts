@@ -39,6 +39,8 @@ export interface StoredReport {
   t3Template: Template | null
   identitySource: 'title' | 'sibling' | 'manual' | 'none'
   identityFrom: number | null
+  /** The file of the report `identityFrom` names. */
+  identityFromFile: string | null
   /** Who set the agency and year by hand, and when (identity 'manual'). */
   identityBy: string | null
   identityAt: string | null
@@ -136,7 +138,10 @@ export function applyCorrections(cells: Record<string, Cell>, corrections: Activ
 export function loadReport(store: Store, id: number, opts: LoadOptions = {}): StoredReport | null {
   const r = store
     .stmt(
-      `SELECT r.*, d.file_name, d.path, d.sha256, d.kind, d.pages FROM reports r JOIN documents d ON d.id = r.document_id WHERE r.id = ?`
+      `SELECT r.*, d.file_name, d.path, d.sha256, d.kind, d.pages, src.file_name AS identity_from_file
+       FROM reports r JOIN documents d ON d.id = r.document_id
+       LEFT JOIN reports sr ON sr.id = r.identity_from LEFT JOIN documents src ON src.id = sr.document_id
+       WHERE r.id = ?`
     )
     .get(id) as Record<string, unknown> | undefined
   if (!r) return null
@@ -213,6 +218,7 @@ export function loadReport(store: Store, id: number, opts: LoadOptions = {}): St
     t3Template: r.t3_template as Template | null,
     identitySource: r.identity_source as StoredReport['identitySource'],
     identityFrom: r.identity_from as number | null,
+    identityFromFile: r.identity_from_file as string | null,
     identityBy: r.identity_by as string | null,
     identityAt: r.identity_at as string | null,
     version: r.version as number,
