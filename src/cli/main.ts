@@ -97,6 +97,15 @@ async function ingest(args: string[]): Promise<number> {
         }
       }
     })
+    // Still nameless after the batch (no title, no file of the same content): say how to name them.
+    for (const it of summary.items) {
+      if (it.status !== 'ok' || it.reportId === undefined || (it.agency && it.year)) continue
+      const n = it.reportId
+      console.log(
+        `[待确认] ${display(it.path)}：未识别出机关与年度（报告 ${n}），不参与跨年度比对；` +
+          `可用 npm run cli -- config --db ${display(path.resolve(store.file))} --agency ${n}=机关名称 --year ${n}=年度 指定`
+      )
+    }
     const c = summary.counts
     const total = summary.items.length
     console.log(

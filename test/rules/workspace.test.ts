@@ -120,8 +120,14 @@ describe('cli check, config and export', () => {
   it('sets a report’s agency and year by hand, and refuses bad values as usage errors', () => {
     const dir = tempDir()
     const db = path.join(dir, 'ws.sqlite')
-    fs.copyFileSync(path.join(SEEDS, '001.txt'), path.join(dir, '001.txt'))
-    expect(runCli(['ingest', dir, '--db', db]).status).toBe(0)
+    // The title line lost: nothing names the report; the import says how to name it.
+    fs.writeFileSync(path.join(dir, '001.txt'), seedText('001.txt').replace('辉县市人民政府 2023 年政府信息公开工作年度报告', ''))
+    const ingested = runCli(['ingest', dir, '--db', db])
+    expect(ingested.status).toBe(0)
+    expect(ingested.stdout).toMatch(/\[待确认\] .*001\.txt：未识别出机关与年度（报告 1），不参与跨年度比对；可用 npm run cli -- config --db .*ws\.sqlite --agency 1=机关名称 --year 1=年度 指定/)
+    const yearOnly = runCli(['config', '--db', db, '--year', '1=2023'])
+    expect(yearOnly.status).toBe(2)
+    expect(yearOnly.stderr).toContain('报告 1：没有识别出机关，请用 --agency 1=机关名称 指定')
     const set = runCli(['config', '--db', db, '--agency', '1=新乡市辉县市人民政府', '--year', '1=2022'])
     expect(set.status, set.stderr).toBe(0)
     expect(set.stdout).toContain('报告 1：机关与年度改为 新乡市辉县市人民政府 2022 年')
