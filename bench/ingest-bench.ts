@@ -359,6 +359,13 @@ async function main(): Promise<void> {
   const cold = ratio(runs.oneCold, runs.allCold)
   const warm = ratio(runs.oneWarm, runs.allWarm)
   console.log(`${cores} 核相对单核提速（目标 ≥ 1.8）：冷启动 ${line(cold)}；已预热 ${line(warm)}`)
+  // More than one core's worth per core cannot come from the program: in such a round the
+  // machine slowed the pinned single-core run (another load on that CPU), so the round says
+  // nothing about the speedup.
+  const impossible = [...new Set([...cold, ...warm].flatMap((x, i) => (x > cores ? [(i % cold.length) + 1] : [])))]
+  if (impossible.length) {
+    console.log(`注意：第 ${impossible.join('、')} 轮提速超过核数 ${cores}，是本机在该轮拖慢了固定在单核上的测量，这些轮的提速不可信（中位数仍计入）`)
+  }
   if (runs.pair.length) {
     // Two independent jobs on two cores: what the machine itself gives (2.0 on ideal hardware).
     const ceiling = runs.loaded.map((m, i) => (2 * m.ms) / runs.pair[i].ms)
