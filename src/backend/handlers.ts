@@ -58,7 +58,9 @@ function itemDto(i: IngestItem): IngestItemDto {
 }
 
 function resultDto(s: IngestSummary): IngestResultDto {
-  return { items: s.items.map(itemDto), counts: s.counts, ignored: s.ignored, hidden: s.hidden, cancelled: s.cancelled, elapsedMs: Math.round(s.elapsedMs) }
+  // Items are final here: the batch has given title-less reports the names of their twins.
+  const nameless = (i: IngestItem) => i.status === 'ok' && i.reportId !== undefined && !(i.agency && i.year)
+  return { items: s.items.map((i) => ({ ...itemDto(i), ...(nameless(i) ? { nameless: true } : {}) })), counts: s.counts, ignored: s.ignored, hidden: s.hidden, cancelled: s.cancelled, elapsedMs: Math.round(s.elapsedMs) }
 }
 
 export interface Backend {

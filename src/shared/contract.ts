@@ -194,6 +194,8 @@ export interface IngestItemDto {
   reportId?: number
   /** Read, but from a scan's OCR text layer (the message says so). */
   ocrLayer?: boolean
+  /** In the summary: a report whose agency or year is still unknown after the batch (no title, no file of the same content). */
+  nameless?: boolean
 }
 
 export interface IngestResultDto {

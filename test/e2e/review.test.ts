@@ -306,6 +306,31 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'identity.png') })
   })
 
+  it('says which imported reports have no agency and year, and lets the auditor name them', async () => {
+    // 001 without its title and with other figures: no title to read, no file of the same content.
+    const file = path.join(dir, '某单位年报.txt')
+    const text = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8').replace('辉县市人民政府 2023 年政府信息公开工作年度报告', '')
+    const altered = text.replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/, '四、结转下年度继续办理\t\t5\t0\t0\t0\t0\t0\t5')
+    expect(altered).not.toBe(text)
+    fs.writeFileSync(file, altered)
+    chosen = [file]
+    await page.goto(bridge.url)
+    await page.getByTestId('import-folder').first().click()
+    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('1 份未识别出机关与年度，不参与跨年度比对')
+    expect(await page.getByTestId('import-nameless').innerText()).toBe('某单位年报.txt：未识别出机关与年度（没有可识别的标题，也没有内容相同的文件）')
+
+    const id = reportIdOf('某单位年报.txt')
+    await page.goto(`${bridge.url}#/report/${id}`)
+    await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('（未识别机关）')
+    await page.getByTestId('identity-edit').click()
+    expect(await page.getByTestId('identity-source').innerText()).toContain('机关与年度未知，跨年度比对不会进行')
+    await page.getByTestId('identity-agency').fill('某县交通运输局')
+    await page.getByTestId('identity-year').fill('2023')
+    await page.getByTestId('identity-save').click()
+    await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('某县交通运输局 2023 年报')
+    expect(loadReport(store, id)).toMatchObject({ identitySource: 'manual', agency: '某县交通运输局', year: 2023 })
+  })
+
   // A landscape page stored turned, shown landscape (p38); a landscape page turned in a viewer, shown sideways (p41).
   it.each([
     ['p38-rotated-landscape-t3.pdf', 'landscape'],

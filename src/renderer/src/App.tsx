@@ -213,8 +213,9 @@ export function App() {
 
 function ImportSummary({ result, onClose }: { result: IngestResultDto; onClose: () => void }) {
   // Files that failed, and reports read from a scan's OCR layer (values to check by eye).
-  const bad = result.items.filter((i) => i.status === 'error' || i.status === 'needs_ocr' || i.ocrLayer)
+  const bad = result.items.filter((i) => i.status === 'error' || i.status === 'needs_ocr' || i.ocrLayer || i.nameless)
   const ocr = result.items.filter((i) => i.ocrLayer).length
+  const nameless = result.items.filter((i) => i.nameless).length
   return (
     <Alert color={bad.length ? 'orange' : 'green'} mx="sm" mt={4} py={4} withCloseButton onClose={onClose} data-testid="last-import">
       <Text size="sm">
@@ -223,10 +224,11 @@ function ImportSummary({ result, onClose }: { result: IngestResultDto; onClose: 
           : `${result.cancelled ? '导入已取消。' : '导入完成。'}成功 ${result.counts.ok}，需 OCR ${result.counts.needs_ocr}，错误 ${result.counts.error}，未变（已导入过）${result.counts.skipped}`}
         {notImportedText(result) && `；${notImportedText(result)}`}
         {ocr > 0 && `；其中 ${ocr} 份是扫描件，表格文字取自 OCR 识别层，数值须对照原件核对`}
+        {nameless > 0 && `；${nameless} 份未识别出机关与年度，不参与跨年度比对，请在审查页点标题旁的“待确认”填写`}
       </Text>
       {bad.slice(0, 6).map((i) => (
-        <Text size="xs" key={i.path}>
-          {i.fileName}：{i.message}
+        <Text size="xs" key={i.path} data-testid={i.nameless ? 'import-nameless' : undefined}>
+          {i.fileName}：{i.nameless ? '未识别出机关与年度（没有可识别的标题，也没有内容相同的文件）' : i.message}
         </Text>
       ))}
       {bad.length > 6 && <Text size="xs">……另有 {bad.length - 6} 个文件有问题，见报告库“状态”列</Text>}
