@@ -212,7 +212,8 @@ export function App() {
 }
 
 function ImportSummary({ result, onClose }: { result: IngestResultDto; onClose: () => void }) {
-  // Files that failed, and reports read from a scan's OCR layer (values to check by eye).
+  // Files that failed, reports read from a scan's OCR layer (values to check by eye), and
+  // reports still without agency and year (to be named on their review page).
   const bad = result.items.filter((i) => i.status === 'error' || i.status === 'needs_ocr' || i.ocrLayer || i.nameless)
   const ocr = result.items.filter((i) => i.ocrLayer).length
   const nameless = result.items.filter((i) => i.nameless).length
