@@ -230,8 +230,7 @@ export class Store {
       let version = old.version
       if (old.identity !== 'manual') {
         const key = agencyKey(r.agency)
-        const same = key === old.agencyKey && r.year === old.year
-        if (!same) version = this.nextVersion(key, r.year, old.id)
+        version = this.versionUnder(old, key, r.year)
         this.stmt('UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = ?, identity_from = NULL, version = ? WHERE id = ?').run(
           r.agency,
           key,
@@ -260,12 +259,17 @@ export class Store {
         | undefined
       if (!old) throw new StoreError(`工作区中没有编号为 ${reportId} 的报告`)
       const key = agencyKey(agency)
-      const version = key === old.agencyKey && year === old.year ? old.version : this.nextVersion(key, year, reportId)
+      const version = this.versionUnder({ id: reportId, ...old }, key, year)
       this.stmt(
         "UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = 'manual', identity_from = NULL, version = ?, identity_by = ?, identity_at = ? WHERE id = ?"
       ).run(agency, key, year, version, actor, new Date().toISOString(), reportId)
       return version
     })()
+  }
+
+  /** A stored report's version under a new agency and year: its own if they did not change. */
+  private versionUnder(old: { id: number; agencyKey: string | null; year: number | null; version: number }, key: string | null, year: number | null): number {
+    return key === old.agencyKey && year === old.year ? old.version : this.nextVersion(key, year, old.id)
   }
 
   /** The version number a report of this agency and year takes: one more than the others' (1 when either is unknown). */
