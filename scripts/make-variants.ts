@@ -7,12 +7,14 @@
  * Each variant is a small data spec (VARIANTS below). From it the script builds
  *   - the report as an HTML document (tables 二/三/四 with the official merged headers and labels,
  *     domain.md §1), printed to PDF by Chromium or converted by LibreOffice, or rendered as TXT;
+ *     or the same document laid out by a report generator (scripts/variant-pdfgen.py, ReportLab);
  *   - NAME.expected.json: {agency, year, template, cells}, computed from the spec alone (never
  *     from the extractor).
  *
  * Run:  node_modules/.bin/tsx scripts/make-variants.ts [name-filter]
  * Needs /usr/bin/chromium (playwright-core), soffice (libreoffice-writer), iconv, pdftotext and
- * the Noto CJK fonts and Droid Sans Fallback (apt-get install -y fonts-noto-cjk fonts-droid-fallback).
+ * the Noto CJK fonts and Droid Sans Fallback (apt-get install -y fonts-noto-cjk fonts-droid-fallback),
+ * and for the generator variants python3-reportlab (apt-get install -y python3-reportlab).
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -34,6 +36,12 @@ type Output =
   /** Printed by Chromium, then saved as text with `pdftotext -layout` (columns aligned with spaces). */
   | { kind: 'chromium-text' }
   | { kind: 'office' }
+  /**
+   * Laid out and written by a report generator (scripts/variant-pdfgen.py, ReportLab; iText-based
+   * web systems write the same kind of file): strings at absolute positions, a CJK font named but
+   * not embedded (STSong-Light, UniGB-UCS2-H). glyphs 'char': every character drawn on its own.
+   */
+  | { kind: 'generator'; glyphs: 'string' | 'char' }
   | { kind: 'txt'; layout: 'tab-grid' | 'tab-copy' | 'space' | 'cells' | 'markdown'; encoding: 'utf8' | 'gb18030' | 'utf16le'; eol: '\n' | '\r\n' }
 
 interface Style {
@@ -774,6 +782,32 @@ const VARIANTS: Variant[] = [
     thousands: true,
     style: { font: 'truetype', sizePt: 11, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 1.5 },
     labels: { brackets: 'half', spaces: false }
+  },
+  {
+    name: 'g56-generator-ruled',
+    about: 'a report generator (ReportLab, as iText-based systems write): STSong-Light named, not embedded (UniGB-UCS2-H: the text comes only through the Adobe CMaps), strings at absolute positions, rules as separate lines; 2021; 10.5pt, medium label columns',
+    output: { kind: 'generator', glyphs: 'string' },
+    agency: '荆门市掇刀区人民政府',
+    year: 2023,
+    template: '2021',
+    seed: 5656,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.45 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'g57-generator-glyphs-borderless',
+    about: 'a report generator as g56, every character drawn on its own (one text object per glyph, as some printer drivers write); borderless, 2019 template (2020 report), narrow label columns, right-aligned, thousands separators, negative 本年增/减',
+    output: { kind: 'generator', glyphs: 'char' },
+    agency: '襄阳市襄州区财政局',
+    year: 2020,
+    template: '2019',
+    seed: 5757,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'sans', sizePt: 10, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 1.45 },
+    labels: { brackets: 'half', spaces: true }
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1560,6 +1594,28 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
 }
 
 // ---------------------------------------------------------------------------------------------
+// Report-generator layout (scripts/variant-pdfgen.py)
+// ---------------------------------------------------------------------------------------------
+
+/** The document as the generator script lays it out: title, headings, paragraphs, tables. */
+function generatorModel(v: Variant, vals: Values, glyphs: 'string' | 'char'): object {
+  const s = v.style
+  const unsupported = [v.cover, v.letterhead, v.appendixTables, v.extraTables, v.t3Continued, v.t3Image, v.furniture, s.watermark, s.verticalGroups, s.landscapeT3, s.t3Sideways, s.distributed, s.distributedHeads, s.overprintBold, s.valign]
+  if (unsupported.some(Boolean)) throw new Error(`${v.name}: the generator layout has no such feature`)
+  const table = (t: Table) => ({ table: { widths: t.widths, rows: t.rows.map((row) => row.map((c) => ({ text: c.text, role: c.role, colspan: c.colspan ?? 1, rowspan: c.rowspan ?? 1 }))) } })
+  const secs = sections(v, vals)
+  const tables: Record<number, Table> = { 1: buildT2(v, vals), 2: buildT3(v, vals), 3: buildT4(v, vals) }
+  const blocks: object[] = []
+  SECTION_HEADINGS.forEach((h, i) => {
+    blocks.push({ h })
+    for (const p of secs[i]) blocks.push({ p })
+    if (tables[i]) for (const t of tables[i].id === 't4' && v.t4Blocks ? t4Tables(v, vals) : [tables[i]]) blocks.push(table(t))
+  })
+  blocks.push({ right: v.agency }, { right: `${v.year + 1}年1月${10 + (v.seed % 18)}日` })
+  return { size: s.sizePt, borders: s.borders, numAlign: s.numAlign, glyphs, title: titleLines(v), blocks }
+}
+
+// ---------------------------------------------------------------------------------------------
 // TXT layouts
 // ---------------------------------------------------------------------------------------------
 
@@ -1788,11 +1844,17 @@ async function main(): Promise<void> {
         const made = path.join(tmp, `${v.name}.pdf`)
         if (r.status !== 0 || !fs.existsSync(made)) throw new Error(`soffice failed for ${v.name}: ${r.stderr}`)
         fs.copyFileSync(made, path.join(OUT, file))
+      } else if (v.output.kind === 'generator') {
+        file = `${v.name}.pdf`
+        const model = path.join(tmp, `${v.name}.json`)
+        fs.writeFileSync(model, JSON.stringify(generatorModel(v, vals, v.output.glyphs)))
+        const r = spawnSync('/usr/bin/python3', [path.join(ROOT, 'scripts/variant-pdfgen.py'), model, path.join(OUT, file)], { encoding: 'utf8' })
+        if (r.status !== 0) throw new Error(`variant-pdfgen.py failed for ${v.name} (needs python3-reportlab): ${r.stderr}`)
       } else {
         file = `${v.name}.txt`
         fs.writeFileSync(path.join(OUT, file), encodeTxt(txt(v, vals, v.output.layout), v.output.encoding, v.output.eol))
       }
-      if (v.output.kind === 'chromium' || v.output.kind === 'office') checkNumbers(v, vals, path.join(OUT, file))
+      if (v.output.kind === 'chromium' || v.output.kind === 'office' || v.output.kind === 'generator') checkNumbers(v, vals, path.join(OUT, file))
       // After the check: pdftotext reads a page shown sideways column by column.
       if (v.style.rotateLandscape) rotateLandscapePages(path.join(OUT, file), v.style.rotateLandscape, true)
       if (v.style.showSideways) rotateLandscapePages(path.join(OUT, file), v.style.showSideways, false)

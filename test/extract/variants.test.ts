@@ -26,8 +26,8 @@ function variantDocuments(): Array<[string, string, string]> {
 const documents = variantDocuments()
 
 it('has the generated variant corpus', () => {
-  expect(documents.length).toBeGreaterThanOrEqual(54)
-  expect(documents.filter(([n]) => n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(45)
+  expect(documents.length).toBeGreaterThanOrEqual(56)
+  expect(documents.filter(([n]) => n.endsWith('.pdf')).length).toBeGreaterThanOrEqual(47)
   expect(documents.filter(([n]) => n.endsWith('.txt')).length).toBeGreaterThanOrEqual(9)
 })
 
