@@ -154,6 +154,11 @@ interface Variant {
    * with leaders and page numbers; the report's text then begins without its title.
    */
   cover?: boolean
+  /**
+   * Each table under a caption of its own (表1 主动公开政府信息情况 …) with its unit flush right
+   * (单位：件), and a note under table 3 (注：…), as many offices set them.
+   */
+  captions?: boolean
   /** Chromium prints only: running header and page-number footer printed on every page (as Word/WPS do). */
   furniture?: { header?: string; footer: 'plain' | 'dash' | 'of' }
 }
@@ -808,6 +813,48 @@ const VARIANTS: Variant[] = [
     thousands: true,
     style: { font: 'sans', sizePt: 10, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 1.45 },
     labels: { brackets: 'half', spaces: true }
+  },
+  {
+    name: 'p58-captions-units',
+    about: 'Chromium; 2021; each table under a caption (表1 主动公开政府信息情况 …) with 单位：件 flush right above it, a 注： note under table 3; Noto Serif 11pt, ruled, medium label columns',
+    output: { kind: 'chromium' },
+    agency: '十堰市茅箭区卫生健康局',
+    year: 2024,
+    template: '2021',
+    seed: 5858,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    captions: true
+  },
+  {
+    name: 'p59-captions-borderless',
+    about: 'Chromium; 2021; borderless, captions and 单位：件 as p58, narrow label columns, right-aligned numbers; Noto Sans 10.5pt',
+    output: { kind: 'chromium' },
+    agency: '宜城市人民政府',
+    year: 2023,
+    template: '2021',
+    seed: 5959,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    captions: true
+  },
+  {
+    name: 't60-tab-captions',
+    about: 'TXT, UTF-8; tab-separated as a browser copies a table, each table under a caption line with its unit (表1：主动公开政府信息情况（单位：件）), a 注： note under table 3',
+    output: { kind: 'txt', layout: 'tab-copy', encoding: 'utf8', eol: '\n' },
+    agency: '老河口市人民政府',
+    year: 2024,
+    template: '2021',
+    seed: 6060,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    captions: true
   },
   {
     name: 't13-tab-grid-gb18030',
@@ -1579,9 +1626,14 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
     } else if (tables[i] && !v.appendixTables && tables[i].id === 't4' && v.t4Blocks) {
       for (const t of t4Tables(v, vals)) parts.push(tableHtml(v, t, office), '<p style="text-indent: 0">&nbsp;</p>')
     } else if (tables[i] && !v.appendixTables) {
+      if (v.captions) {
+        const caption = `表${i} ${SECTION_HEADINGS[i].replace(/^[一二三四五六]、/, '')}`
+        parts.push(`<p style="text-indent:0; text-align:center">${esc(caption)}</p>`, '<p style="text-indent:0; text-align:right">单位：件</p>')
+      }
       const table = tableHtml(v, tables[i], office)
       parts.push(s.t3Sideways && tables[i].id === 't3' ? `<div class="sideways">${table}</div>` : table)
       if (v.extraTables && i < 3) parts.push(extraTableHtml(v, i))
+      if (v.captions && tables[i].id === 't3') parts.push(`<p style="text-indent:0">注：本表统计${v.year}年1月1日至12月31日收到和处理的申请，同一申请人的多项申请按申请件数分别统计。</p>`)
     }
   })
   parts.push(`<p align="right" style="text-align:right">${esc(v.agency)}</p>`)
@@ -1663,7 +1715,9 @@ function txt(v: Variant, vals: Values, layout: 'tab-grid' | 'tab-copy' | 'space'
   SECTION_HEADINGS.forEach((h, i) => {
     lines.push(md ? `## **${h}**` : h, '')
     for (const p of secs[i]) lines.push(p, '')
+    if (tables[i] && v.captions) lines.push(`表${i}：${SECTION_HEADINGS[i].replace(/^[一二三四五六]、/, '')}（单位：件）`)
     if (tables[i]) for (const t of tables[i].id === 't4' ? t4Tables(v, vals) : [tables[i]]) lines.push(...tableTxt(t, layout), '')
+    if (tables[i]?.id === 't3' && v.captions) lines.push(`注：本表统计${v.year}年1月1日至12月31日收到和处理的申请。`, '')
   })
   lines.push(v.agency, `${v.year + 1}年1月${10 + (v.seed % 18)}日`, '')
   return lines.join('\n')

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { seedReport, setCell, viewOf, check } from '../helpers/rules'
 import type { Finding } from '../../src/core/rules/types'
+import { variantReport } from '../helpers/variants'
 
 const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule)
 const family = (fs: Finding[], prefix: RegExp) => fs.filter((f) => prefix.test(f.rule))
@@ -34,6 +35,17 @@ describe('L labels and shape', () => {
     expect(family(check(await seedReport('001.txt')), /^L0[1-47]/)).toEqual([])
     const rules = new Set(check(await seedReport('000.txt')).map((f) => f.rule))
     for (const r of ['L01', 'L04', 'L07']) expect(rules.has(r), r).toBe(true)
+  })
+
+  it('L09: a header copied from a web page, cells under a rowspan left out, is not shifted', async () => {
+    // 自然人 and 商业企业 each open their row there (t16, t37); seed 004 keeps the note's
+    // fields and puts 商业企业 under 自然人, which is the defect (seed-defects.test.ts).
+    for (const name of ['t16-tab-copy-crlf.txt', 't37-tab-units.txt']) {
+      const report = await variantReport(name)
+      const header = (text: string) => report.labels.find((l) => l.table === 't3' && l.text === text)?.position?.cell
+      expect([header('自然人'), header('商业企业')], name).toEqual([0, 0])
+      expect(ofRule(check(report), 'L09'), name).toEqual([])
+    }
   })
 })
 

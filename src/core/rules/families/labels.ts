@@ -199,10 +199,12 @@ function l09(ctx: RuleContext): Draft[] {
   const out: Draft[] = []
   const at = (re: RegExp) => h.filter((l) => re.test(matchForm(l.text)))
   // 总计 on the first header row is how a rowspan renders in text; only a sub-column moved
-  // under 自然人 shifts the columns.
+  // under 自然人 shifts the columns. A table copied from a web page leaves out the cells under
+  // a rowspan: 自然人 then opens its row (no fields for the note's columns) and 商业企业 opens
+  // the next, one under the other by design. Only rows that keep those fields can be judged.
   const natural = at(/^自然人$/)[0]
   const commercial = at(/^商业企业$/)[0]
-  if (natural && commercial && commercial.position!.cell <= natural.position!.cell) {
+  if (natural && commercial && natural.position!.cell > 0 && commercial.position!.cell <= natural.position!.cell) {
     out.push({ key: 'commercial', source: commercial.source, message: '表三表头错位：“商业企业”排在“自然人”所在列或其左侧，子列整体左移' })
   }
   return out
