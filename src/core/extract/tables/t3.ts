@@ -63,11 +63,14 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
   const out = newOutput('t3', template)
   const rowKeys = t3Rows(template)
   let firstData = lines.findIndex((l) => hasValues(l))
-  // One cell per line: the first row's label stands on its own line(s) above its values.
+  // One cell per line: the first row's label stands on its own line(s) above its values. No
+  // row comes before 一、本年新收: a line above that label is the header's, even one that reads
+  // as a row (其他, the last column's name, reads as （六）其他处理's 3.其他).
   if (ctx.kind === 'txt' && firstData > 0) {
     const names = namesOneRow(template)
     const header = (l: DocLine) => T3_HEAD.test(matchForm(l.text))
-    while (firstData > 0 && !hasValues(lines[firstData - 1]) && !header(lines[firstData - 1]) && names(matchForm(lines[firstData - 1].text))) firstData--
+    let named: string | null = null
+    while (firstData > 0 && named !== rowKeys[0] && !hasValues(lines[firstData - 1]) && !header(lines[firstData - 1]) && (named = names(matchForm(lines[firstData - 1].text)))) firstData--
   }
   if (firstData < 0) {
     problem(out, 'table_missing', null, [], '表三没有找到任何数据行', lines[0]?.source ?? null)
@@ -83,7 +86,13 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
         l.cells.forEach((c, j) => {
           if (c.trim()) label(out, i === 0 && /勾稽|本列/.test(matchForm(c)) ? 'note' : 'column', columnKeyOf(matchForm(c)), c.trim(), c.trim(), null, { row: i, cell: j })
         })
-      } else label(out, 'column', null, l.text, l.raw, l.source, { row: i, cell: 0 })
+      } else {
+        // A line holding one header cell (one cell per line) is named like a field; a line of
+        // several, aligned with spaces, is kept whole and unnamed.
+        const one = !/\s/.test(l.text.trim())
+        const note = one && i === 0 && /勾稽|本列/.test(matchForm(l.text))
+        label(out, note ? 'note' : 'column', one ? columnKeyOf(matchForm(l.text)) : null, l.text, l.raw, l.source, { row: i, cell: 0 })
+      }
     })
     // Header cell sources are the line ranges; recompute precisely from words.
     fixTxtHeaderSources(out, lines.slice(0, firstData))
