@@ -75,6 +75,8 @@ export interface LibraryRowDto {
   importedAt: string
   /** The report's tables were read from a scan's OCR text layer: values to check against the image. */
   ocrLayer: boolean
+  /** Where the agency and year came from (title, a file with the same content, the auditor, nowhere); null without a report. */
+  identity: IdentitySource | null
 }
 
 export interface CellDto {
@@ -130,8 +132,11 @@ export interface ReportDetail {
   keyLabels: Record<string, string>
 }
 
+/** Where a report's agency and year came from: its title, a file with the same content, the auditor, nowhere yet. */
+export type IdentitySource = 'title' | 'sibling' | 'manual' | 'none'
+
 export interface IdentityDto {
-  source: 'title' | 'sibling' | 'manual' | 'none'
+  source: IdentitySource
   /** 'sibling': the file the agency and year were taken from. */
   fromFile: string | null
   /** 'manual': who set them, and when (ISO time). */

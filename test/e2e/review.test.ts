@@ -319,6 +319,17 @@ suite('review workspace in Chromium against the real handlers', () => {
     await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('1 份未识别出机关与年度，不参与跨年度比对')
     expect(await page.getByTestId('import-nameless').innerText()).toBe('某单位年报.txt：未识别出机关与年度（没有可识别的标题，也没有内容相同的文件）')
 
+    // The library marks it, and lists it under 机关待确认 with the reports whose names were
+    // taken from another file (title-less prints of the seeds).
+    const toConfirm = () => (store.db.prepare("SELECT COUNT(*) AS n FROM reports WHERE identity_source IN ('none', 'sibling')").get() as { n: number }).n
+    const before = toConfirm()
+    await page.getByLabel('状态').selectOption('nameless')
+    await expect.poll(() => page.getByTestId('library-row').count()).toBe(before)
+    const badge = page.getByTestId('library-row').filter({ hasText: '某单位年报.txt' }).getByTestId('identity-badge')
+    expect(await badge.innerText()).toBe('待确认')
+    expect(await badge.getAttribute('title')).toMatch(/^未识别出机关与年度/)
+    await page.screenshot({ path: path.join(ARTIFACTS, 'library-to-confirm.png') })
+
     const id = reportIdOf('某单位年报.txt')
     await page.goto(`${bridge.url}#/report/${id}`)
     await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('（未识别机关）')
@@ -329,6 +340,14 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.getByTestId('identity-save').click()
     await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('某县交通运输局 2023 年报')
     expect(loadReport(store, id)).toMatchObject({ identitySource: 'manual', agency: '某县交通运输局', year: 2023 })
+
+    // Back in the library: named by hand, and one fewer to confirm.
+    await page.goto(bridge.url)
+    const row = page.getByTestId('library-row').filter({ hasText: '某单位年报.txt' })
+    await expect.poll(() => row.getByTestId('identity-badge').innerText()).toBe('人工更正')
+    await page.getByLabel('状态').selectOption('nameless')
+    await expect.poll(() => page.getByTestId('library-row').count()).toBe(before - 1)
+    expect(toConfirm()).toBe(before - 1)
   })
 
   // A landscape page stored turned, shown landscape (p38); a landscape page turned in a viewer, shown sideways (p41).

@@ -13,6 +13,7 @@ import { writeWorkbook } from '../../src/core/memo'
 import { compareWithPrevious } from '../../src/core/review/compare'
 import { listFindings } from '../../src/core/review/findings'
 import { setReportIdentity, validIdentity } from '../../src/core/review/identity'
+import { listLibrary } from '../../src/core/review/library'
 import { loadReport } from '../../src/core/store/read'
 import { Store, StoreError } from '../../src/core/store/store'
 import { tempDir } from '../helpers/paths'
@@ -40,6 +41,7 @@ describe('setReportIdentity', () => {
     // Its text is almost last year's, but its tables are not (上年结转, 结转下年度): it is not
     // last year's report printed again, so it is not named after it. Its names are unknown.
     expect(loadReport(store, id)).toMatchObject({ agency: null, year: null, identitySource: 'none', identityFrom: null, version: 1 })
+    expect(listLibrary(store).find((r) => r.reportId === id)?.identity).toBe('none')
     expect(xFindings(store, id2022)).toEqual([])
     expect(compareWithPrevious(store, id)?.previous ?? null).toBeNull()
 
@@ -47,6 +49,7 @@ describe('setReportIdentity', () => {
     const after = loadReport(store, id)!
     expect(after).toMatchObject({ agency: '辉县市人民政府', year: 2023, identitySource: 'manual', identityFrom: null, identityBy: '张审核', version: 1 })
     expect(Date.now() - Date.parse(after.identityAt!)).toBeLessThan(60_000)
+    expect(listLibrary(store).find((r) => r.reportId === id)?.identity).toBe('manual')
     // The checks ran again in the same transaction: this year is now compared with last year
     // (结转下年度 3 against 上年结转 0: X01).
     expect(compareWithPrevious(store, id)!.previous?.id).toBe(id2022)

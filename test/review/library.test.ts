@@ -24,10 +24,10 @@ describe('listLibrary', () => {
     const [ok, scanned, bad] = rows
     const id = ok.reportId!
     const open = listFindings(store, id)
-    expect(ok).toMatchObject({ kind: 'txt', agency: '辉县市人民政府', year: 2023, template: '2021', version: 1, status: 'ok', error: null })
+    expect(ok).toMatchObject({ kind: 'txt', agency: '辉县市人民政府', year: 2023, template: '2021', version: 1, status: 'ok', error: null, identity: 'title' })
     expect(ok).toMatchObject({ errors: 0, warnings: 0, infos: open.length, reviewed: 0, total: open.length })
     expect(ok.importedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/)
-    expect(scanned).toMatchObject({ reportId: null, kind: 'pdf', agency: null, year: null, version: null, total: 0, errors: 0, reviewed: 0 })
+    expect(scanned).toMatchObject({ reportId: null, kind: 'pdf', agency: null, year: null, version: null, total: 0, errors: 0, reviewed: 0, identity: null })
     expect(scanned.pages).toBeGreaterThan(0)
     expect(bad).toMatchObject({ reportId: null, status: 'error', total: 0 })
     expect(bad.error).toMatch(/./)

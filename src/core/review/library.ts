@@ -4,6 +4,7 @@
  */
 import type { Template } from '../model/keys'
 import type { DocumentKind, DocumentStatus } from '../model/report'
+import type { IdentitySource } from '../store/read'
 import type { Store } from '../store/store'
 
 export interface LibraryRow {
@@ -29,11 +30,16 @@ export interface LibraryRow {
   importedAt: string
   /** The report's tables were read from a scan's OCR text layer (problem ocr_text). */
   ocrLayer: boolean
+  /**
+   * Where the report's agency and year came from: its title, another file with the same content
+   * (its own title lost), the auditor, or nowhere yet (to be named); null without a report.
+   */
+  identity: IdentitySource | null
 }
 
 const LIBRARY_SQL = `
   SELECT d.id AS documentId, r.id AS reportId, d.file_name AS file, d.path, d.kind, r.agency, r.year, r.template, d.pages,
-         d.status, d.error, r.version,
+         d.status, d.error, r.version, r.identity_source AS identity,
          COALESCE(f.errors, 0) AS errors, COALESCE(f.warnings, 0) AS warnings, COALESCE(f.infos, 0) AS infos,
          COALESCE(f.reviewed, 0) AS reviewed, COALESCE(f.total, 0) AS total, d.imported_at AS importedAt,
          EXISTS (SELECT 1 FROM problems p WHERE p.report_id = r.id AND p.code = 'ocr_text') AS ocrLayer

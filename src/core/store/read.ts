@@ -6,6 +6,9 @@ import { compareKeys, type TableId, type Template } from '../model/keys'
 import type { Cell, CellStatus, DocumentKind, DocumentStatus, Provenance, Section, StructuralProblem, TableLabel } from '../model/report'
 import type { Store } from './store'
 
+/** Where a report's agency and year came from (reports.identity_source). */
+export type IdentitySource = 'title' | 'sibling' | 'manual' | 'none'
+
 export interface DocumentRow {
   id: number
   path: string
@@ -37,7 +40,7 @@ export interface StoredReport {
   template: Template | null
   t2Template: Template | null
   t3Template: Template | null
-  identitySource: 'title' | 'sibling' | 'manual' | 'none'
+  identitySource: IdentitySource
   identityFrom: number | null
   /** The file of the report `identityFrom` names. */
   identityFromFile: string | null

@@ -68,7 +68,9 @@ function matches(r: LibraryRowDto, f: LibraryFilters): boolean {
     if (q && !`${r.agency ?? ''} ${r.file} ${r.year ?? ''}`.toLowerCase().includes(q)) return false
   }
   if (f.year && String(r.year ?? '') !== f.year) return false
-  if (f.status && r.status !== f.status) return false
+  if (f.status === 'nameless') {
+    if (!(r.identity === 'none' || r.identity === 'sibling')) return false
+  } else if (f.status && r.status !== f.status) return false
   if (f.severity === 'error' && r.errors === 0) return false
   if (f.severity === 'warning' && r.warnings === 0) return false
   if (f.severity === 'clean' && r.errors + r.warnings > 0) return false
@@ -89,7 +91,8 @@ function filterSelects(years: number[]): Array<{ field: Exclude<keyof LibraryFil
         { value: '', label: '全部状态' },
         { value: 'ok', label: '已读取' },
         { value: 'needs_ocr', label: '需 OCR' },
-        { value: 'error', label: '错误' }
+        { value: 'error', label: '错误' },
+        { value: 'nameless', label: '机关待确认' }
       ]
     },
     {
@@ -216,6 +219,23 @@ export function LibraryView(props: {
   )
 }
 
+/** Agency and year not read from the report's own title: to be named, or to be confirmed. */
+const IDENTITY_BADGES: Partial<Record<NonNullable<LibraryRowDto['identity']>, { label: string; color: string; title: string }>> = {
+  none: { label: '待确认', color: 'orange', title: '未识别出机关与年度：打开报告，点标题旁的“待确认”指定' },
+  sibling: { label: '待确认', color: 'orange', title: '报告标题缺失，机关与年度取自内容相同的另一文件：打开报告核对' },
+  manual: { label: '人工更正', color: 'gray', title: '机关与年度由审核人员指定' }
+}
+
+function IdentityBadge({ identity }: { identity: LibraryRowDto['identity'] }) {
+  const badge = identity ? IDENTITY_BADGES[identity] : undefined
+  if (!badge) return null
+  return (
+    <Badge size="xs" variant="light" color={badge.color} ml={4} title={badge.title} data-testid="identity-badge">
+      {badge.label}
+    </Badge>
+  )
+}
+
 function LibraryRow({ row: r, top, onOpen }: { row: LibraryRowDto; top: number; onOpen: (id: number) => void }) {
   const open = () => r.reportId && onOpen(r.reportId)
   const pct = r.total ? Math.round((100 * r.reviewed) / r.total) : 100
@@ -239,6 +259,7 @@ function LibraryRow({ row: r, top, onOpen }: { row: LibraryRowDto; top: number; 
         ) : (
           (r.agency ?? <Text span c="dimmed" size="sm">{r.error ?? '（未读取）'}</Text>)
         )}
+        <IdentityBadge identity={r.identity} />
         {r.version && r.version > 1 ? (
           <Badge size="xs" variant="light" ml={4}>
             第 {r.version} 版
