@@ -16,7 +16,7 @@ import {
   persistFindings,
   reviewFinding
 } from '../../src/core/review/findings'
-import { seed001 } from './workspace'
+import { seed001 } from '../helpers/workspace'
 
 describe('auditor findings', () => {
   it('are confirmed by their author, logged, and survive re-running the checks', async () => {

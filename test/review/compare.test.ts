@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { allKeys, compareKeys } from '../../src/core/model/keys'
 import { compareWithPrevious } from '../../src/core/review/compare'
 import { correctCell } from '../../src/core/review/corrections'
-import { twoYearWorkspace } from './workspace'
+import { twoYearWorkspace } from '../helpers/workspace'
 
 describe('compareWithPrevious', () => {
   it('finds last year under another spelling of the name and lines the values up', async () => {

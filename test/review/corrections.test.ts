@@ -16,7 +16,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src/core/store/migrations'
 import { loadReport } from '../../src/core/store/read'
 import { Store } from '../../src/core/store/store'
 import { SEEDS, tempDir } from '../helpers/paths'
-import { seed001, seedText, twoYearWorkspace } from './workspace'
+import { seed001, seedText, twoYearWorkspace } from '../helpers/workspace'
 
 const rules = (store: Store, id: number) => listFindings(store, id).map((f) => f.identity)
 /** The arithmetic rules of table 3 (T3-01 … T3-04). */

@@ -17,7 +17,7 @@ import { listLibrary } from '../../src/core/review/library'
 import { loadReport } from '../../src/core/store/read'
 import { Store, StoreError } from '../../src/core/store/store'
 import { tempDir } from '../helpers/paths'
-import { seedText, writeTwoYears } from './workspace'
+import { seedText, writeTwoYears } from '../helpers/workspace'
 
 /** Last year's report of 辉县市 (结转下年度 3) and this year's with its title line cut off. */
 async function untitledWorkspace() {

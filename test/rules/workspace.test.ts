@@ -13,22 +13,12 @@ import { loadRulesConfig, saveRulesConfig } from '../../src/core/review/settings
 import { Store } from '../../src/core/store/store'
 import { runCli } from '../helpers/cli'
 import { SEEDS, tempDir } from '../helpers/paths'
-
-const seedText = (n: string) => fs.readFileSync(path.join(SEEDS, n), 'utf8')
+import { seedText, writeTwoYears } from '../helpers/workspace'
 
 /** Two years of 辉县市 under two spellings of its name; last year's carry-over given as `carryNext`. */
 function twoYears(dir: string, carryNext: number): string[] {
-  const y2023 = seedText('001.txt')
-  const y2022 = y2023
-    .replace('辉县市人民政府 2023 年政府信息公开工作年度报告', '新乡市辉县市人民政府2022年政府信息公开工作年度报告')
-    .replace(/2023 年/g, '2022 年')
-    .replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/, `四、结转下年度继续办理\t\t${carryNext}\t0\t0\t0\t0\t0\t${carryNext}`)
-  expect(y2022).toContain(`结转下年度继续办理\t\t${carryNext}`)
-  const a = path.join(dir, '辉县市2022.txt')
-  const b = path.join(dir, '辉县市2023.txt')
-  fs.writeFileSync(a, y2022)
-  fs.writeFileSync(b, y2023)
-  return [a, b]
+  const { y2022, y2023 } = writeTwoYears(dir, carryNext)
+  return [y2022, y2023]
 }
 
 describe('cross-year checks in a workspace', () => {

@@ -1,13 +1,12 @@
 /**
- * Workspaces for the review tests: seed 001 (辉县市 2023, tables clean) and the same report as
- * 2022 under another spelling of the agency's name (新乡市辉县市人民政府), as in
- * test/rules/workspace.test.ts.
+ * Workspaces for the review and rules tests: seed 001 (辉县市 2023, tables clean) and the same
+ * report as 2022 under another spelling of the agency's name (新乡市辉县市人民政府).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { ingestPaths } from '../../src/core/ingest/ingest'
 import { Store } from '../../src/core/store/store'
-import { SEEDS, tempDir } from '../helpers/paths'
+import { SEEDS, tempDir } from './paths'
 
 export const seedText = (n: string) => fs.readFileSync(path.join(SEEDS, n), 'utf8')
 
