@@ -1,10 +1,14 @@
 /**
  * One test per rule family: a report that passes the family's rules and one that fails them.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { seedReport, setCell, viewOf, check } from '../helpers/rules'
 import type { Finding } from '../../src/core/rules/types'
 import { variantReport } from '../helpers/variants'
+import { parseDocument } from '../../src/core/ingest/parse'
+import { FIXTURES, SEEDS } from '../helpers/paths'
 
 const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule)
 const family = (fs: Finding[], prefix: RegExp) => fs.filter((f) => prefix.test(f.rule))
@@ -35,6 +39,27 @@ describe('L labels and shape', () => {
     expect(family(check(await seedReport('001.txt')), /^L0[1-47]/)).toEqual([])
     const rules = new Set(check(await seedReport('000.txt')).map((f) => f.rule))
     for (const r of ['L01', 'L04', 'L07']) expect(rules.has(r), r).toBe(true)
+  })
+
+  it('L05/L06: a head missing from the header is reported; a head wrapped over two lines of spaced text is not', async () => {
+    const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
+    const messages = (r: Awaited<ReturnType<typeof reportOf>>, rule: string) => ofRule(check(r), rule).map((f) => f.message)
+    const variant = (name: string) => fs.readFileSync(path.join(FIXTURES, 'variants', name), 'utf8')
+    const replaced = (text: string, from: string, to: string) => {
+      expect(text).toContain(from)
+      return text.replace(from, to)
+    }
+    // pdftotext -layout (t26): 商业企 科研机 … over 业 构 …, 结果 … over 维持 …: all there.
+    const layout = variant('t26-pdftotext-layout.txt')
+    const t26 = await reportOf(layout)
+    expect([...messages(t26, 'L05'), ...messages(t26, 'L06')]).toEqual([])
+    // Tab-separated (seed 001) and spaced (t14, t26): a head renamed is missing.
+    const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
+    expect(messages(await reportOf(replaced(seed, '\t科研机构\t', '\t科研单位\t')), 'L05')).toEqual(['表三表头缺少：科研机构'])
+    expect(messages(await reportOf(replaced(variant('t14-space-2019.txt'), '  科研机构  ', '  科研院所  ')), 'L05')).toEqual(['表三表头缺少：科研机构'])
+    expect(messages(await reportOf(replaced(layout, ' 科研机 ', ' 科研院 ')), 'L05')).toEqual(['表三表头缺少：科研机构'])
+    expect(messages(await reportOf(replaced(seed, '结果 维持\t结果 纠正', '结果 保持\t结果 纠正')), 'L06')).toEqual(['表四表头缺少或不规范：结果维持（2/3）'])
+    expect(messages(await reportOf(replaced(layout, '维持 纠正 结果 审结      维持', '维持 纠正 结果 审结      保持')), 'L06')).toEqual(['表四表头缺少或不规范：结果维持（0/3）'])
   })
 
   it('L09: a header copied from a web page, cells under a rowspan left out, is not shifted', async () => {

@@ -5,6 +5,7 @@
 import { T2_LAYOUTS, T3_ROW_LABELS, T4_COLUMN_LABELS, type TableId } from '../../model/keys'
 import { matchForm } from '../../text/normalize'
 import { T2_COLUMN_PATTERNS, T3_GROUP_TEXT } from '../../extract/labels'
+import type { ExtractedReport } from '../../model/report'
 import type { Draft, RuleContext, RuleDef } from '../types'
 
 /** Levenshtein distance, for telling a typo (本年度止件数) from a different header. */
@@ -148,11 +149,38 @@ const T3_HEADERS: Array<[string, RegExp]> = [
   ['勾稽关系说明', /勾稽关系/]
 ]
 
+/**
+ * The heads of a header in a text laid out with spaces (pdftotext -layout, a fixed-width
+ * export), line by line; empty when the header is not such text. A head wrapped in its narrow
+ * column continues on a later line, not under itself (商业企 科研机 … / 业 构 …), so such a
+ * header can only be read as whole words split in two.
+ */
+function spacedHeads(labels: ExtractedReport['labels']): string[][] {
+  const heads = labels.filter((l) => l.role !== 'row' && l.source?.kind === 'txt')
+  // Fields of their own (tab-separated text) are read as they are.
+  if (heads.some((l) => (l.position?.cell ?? 0) > 0)) return []
+  const lines = heads.map((l) => l.text.trim())
+  if (!lines.some((t) => /\S\s+\S/.test(t))) return []
+  return lines.map((t) => t.split(/\s+/).map(matchForm).filter(Boolean))
+}
+
+/** Whether `name` is printed as two whole words, its start on one line and its end on a later one. */
+function splitOverLines(name: string, lines: string[][]): boolean {
+  for (let j = 1; j < name.length; j++) {
+    const [head, tail] = [name.slice(0, j), name.slice(j)]
+    const first = lines.findIndex((words) => words.includes(head))
+    if (first >= 0 && lines.slice(first + 1).some((words) => words.includes(tail))) return true
+  }
+  return false
+}
+
 /** L05: the table 3 header, with the cross-footing note. */
 function l05(ctx: RuleContext): Draft[] {
   if (!ctx.report.tables.some((t) => t.table === 't3')) return []
-  const text = matchForm(ctx.report.labels.filter((l) => l.table === 't3' && l.role !== 'row').map((l) => l.text).join('|'))
-  const missing = T3_HEADERS.filter(([, re]) => !re.test(text)).map(([n]) => n)
+  const labels = ctx.report.labels.filter((l) => l.table === 't3' && l.role !== 'row')
+  const text = matchForm(labels.map((l) => l.text).join('|'))
+  const lines = spacedHeads(labels)
+  const missing = T3_HEADERS.filter(([name, re]) => !re.test(text) && !splitOverLines(name, lines)).map(([n]) => n)
   return missing.length ? [{ key: 'header', message: `表三表头缺少：${missing.join('、')}` }] : []
 }
 
@@ -161,11 +189,17 @@ function l06(ctx: RuleContext): Draft[] {
   if (!ctx.report.tables.some((t) => t.table === 't4')) return []
   const labels = ctx.report.labels.filter((l) => l.table === 't4')
   const text = matchForm(labels.map((l) => l.text).join('|'))
+  const count = (s: string) => (text.match(new RegExp(s, 'g')) ?? []).length
+  // Wrapped in a spaced layout, 结果维持 prints as the words 结果 and 维持 on two lines: each
+  // half a word of its own three times.
+  const words = spacedHeads(labels).flat()
+  const asWord = (s: string) => words.filter((w) => w === s).length
   const missing: string[] = []
   for (const g of ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉']) if (!text.includes(g)) missing.push(g)
   for (const c of Object.values(T4_COLUMN_LABELS)) {
-    const n = (text.match(new RegExp(c, 'g')) ?? []).length
-    if (n < 3) missing.push(`${c}（${n}/3）`)
+    const n = count(c)
+    const halves = c.length === 4 && asWord(c.slice(0, 2)) >= 3 && asWord(c.slice(2)) >= 3
+    if (n < 3 && !halves) missing.push(`${c}（${n}/3）`)
   }
   return missing.length ? [{ key: 'header', message: `表四表头缺少或不规范：${missing.join('、')}` }] : []
 }
