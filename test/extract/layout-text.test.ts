@@ -43,6 +43,10 @@ it('reads the group label column beside the row labels apart from them, as in a 
   expect(label('unable_create')).toBe('（四）无法提供2.没有现成信息需要另行制作')
   expect(label('other_fee')).toBe('（六）其他处理2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')
   expect(check(report).filter((f) => f.rule === 'L04')).toEqual([])
+  // A header line holding several heads is one label, named after none of them.
+  const heads = report.labels.filter((l) => (l.table === 't3' || l.table === 't4') && l.role === 'column' && /\S\s+\S/.test(l.text.trim()))
+  expect(heads.length).toBeGreaterThanOrEqual(4)
+  expect(heads.map((l) => l.key)).toEqual(heads.map(() => null))
 })
 
 it('keeps a numbering with the words after it when the label wraps under the numbering', () => {

@@ -73,7 +73,9 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
       ;(l.cells ?? [l.text]).forEach((c, j) => {
         if (!c.trim()) return
         const words = l.words.filter((w) => (l.cells ? w.cell === j : true))
-        label(out, 'column', columnOf(matchForm(c)), c.trim(), c.trim(), spanOf(words.map((w) => w.source)) ?? l.source, { row: i, cell: j })
+        // A line of several heads aligned with spaces is kept whole and unnamed (as in table 3).
+        const one = l.cells !== undefined || !/\S\s+\S/.test(c.trim())
+        label(out, 'column', one ? columnOf(matchForm(c)) : null, c.trim(), c.trim(), spanOf(words.map((w) => w.source)) ?? l.source, { row: i, cell: j })
       })
     })
     mapping = mapByCount(values, KEYS.length)
