@@ -1652,7 +1652,7 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
 /** The document as the generator script lays it out: title, headings, paragraphs, tables. */
 function generatorModel(v: Variant, vals: Values, glyphs: 'string' | 'char'): object {
   const s = v.style
-  const unsupported = [v.cover, v.letterhead, v.appendixTables, v.extraTables, v.t3Continued, v.t3Image, v.furniture, s.watermark, s.verticalGroups, s.landscapeT3, s.t3Sideways, s.distributed, s.distributedHeads, s.overprintBold, s.valign]
+  const unsupported = [v.cover, v.letterhead, v.appendixTables, v.extraTables, v.captions, v.t3Continued, v.t3Image, v.furniture, s.watermark, s.verticalGroups, s.landscapeT3, s.t3Sideways, s.distributed, s.distributedHeads, s.overprintBold, s.valign]
   if (unsupported.some(Boolean)) throw new Error(`${v.name}: the generator layout has no such feature`)
   const table = (t: Table) => ({ table: { widths: t.widths, rows: t.rows.map((row) => row.map((c) => ({ text: c.text, role: c.role, colspan: c.colspan ?? 1, rowspan: c.rowspan ?? 1 }))) } })
   const secs = sections(v, vals)
