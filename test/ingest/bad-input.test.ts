@@ -188,6 +188,26 @@ describe('the batch goes on and the store stays consistent', () => {
   })
 })
 
+describe('text files far longer than any report', () => {
+  // A log or a data export saved as .txt: refused under the page limit, as a 300-page PDF is.
+  const logLine = (i: number) => `2023-01-01 12:00:${String(i % 60).padStart(2, '0')} 政府信息公开平台访问日志 第 ${i} 条记录\n`
+  const text = (lines: number) => Array.from({ length: lines }, (_, i) => logLine(i)).join('')
+
+  it.each([
+    ['too many bytes to decode', 60_000, /文本文件过大（\d+\.\d MB，按每页 16 KB 计超过 150 页的上限）/],
+    ['too many characters', 12_000, /文本过长（超过 30 万字，按每页 2000 字计超过 150 页的上限）/]
+  ])('%s: refused with the limit named', async (_what, lines, message) => {
+    const parsed = await parseDocument(new Uint8Array(Buffer.from(text(lines), 'utf8')), 'txt')
+    expect(parsed.status).toBe('error')
+    expect(parsed.message).toMatch(message)
+  })
+
+  it('a higher page limit lets it through to the report check', async () => {
+    const parsed = await parseDocument(new Uint8Array(Buffer.from(text(12_000), 'utf8')), 'txt', { maxPages: 400 })
+    expect(parsed.message).toMatch(/不是政府信息公开工作年度报告/)
+  })
+})
+
 describe('through the CLI', () => {
   it('names each bad file, goes on, and exits 0 when something could be read', () => {
     const r = runCli(['ingest', batch, path.join(dir, 'does-not-exist'), '--db', path.join(dir, 'cli.sqlite')])

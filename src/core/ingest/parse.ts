@@ -14,10 +14,48 @@ import { txtToDoc } from '../text/read-txt'
 import { contentSignature, signatureText } from '../extract/signature'
 
 export interface ParseOptions {
+  /** Longer documents are not a single report; for a text file counted as below. */
   maxPages: number
 }
 
 export const DEFAULT_PARSE_OPTIONS: ParseOptions = { maxPages: 150 }
+
+/**
+ * The page limit applied to a text file: a printed page of a report holds at most about 2,000
+ * characters besides spaces (the seeds hold 600 a page, tables included). A text longer than
+ * the limit allows is refused before it is read into lines: a 50 MB log saved as .txt took
+ * 23 s and 1.7 GB to be found no report.
+ */
+const TXT_CHARS_PER_PAGE = 2000
+/**
+ * The same limit in bytes, checked before decoding: loose enough for a page laid out with
+ * spaces (pdftotext -layout pads a page to about 10 KB), so that only files far too long for
+ * any report are refused unread.
+ */
+const TXT_BYTES_PER_PAGE = 16 * 1024
+
+function assertTextSize(bytes: Uint8Array, maxPages: number): void {
+  const limit = maxPages * TXT_BYTES_PER_PAGE
+  if (bytes.length > limit) {
+    throw new ReadError(
+      'too_many_pages',
+      `文本文件过大（${(bytes.length / 1048576).toFixed(1)} MB，按每页 ${TXT_BYTES_PER_PAGE / 1024} KB 计超过 ${maxPages} 页的上限）：年度报告的文本一般只有几十 KB，这可能不是单份年报；如确需导入，请调高页数上限`
+    )
+  }
+}
+
+function assertTextLength(text: string, maxPages: number): void {
+  const limit = maxPages * TXT_CHARS_PER_PAGE
+  // Counted without whitespace: text laid out with spaces (pdftotext -layout) pads every line.
+  let chars = 0
+  for (let i = 0; i < text.length && chars <= limit; i++) if (text.charCodeAt(i) > 32) chars++
+  if (chars > limit) {
+    throw new ReadError(
+      'too_many_pages',
+      `文本过长（超过 ${limit / 10000} 万字，按每页 ${TXT_CHARS_PER_PAGE} 字计超过 ${maxPages} 页的上限）：年度报告一般只有几千字，这可能不是单份年报；如确需导入，请调高页数上限`
+    )
+  }
+}
 
 export function kindOf(fileName: string): DocumentKind | null {
   const ext = fileName.toLowerCase().split('.').pop()
@@ -66,7 +104,9 @@ export async function parseDocument(bytes: Uint8Array, kind: DocumentKind, optio
   const base = { kind, pages: null as number | null, encoding: null as string | null, text: '', pageOffsets: null as number[] | null, signature: null }
   try {
     if (kind === 'txt') {
+      assertTextSize(bytes, options.maxPages)
       const decoded = decodeText(bytes)
+      assertTextLength(decoded.text, options.maxPages)
       const doc = txtToDoc(decoded.text)
       assertSingleReport(doc.lines, decoded.text)
       const report = await extractReport(doc)
