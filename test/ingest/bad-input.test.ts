@@ -121,6 +121,14 @@ describe('PDFs without a text layer', () => {
     expect(r.items[0].status).toBe('error')
     expect(r.items[0].message).toMatch(/PDF 共 2 页，但没有任何文字或图像内容/)
   })
+
+  it('a PDF without a single page says so', async () => {
+    const none = path.join(dir, 'no-pages.pdf')
+    fs.writeFileSync(none, makePdf([]))
+    const r = await ingestOne(none)
+    expect(r.items[0].status).toBe('error')
+    expect(r.items[0].message).toBe('PDF 没有任何页面（0 页）')
+  })
 })
 
 describe('a compilation of several reports in one file', () => {

@@ -126,6 +126,7 @@ export async function parseDocument(bytes: Uint8Array, kind: DocumentKind, optio
           elapsedMs: performance.now() - started
         }
       }
+      if (pdf.pageCount === 0) throw new ReadError('empty', 'PDF 没有任何页面（0 页）')
       if (pdf.textChars === 0) throw new ReadError('empty', `PDF 共 ${pdf.pageCount} 页，但没有任何文字或图像内容`)
       assertSingleReport(pdf.doc.lines)
       const report = await extractReport(pdf.doc)
