@@ -42,6 +42,17 @@ describe('the title finder in PDF lines (font sizes known)', () => {
     expect(t?.agency).toBe('国家税务总局九江市濂溪区税务局')
     expect(t?.year).toBe(2022)
   })
+
+  it('joins a title set large on a cover over four lines', () => {
+    const t = findTitle([
+      pdfLine('国家税务总局九江市', 26, 700),
+      pdfLine('濂溪区税务局', 26, 660),
+      pdfLine('2022年政府信息公开', 26, 620),
+      pdfLine('工作年度报告', 26, 580),
+      pdfLine('一、总体情况', 16, 500)
+    ])
+    expect(t).toMatchObject({ agency: '国家税务总局九江市濂溪区税务局', year: 2022, lastLine: 3 })
+  })
 })
 
 /** Title, agency and year read from the top of a TXT report. */
@@ -80,6 +91,14 @@ describe('the title finder in TXT lines', () => {
       agency: null,
       year: 2019
     })
+  })
+
+  it('joins a place line to a title whose agency names only the kind of body', () => {
+    const whole = { title: '辉县市人民政府2023年政府信息公开工作年度报告', agency: '辉县市人民政府', year: 2023 }
+    expect(titleOf('辉县市\n人民政府\n2023年政府信息公开\n工作年度报告')).toEqual(whole)
+    expect(titleOf('辉县市\n人民政府2023年政府信息公开工作年度报告')).toEqual(whole)
+    // A letterhead above a whole title stays out of it.
+    expect(titleOf('辉县市人民政府办公室文件\n辉县市人民政府2023年政府信息公开工作年度报告')).toEqual(whole)
   })
 
   it('takes the agency of a title that names none from the sign-off', () => {

@@ -59,8 +59,11 @@ function noticeQuote(text: string): string | null {
 /** How far past a covering notice the report's own title is looked for (the notice's few paragraphs). */
 const AFTER_NOTICE = 40
 
+/** A title set large on a cover, with a long agency name, takes up to four lines. */
+const TITLE_LINES = 4
+
 /**
- * The title is the first run of one to three lines near the top that reads as
+ * The title is the first run of one to four lines near the top that reads as
  * "{机关}{年份}年…信息公开…年度报告". Under a covering notice it is the report's own title after
  * the notice, or else the report's name as the notice quotes it.
  */
@@ -68,7 +71,7 @@ export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
   let max = Math.min(lines.length, limit)
   let quoted: TitleInfo | null = null
   for (let i = 0; i < max; i++) {
-    for (let n = 1; n <= 3 && i + n <= lines.length; n++) {
+    for (let n = 1; n <= TITLE_LINES && i + n <= lines.length; n++) {
       const window = lines.slice(i, i + n)
       if (window.some((l) => hasValues(l))) break
       const text = compact(joinFragments(window.map((l) => l.text)))
@@ -122,7 +125,12 @@ function continuesTitle(window: DocLine[]): boolean {
   // The rest is no title by itself: the title is wrapped. It is one but names no agency: the
   // first line is its agency if it reads as one ("上海市黄浦区人民政府" / "2022年政府信息公开…").
   if (!alone) return true
-  return !cleanAgency(alone.printedAgency) && AGENCY_LINE.test(compact(first.text).normalize('NFKC'))
+  const firstText = compact(first.text).normalize('NFKC')
+  const restAgency = cleanAgency(alone.printedAgency).normalize('NFKC')
+  if (!restAgency) return AGENCY_LINE.test(firstText)
+  // It names only the kind of body (人民政府, 办公室), no place: the first line says whose
+  // ("辉县市" / "人民政府" / "2023年政府信息公开" / "工作年度报告" on a cover).
+  return !AGENCY_LINE.test(restAgency) && AGENCY_LINE.test(firstText + restAgency)
 }
 
 /**
