@@ -101,6 +101,11 @@ describe('the title finder in TXT lines', () => {
     expect(titleOf('辉县市人民政府办公室文件\n辉县市人民政府2023年政府信息公开工作年度报告')).toEqual(whole)
   })
 
+  it('reads a title with 关于 after the agency, and one printed whole in book-title marks', () => {
+    expect(titleOf('辉县市人民政府关于2023年政府信息公开工作年度报告')).toMatchObject({ agency: '辉县市人民政府', year: 2023 })
+    expect(titleOf('《辉县市人民政府2023年政府信息公开工作年度报告》')).toMatchObject({ agency: '辉县市人民政府', year: 2023 })
+  })
+
   it('takes the agency of a title that names none from the sign-off', () => {
     const body = '2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n九江市濂溪区交通运输局\n2023 年 1 月 20 日\n'
     const t = findTitle(txtToDoc(body).lines)

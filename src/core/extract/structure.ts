@@ -26,6 +26,9 @@ function compact(text: string): string {
 
 /** Agency (as printed, may be empty) and year of a compacted title, or null when it is no title. */
 function readTitle(text: string): { printedAgency: string; year: number } | null {
+  // A title printed whole in book-title marks (《…年度报告》, as web pages show it).
+  const quoted = /^《([^《》]+)》$/.exec(text)
+  if (quoted) return readTitle(quoted[1])
   // NFKC and arabicYears keep the characters involved one for one, so spans of `folded` index
   // `text` too.
   const folded = arabicYears(text.normalize('NFKC'))
@@ -148,7 +151,8 @@ export function signOffAgency(lines: DocLine[], tail = 8): string {
 }
 
 function cleanAgency(a: string): string {
-  let s = a.replace(/^[《「“"'\s]+/, '').replace(/^关于/, '').replace(/[》」”"'\s]+$/, '')
+  // 关于 before the name (关于…的通知) or after it (辉县市人民政府关于2023年…年度报告).
+  let s = a.replace(/^[《「“"'\s]+/, '').replace(/^关于/, '').replace(/关于$/, '').replace(/[》」”"'\s]+$/, '')
   // Brackets around the whole name are quoting; a bracket that closes one inside the name stays.
   const balance = (t: string) => (t.match(/[（(]/g)?.length ?? 0) - (t.match(/[）)]/g)?.length ?? 0)
   while (/^[（(]/.test(s) && balance(s) > 0) s = s.slice(1)
