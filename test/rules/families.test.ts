@@ -25,6 +25,37 @@ describe('S structure', () => {
   })
 })
 
+describe('S headings numbered another way', () => {
+  const seed = () => fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
+  const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
+  const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']
+
+  it('reads 第一部分 总体情况 … as the six sections, with one mild finding on the numbering', async () => {
+    let text = seed()
+    for (const h of HEADINGS) {
+      expect(text).toContain(h)
+      text = text.replace(h, `第${h[0]}部分 ${h.slice(2)}`)
+    }
+    const r = await reportOf(text)
+    expect(r.sections.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6])
+    const findings = check(r)
+    expect(ofRule(findings, 'S01')).toEqual([])
+    expect(ofRule(findings, 'S03').map((f) => [f.severity, f.message])).toEqual([
+      ['info', '6 个部分标题的编号方式与格式规定的“一、”式不同（如“第一部分总体情况”，格式为“一、总体情况”），标题文字与格式一致']
+    ])
+  })
+
+  it('reads 一 总体情况, the numeral set apart by a space, but not a sentence opening with a numeral', async () => {
+    const r = await reportOf(seed().replace('一、总体情况', '一　总体情况'))
+    expect(r.sections.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6])
+    expect(ofRule(check(r), 'S03').map((f) => f.severity)).toEqual(['info'])
+    // Without the space it is a sentence's start (一年来…), and a heading worded otherwise stays a wording finding.
+    expect((await reportOf(seed().replace('一、总体情况', '一总体情况'))).sections.map((s) => s.index)).toEqual([2, 3, 4, 5, 6])
+    const typo = ofRule(check(await reportOf(seed().replace('一、总体情况', '第一部分 总体情况况'))), 'S03')
+    expect(typo.map((f) => [f.severity, f.message])).toEqual([['warning', '标题“第一部分总体情况况”与格式规定的“一、总体情况”不一致']])
+  })
+})
+
 describe('V template version', () => {
   it('passes a 2020 report in the 2019 format and fails a 2022 report in it', async () => {
     expect(ofRule(check(await seedReport('002.txt')), 'V02')).toEqual([])

@@ -43,8 +43,17 @@ export const SECTION_PATTERNS: SectionPattern[] = [
 
 export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'] as const
 
-/** A heading line: a numeral with 、 . or ． then a short title, and no sentence after it. */
-export const HEADING_SHAPE = /^([一二三四五六七八九十])\s*[、.,:]\s*(.{2,40})$/
+/**
+ * The shapes of a section heading, in match form (spaces dropped): a numeral, then a short
+ * title (group 1 the numeral, group 2 the title). 一、总体情况 (or 一. 一． 一, 一:); 第一部分
+ * 总体情况, as some provinces number them; and 一 总体情况, the numeral set apart by a space,
+ * which only the printed text shows (`printed`), so that 一年来… is no heading.
+ */
+export const HEADING_SHAPES: Array<{ pattern: RegExp; printed?: RegExp }> = [
+  { pattern: /^([一二三四五六七八九十])[、.,:](.{2,40})$/ },
+  { pattern: /^第([一二三四五六七八九十])(?:部分|章)[、.,:]?(.{2,40})$/ },
+  { pattern: /^([一二三四五六七八九十])(.{2,40})$/, printed: /^[一二三四五六七八九十][ \t\u3000]+\S/ }
+]
 
 /** Table 3 rows: distinctive fragments of each row label (both templates). */
 export const T3_ROW_PATTERNS: Record<string, RegExp> = {

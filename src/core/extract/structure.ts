@@ -6,7 +6,7 @@ import { T2_LAYOUTS, T3_ROW_SHORT, type TableId } from '../model/keys'
 import type { Provenance } from '../model/report'
 import { arabicYears, joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
 import { spanOf, type DocLine } from './doc'
-import { SECTION_PATTERNS, AGENCY_LINE, SIGN_OFF_DATE, T4_SPANNING, TABLE_START, TITLE_PATTERN, TITLE_YEAR_FIRST } from './labels'
+import { SECTION_PATTERNS, HEADING_SHAPES, AGENCY_LINE, SIGN_OFF_DATE, T4_SPANNING, TABLE_START, TITLE_PATTERN, TITLE_YEAR_FIRST } from './labels'
 import { hasValues } from './tables/rows'
 
 export interface TitleInfo {
@@ -198,8 +198,6 @@ export interface Heading {
   source: Provenance
 }
 
-const HEADING = /^([一二三四五六七八九十])[、.,:](.{2,40})$/
-
 /**
  * A table of contents' entry: a heading, then leader dots or a gap, then its page number. (A page
  * number standing apart in a PDF line is a value of its own, and such a line no heading anyway.)
@@ -227,7 +225,8 @@ export function findHeadings(lines: DocLine[], from = 0): Heading[] {
     const l = lines[i]
     if (hasValues(l)) continue
     const k = matchForm(l.text)
-    const m = HEADING.exec(k)
+    const shape = HEADING_SHAPES.find((s) => s.pattern.test(k) && (!s.printed || s.printed.test(l.text.trim())))
+    const m = shape?.pattern.exec(k)
     // A heading is a title, not a sentence (checked before width folding turns 。 into .).
     if (!m || /[。；;，,]/.test(l.text.replace(/^[一二三四五六七八九十]\s*[、.．，,:：]/, ''))) continue
     // The report's table of contents lists the headings with their pages: not the sections.

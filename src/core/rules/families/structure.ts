@@ -34,14 +34,40 @@ function s02(ctx: RuleContext): Draft[] {
   return out
 }
 
-/** S03: heading wording that is neither canonical nor a known variant. */
+/** A heading's numbering (一、 第一部分 一 …) and the words after it, in match form. */
+function splitHeading(heading: string): { numbering: string; words: string } {
+  const m = /^(第?[一二三四五六七八九十](?:部分|章)?[、.,:]?)(.*)$/.exec(matchForm(heading))
+  return m ? { numbering: m[1], words: m[2] } : { numbering: '', words: matchForm(heading) }
+}
+
+/**
+ * S03: heading wording that is neither canonical nor a known variant. Headings worded as the
+ * format has them but numbered another way (第一部分 总体情况, 一 总体情况) make one finding for
+ * the report, a mild one: the numbering is a matter of form, the content is all there.
+ */
 function s03(ctx: RuleContext): Draft[] {
-  return ctx.report.sections.flatMap((s) => {
+  const out: Draft[] = []
+  const renumbered: typeof ctx.report.sections = []
+  for (const s of ctx.report.sections) {
     const pattern = SECTION_PATTERNS.find((p) => p.index === s.index)!
     const k = matchForm(s.heading).replace(/^([一二三四五六七八九十])[.,:]/, '$1、')
-    if (pattern.accepted.some((a) => matchForm(a) === k)) return []
-    return [{ key: String(s.index), source: s.headingSource, message: `标题“${s.heading}”与格式规定的“${SECTION_TITLES[s.index - 1]}”不一致` }]
-  })
+    if (pattern.accepted.some((a) => matchForm(a) === k)) continue
+    if (pattern.accepted.some((a) => splitHeading(a).words === splitHeading(s.heading).words)) {
+      renumbered.push(s)
+      continue
+    }
+    out.push({ key: String(s.index), source: s.headingSource, message: `标题“${s.heading}”与格式规定的“${SECTION_TITLES[s.index - 1]}”不一致` })
+  }
+  if (renumbered.length) {
+    const [first] = renumbered
+    out.push({
+      key: 'numbering',
+      severity: 'info',
+      source: first.headingSource,
+      message: `${renumbered.length} 个部分标题的编号方式与格式规定的“一、”式不同（如“${first.heading}”，格式为“${SECTION_TITLES[first.index - 1]}”），标题文字与格式一致`
+    })
+  }
+  return out
 }
 
 /** S04: a nested top-level heading inside a section, or an enumeration that starts over (一是…一是). */
