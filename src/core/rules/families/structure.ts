@@ -34,11 +34,8 @@ function s02(ctx: RuleContext): Draft[] {
   return out
 }
 
-/** A heading's numbering (一、 第一部分 一 …) and the words after it, in match form. */
-function splitHeading(heading: string): { numbering: string; words: string } {
-  const m = /^(第?[一二三四五六七八九十](?:部分|章)?[、.,:]?)(.*)$/.exec(matchForm(heading))
-  return m ? { numbering: m[1], words: m[2] } : { numbering: '', words: matchForm(heading) }
-}
+/** A heading's words after its numbering (一、 第一部分 一 …), in match form. */
+const headingWords = (heading: string) => matchForm(heading).replace(/^第?[一二三四五六七八九十](?:部分|章)?[、.,:]?/, '')
 
 /**
  * S03: heading wording that is neither canonical nor a known variant. Headings worded as the
@@ -52,7 +49,7 @@ function s03(ctx: RuleContext): Draft[] {
     const pattern = SECTION_PATTERNS.find((p) => p.index === s.index)!
     const k = matchForm(s.heading).replace(/^([一二三四五六七八九十])[.,:]/, '$1、')
     if (pattern.accepted.some((a) => matchForm(a) === k)) continue
-    if (pattern.accepted.some((a) => splitHeading(a).words === splitHeading(s.heading).words)) {
+    if (pattern.accepted.some((a) => headingWords(a) === headingWords(s.heading))) {
       renumbered.push(s)
       continue
     }
