@@ -55,6 +55,13 @@ export const HEADING_SHAPES: Array<{ pattern: RegExp; printed?: RegExp }> = [
   { pattern: /^([一二三四五六七八九十])(.{2,40})$/, printed: /^[一二三四五六七八九十][ \t\u3000]+\S/ }
 ]
 
+/**
+ * A header line of text laid out with spaces that holds several heads (自然人 商业企业 …), not
+ * one: such a line is kept whole and named after none of them (tables 3 and 4), and the label
+ * rules read its heads as words.
+ */
+export const severalHeads = (text: string): boolean => /\S\s+\S/.test(text.trim())
+
 /** Table 3 rows: distinctive fragments of each row label (both templates). */
 export const T3_ROW_PATTERNS: Record<string, RegExp> = {
   new: /本年新收|新收(政府)?信息公开申请|本年收到/,

@@ -1,5 +1,5 @@
 /** Chinese labels and colours of the interface, in one place. */
-import type { DocumentStatus, ReviewState, SeverityName } from '../../shared/contract'
+import type { DocumentStatus, IdentitySource, ReviewState, SeverityName } from '../../shared/contract'
 
 export const SEVERITY_LABEL: Record<SeverityName, string> = { error: '错误', warning: '警告', info: '提示' }
 export const SEVERITY_COLOR: Record<SeverityName, string> = { error: 'red', warning: 'orange', info: 'blue' }
@@ -10,6 +10,9 @@ export const REVIEW_COLOR: Record<ReviewState, string> = { pending: 'gray', conf
 
 export const STATUS_LABEL: Record<DocumentStatus, string> = { ok: '已读取', needs_ocr: '需 OCR', error: '错误' }
 export const STATUS_COLOR: Record<DocumentStatus, string> = { ok: 'green', needs_ocr: 'yellow', error: 'red' }
+
+/** Agency and year the auditor should still confirm: none found, or taken from a file with the same content. */
+export const toConfirm = (source: IdentitySource | null | undefined): boolean => source === 'none' || source === 'sibling'
 
 export function fmtNumber(v: number | null | undefined): string {
   if (v === null || v === undefined) return '—'

@@ -7,7 +7,7 @@ import { T3_COLUMNS, T3_COLUMN_LABELS, T3_ROW_LABELS, t3Rows, type Template } fr
 import { joinFragments, matchForm } from '../../text/normalize'
 import { alignSequences } from '../align'
 import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
-import { CONTINUED, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
+import { CONTINUED, severalHeads, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
 import { anchorsFromColumns, mapByCount, mapByGrid, mapRow, txtGrid, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
 import {
@@ -89,7 +89,7 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
       } else {
         // A line holding one header cell (one cell per line) is named like a field; a line of
         // several, aligned with spaces, is kept whole and unnamed.
-        const one = !/\s/.test(l.text.trim())
+        const one = !severalHeads(l.text)
         const note = one && i === 0 && /勾稽|本列/.test(matchForm(l.text))
         label(out, note ? 'note' : 'column', one ? columnKeyOf(matchForm(l.text)) : null, l.text, l.raw, l.source, { row: i, cell: 0 })
       }

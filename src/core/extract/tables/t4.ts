@@ -4,7 +4,7 @@
 import { T4_COLUMN_LABELS, T4_COLUMNS, T4_GROUPS, t4Keys } from '../../model/keys'
 import { joinFragments, matchForm } from '../../text/normalize'
 import { spanOf, type DocLine, type DocWord } from '../doc'
-import { T4_COLUMN_PATTERNS, T4_GROUP_PATTERNS, T4_SPANNING } from '../labels'
+import { severalHeads, T4_COLUMN_PATTERNS, T4_GROUP_PATTERNS, T4_SPANNING } from '../labels'
 import { mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
 import { byReadingOrder, hasValues, splitTrailingValues, stackWords, type ValueSlot } from './rows'
@@ -74,7 +74,7 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
         if (!c.trim()) return
         const words = l.words.filter((w) => (l.cells ? w.cell === j : true))
         // A line of several heads aligned with spaces is kept whole and unnamed (as in table 3).
-        const one = l.cells !== undefined || !/\S\s+\S/.test(c.trim())
+        const one = l.cells !== undefined || !severalHeads(c)
         label(out, 'column', one ? columnOf(matchForm(c)) : null, c.trim(), c.trim(), spanOf(words.map((w) => w.source)) ?? l.source, { row: i, cell: j })
       })
     })

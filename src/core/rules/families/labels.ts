@@ -4,7 +4,7 @@
  */
 import { T2_LAYOUTS, T3_ROW_LABELS, T4_COLUMN_LABELS, type TableId } from '../../model/keys'
 import { matchForm } from '../../text/normalize'
-import { T2_COLUMN_PATTERNS, T3_GROUP_TEXT } from '../../extract/labels'
+import { severalHeads, T2_COLUMN_PATTERNS, T3_GROUP_TEXT } from '../../extract/labels'
 import type { ExtractedReport } from '../../model/report'
 import type { Draft, RuleContext, RuleDef } from '../types'
 
@@ -160,7 +160,7 @@ function spacedHeads(labels: ExtractedReport['labels']): string[][] {
   // Fields of their own (tab-separated text) are read as they are.
   if (heads.some((l) => (l.position?.cell ?? 0) > 0)) return []
   const lines = heads.map((l) => l.text.trim())
-  if (!lines.some((t) => /\S\s+\S/.test(t))) return []
+  if (!lines.some(severalHeads)) return []
   return lines.map((t) => t.split(/\s+/).map(matchForm).filter(Boolean))
 }
 

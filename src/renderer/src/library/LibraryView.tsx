@@ -5,7 +5,7 @@
 import { Badge, Button, Group, NativeSelect, Progress, Text, TextInput } from '@mantine/core'
 import { useEffect, useMemo, useRef, useState, type UIEvent } from 'react'
 import type { LibraryRowDto } from '../../../shared/contract'
-import { STATUS_COLOR, STATUS_LABEL } from '../labels'
+import { STATUS_COLOR, STATUS_LABEL, toConfirm } from '../labels'
 
 const ROW_HEIGHT = 34
 const OVERSCAN = 8
@@ -69,7 +69,7 @@ function matches(r: LibraryRowDto, f: LibraryFilters): boolean {
   }
   if (f.year && String(r.year ?? '') !== f.year) return false
   if (f.status === 'nameless') {
-    if (!(r.identity === 'none' || r.identity === 'sibling')) return false
+    if (!toConfirm(r.identity)) return false
   } else if (f.status && r.status !== f.status) return false
   if (f.severity === 'error' && r.errors === 0) return false
   if (f.severity === 'warning' && r.warnings === 0) return false

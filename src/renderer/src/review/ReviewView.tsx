@@ -8,7 +8,7 @@ import { Alert, Badge, Button, Group, Kbd, Loader, Menu, SegmentedControl, Text 
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ComparisonDto, FindingDto, ReportDetail, ReviewState, SeverityName, SourceDto, SourceRef } from '../../../shared/contract'
 import { call, errorText } from '../api'
-import { SEVERITY_RANK } from '../labels'
+import { SEVERITY_RANK, toConfirm } from '../labels'
 import { AddFindingModal, type FindingDraft } from './AddFindingModal'
 import { CellPanel } from './CellPanel'
 import { FindingsPanel, type FindingFilter } from './FindingsPanel'
@@ -180,7 +180,7 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
         <Button
           size="compact-xs"
           variant={detail.identity.source === 'title' ? 'subtle' : 'light'}
-          color={detail.identity.source === 'none' || detail.identity.source === 'sibling' ? 'orange' : undefined}
+          color={toConfirm(detail.identity.source) ? 'orange' : undefined}
           onClick={() => setEditIdentity(true)}
           title={`机关与年度${identityText(detail.identity)}；点击更正`}
           data-testid="identity-edit"
