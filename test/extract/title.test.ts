@@ -106,6 +106,23 @@ describe('the title finder in TXT lines', () => {
     expect(titleOf('《辉县市人民政府2023年政府信息公开工作年度报告》')).toMatchObject({ agency: '辉县市人民政府', year: 2023 })
   })
 
+  it('reads titles that print the year after the report\'s name, or word the name otherwise', () => {
+    const whole = { agency: '辉县市人民政府', year: 2023 }
+    expect(titleOf('辉县市人民政府政府信息公开工作年度报告（2023年）')).toMatchObject(whole)
+    expect(titleOf('辉县市人民政府政府信息公开工作年度报告(2023年度)')).toMatchObject(whole)
+    expect(titleOf('辉县市人民政府政府信息公开工作2023年度报告')).toMatchObject(whole)
+    // One 政府 serves both, as in titles that put the year first.
+    expect(titleOf('辉县市人民政府信息公开工作年度报告（2023年）')).toMatchObject(whole)
+    // A cover: agency, report's name and year each on a line of its own.
+    expect(titleOf('辉县市人民政府\n政府信息公开工作年度报告\n（2023年）')).toEqual({ title: '辉县市人民政府政府信息公开工作年度报告（2023年）', ...whole })
+    expect(titleOf('辉县市人民政府关于2023年政府信息公开工作的年度报告')).toMatchObject(whole)
+    expect(titleOf('辉县市人民政府2023年政府信息公开工作情况年度报告')).toMatchObject(whole)
+    expect(titleOf('辉县市人民政府2023年度政府信息公开工作情况报告')).toMatchObject(whole)
+    // No agency before the name: the sign-off gives it, and a sentence is still no title.
+    expect(titleOf('政府信息公开工作年度报告（2023年）')).toMatchObject({ agency: null, year: 2023 })
+    expect(titleOf('根据要求，现将政府信息公开工作年度报告（2023年）公布')).toBeNull()
+  })
+
   it('takes the agency of a title that names none from the sign-off', () => {
     const body = '2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n九江市濂溪区交通运输局\n2023 年 1 月 20 日\n'
     const t = findTitle(txtToDoc(body).lines)
@@ -152,7 +169,10 @@ describe('S10 and Y01 on such titles', () => {
   const cases: Array<[string, RegExp]> = [
     ['2023年度上海市黄浦区人民政府政府信息公开工作年度报告', /年份应写在机关名称之后/],
     ['2022年政府信息公开工作年度报告', /标题缺少机关名称/],
-    ['九江市濂溪区交通运输局二〇二二年政府信息公开工作年度报告', /年份应写作阿拉伯数字/]
+    ['九江市濂溪区交通运输局二〇二二年政府信息公开工作年度报告', /年份应写作阿拉伯数字/],
+    ['九江市濂溪区交通运输局政府信息公开工作年度报告（2022年）', /年份应写在机关名称之后、“政府信息公开工作年度报告”之前/],
+    ['九江市濂溪区交通运输局政府信息公开工作2022年度报告', /年份应写在机关名称之后、“政府信息公开工作年度报告”之前/],
+    ['政府信息公开工作年度报告（2022年）', /标题缺少机关名称/]
   ]
   it.each(cases)('%s', async (title, why) => {
     const r = await seedReport('001.txt')

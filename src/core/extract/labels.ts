@@ -188,17 +188,28 @@ export const TABLE_START = {
 /** A page number as printed in a header or footer ("3", "— 3 —", "第 3 页 共 6 页", "3/6"), spaces removed. */
 export const PAGE_NUMBER = /^(-|—|－)?\d{1,4}(-|—|－)?$|^第\d{1,4}页(共\d{1,4}页)?$|^\d{1,4}\/\d{1,4}$/
 
-/** The report title: an agency, a year, and the name of the report. */
-export const TITLE_PATTERN =
-  /^(.{2,60}?)[(\[]?(\d{4})[)\]]?年度?(.{0,12}?)(政府|政务)?(信息)?公开(工作)?(年度)?(报告|年报)/
+/** The name of the report, after its agency and year: 政府信息公开工作年度报告, 政务公开工作情况报告, 信息公开年报 … */
+const REPORT_NAME = '(?:政府|政务)?(?:信息)?公开(?:工作)?(?:情况)?的?(?:年度)?(?:报告|年报)'
+/** The same name opened by its subject, as titles that print the year after it need it. */
+const NAMED_SUBJECT = '(?<subject>政府信息公开|政务信息公开|政务公开|信息公开)(?:工作)?(?:情况)?'
 
 /**
- * A title that puts the year first ("2023年度XX区人民政府政府信息公开工作年度报告") or names no
- * agency at all ("2023年政府信息公开工作年度报告"). Group 1 the year, group 2 the agency (may be
- * empty): the shortest text before the report's name, so "…局政府信息公开" leaves "…局".
+ * The shapes of a report title, in match form with years made Arabic (NFKC turns （ into ().
+ * Named groups: `agency` (as printed, may be empty: the sign-off names it), `year`, and `subject`
+ * where the report's name opens with 政府信息公开 right after the agency, so that "…人民政府信息公开"
+ * can give the 政府 back to the agency. Tried in order; the first that reads the title wins.
  */
-export const TITLE_YEAR_FIRST =
-  /^[(\[]?(\d{4})(?:年度?[)\]]?|[)\]]年度?)(.{0,60}?)(政府信息公开|政务信息公开|政务公开|信息公开)(工作)?(年度)?(报告|年报)/d
+export const TITLE_SHAPES: readonly RegExp[] = [
+  // 辉县市人民政府2023年（度）政府信息公开工作年度报告; …关于2023年政府信息公开工作的年度报告.
+  new RegExp(`^(?<agency>.{2,60}?)[(\\[]?(?<year>\\d{4})[)\\]]?年度?.{0,12}?${REPORT_NAME}`, 'd'),
+  // 2023年度辉县市人民政府政府信息公开工作年度报告; 2023年政府信息公开工作年度报告 (no agency). The
+  // shortest text before the report's name, so "…局政府信息公开" leaves "…局".
+  new RegExp(`^[(\\[]?(?<year>\\d{4})(?:年度?[)\\]]?|[)\\]]年度?)(?<agency>.{0,60}?)${NAMED_SUBJECT}的?(?:年度)?(?:报告|年报)`, 'd'),
+  // 辉县市人民政府政府信息公开工作年度报告（2023年度）, the year after the name, as covers print it.
+  new RegExp(`^(?<agency>.{0,60}?)${NAMED_SUBJECT}的?(?:年度)?(?:报告|年报)\\((?<year>\\d{4})年度?\\)$`, 'd'),
+  // 辉县市人民政府政府信息公开工作2023年度报告.
+  new RegExp(`^(?<agency>.{0,60}?)${NAMED_SUBJECT}(?<year>\\d{4})年度?(?:报告|年报)`, 'd')
+]
 
 /** A line that is an agency's name and nothing else: ends as agency names end, no punctuation. */
 export const AGENCY_LINE =

@@ -6,7 +6,7 @@ import { T2_LAYOUTS, T3_ROW_SHORT, type TableId } from '../model/keys'
 import type { Provenance } from '../model/report'
 import { arabicYears, joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
 import { spanOf, type DocLine } from './doc'
-import { SECTION_PATTERNS, HEADING_SHAPES, AGENCY_LINE, SIGN_OFF_DATE, T4_SPANNING, TABLE_START, TITLE_PATTERN, TITLE_YEAR_FIRST } from './labels'
+import { SECTION_PATTERNS, HEADING_SHAPES, AGENCY_LINE, SIGN_OFF_DATE, T4_SPANNING, TABLE_START, TITLE_SHAPES } from './labels'
 import { hasValues } from './tables/rows'
 
 export interface TitleInfo {
@@ -32,20 +32,19 @@ function readTitle(text: string): { printedAgency: string; year: number } | null
   // NFKC and arabicYears keep the characters involved one for one, so spans of `folded` index
   // `text` too.
   const folded = arabicYears(text.normalize('NFKC'))
-  const at = (s: string, from: number, to: number) => (folded.length === text.length ? text.slice(from, to) : s)
-  const m = TITLE_PATTERN.exec(folded)
-  // An agency's name has no clause punctuation and quotes nothing: "各乡镇人民政府：现将《…" is body text.
-  if (m && /[，,：:；;。《]/.test(m[1])) return null
-  if (m) return { printedAgency: at(m[1], 0, m[1].length), year: Number(m[2]) }
-  const y = TITLE_YEAR_FIRST.exec(folded)
-  if (!y) return null
-  const [from, to] = y.indices![2]
-  let printedAgency = at(y[2], from, to)
-  // A sentence that opens with a year ("2023年，我局…") is body text, not a title.
-  if (/[，,：:]/.test(printedAgency)) return null
-  // "…人民政府信息公开": the 政府 is both the agency's and the report's.
-  if (/人民$/.test(printedAgency) && y[3].startsWith('政府')) printedAgency += '政府'
-  return { printedAgency, year: Number(y[1]) }
+  for (const shape of TITLE_SHAPES) {
+    const m = shape.exec(folded)
+    if (!m) continue
+    const [from, to] = m.indices!.groups!.agency
+    let printedAgency = folded.length === text.length ? text.slice(from, to) : m.groups!.agency
+    // An agency's name has no clause punctuation and quotes nothing: "各乡镇人民政府：现将《…" and
+    // "2023年，我局…" are body text.
+    if (/[，,：:；;。《]/.test(printedAgency)) return null
+    // "…人民政府信息公开": the 政府 is both the agency's and the report's.
+    if (/人民$/.test(printedAgency) && m.groups!.subject?.startsWith('政府')) printedAgency += '政府'
+    return { printedAgency, year: Number(m.groups!.year) }
+  }
+  return null
 }
 
 /**
