@@ -4,6 +4,7 @@
 import { describeKey } from '../core/model/keys'
 import { reportLayout } from '../core/model/layout'
 import type { StoredFinding } from '../core/review/findings'
+import { identityFromFileName } from '../core/review/identity'
 import { loadReport } from '../core/store/read'
 import type { Store } from '../core/store/store'
 import type { CellDto, FindingDto, ReportDetail } from '../shared/contract'
@@ -65,9 +66,17 @@ export function reportDetail(store: Store, id: number): ReportDetail | null {
       by: r.identityBy,
       at: r.identityAt
     },
+    nameFromFile: fileNameFills(r.agency, r.year, r.file),
     cells,
     layout,
     sections: r.sections.map((s) => ({ index: s.index, heading: s.heading, text: s.text, source: s.headingSource })),
     keyLabels
   }
+}
+
+/** What the file's name gives for an agency or year the report itself lacks; null when nothing. */
+function fileNameFills(agency: string | null, year: number | null, file: string): ReportDetail['nameFromFile'] {
+  if (agency && year) return null
+  const named = identityFromFileName(file)
+  return named && ((!agency && named.agency) || !year) ? named : null
 }

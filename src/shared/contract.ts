@@ -125,6 +125,11 @@ export interface ReportDetail {
   version: number
   /** Where the agency and year come from: the title, a file of the same content, the auditor. */
   identity: IdentityDto
+  /**
+   * Agency and year the file's name gives, offered (never taken) when the report itself names
+   * neither or only one of them; null otherwise.
+   */
+  nameFromFile: { agency: string | null; year: number } | null
   cells: Record<string, CellDto>
   layout: TableLayoutDto[]
   sections: SectionDto[]

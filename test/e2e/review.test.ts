@@ -350,6 +350,34 @@ suite('review workspace in Chromium against the real handlers', () => {
     expect(toConfirm()).toBe(before - 1)
   })
 
+  it('fills in the agency and year a nameless report\'s file name gives, for the auditor to confirm', async () => {
+    const name = '05-某县农业农村局2023年政府信息公开工作年度报告.txt'
+    const file = path.join(dir, name)
+    const text = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8').replace('辉县市人民政府 2023 年政府信息公开工作年度报告', '')
+    // Figures of its own, so that no file of the same content names it.
+    const altered = text.replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/, '四、结转下年度继续办理\t\t7\t0\t0\t0\t0\t0\t7')
+    expect(altered).not.toBe(text)
+    fs.writeFileSync(file, altered)
+    chosen = [file]
+    await page.goto(bridge.url)
+    await page.getByTestId('import-folder').first().click()
+    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('1 份未识别出机关与年度')
+    const id = reportIdOf(name)
+    expect(loadReport(store, id)).toMatchObject({ identitySource: 'none', agency: null, year: null })
+
+    await page.goto(`${bridge.url}#/report/${id}`)
+    await page.getByTestId('identity-edit').click()
+    expect(await page.getByTestId('identity-from-file').innerText()).toBe(`已按文件名“${name}”填入机关名称与年度，请与原文核对后保存`)
+    expect(await page.getByTestId('identity-agency').inputValue()).toBe('某县农业农村局')
+    expect(await page.getByTestId('identity-year').inputValue()).toBe('2023')
+    // Offered, not taken: nothing is stored until the auditor saves.
+    expect(loadReport(store, id)!.identitySource).toBe('none')
+    await page.screenshot({ path: path.join(ARTIFACTS, 'identity-from-file-name.png') })
+    await page.getByTestId('identity-save').click()
+    await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('某县农业农村局 2023 年报')
+    expect(loadReport(store, id)).toMatchObject({ identitySource: 'manual', agency: '某县农业农村局', year: 2023 })
+  })
+
   // A landscape page stored turned, shown landscape (p38); a landscape page turned in a viewer, shown sideways (p41).
   it.each([
     ['p38-rotated-landscape-t3.pdf', 'landscape'],

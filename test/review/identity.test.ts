@@ -7,12 +7,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { reportDetail } from '../../src/backend/dto'
 import { ingestPaths } from '../../src/core/ingest/ingest'
 import { rereadDocuments } from '../../src/core/ingest/reread'
 import { writeWorkbook } from '../../src/core/memo'
 import { compareWithPrevious } from '../../src/core/review/compare'
 import { listFindings } from '../../src/core/review/findings'
-import { setReportIdentity, validIdentity } from '../../src/core/review/identity'
+import { identityFromFileName, setReportIdentity, validIdentity } from '../../src/core/review/identity'
 import { listLibrary } from '../../src/core/review/library'
 import { loadReport } from '../../src/core/store/read'
 import { Store, StoreError } from '../../src/core/store/store'
@@ -107,6 +108,44 @@ describe('setReportIdentity', () => {
     expect(() => setReportIdentity(store, 999, { agency: '辉县市人民政府', year: 2023 }, '张审核')).toThrow(StoreError)
     expect(() => validIdentity({ agency: '辉县市人民政府', year: 2031 }, new Date('2026-05-01'))).toThrow('年度应为 2008–2026')
     expect(loadReport(store, id)).toEqual(before)
+    store.close()
+  })
+})
+
+describe('agency and year offered from the file name', () => {
+  it('reads a file name that is the report title, after a running number', () => {
+    const whole = { agency: '辉县市峪河镇人民政府', year: 2023 }
+    expect(identityFromFileName('辉县市峪河镇人民政府2023年政府信息公开工作年度报告.pdf')).toEqual(whole)
+    expect(identityFromFileName('03-辉县市峪河镇人民政府2023年政府信息公开工作年度报告.PDF')).toEqual(whole)
+    expect(identityFromFileName('（12）辉县市峪河镇人民政府2023年度政务公开年报.txt')).toEqual(whole)
+    expect(identityFromFileName('7_辉县市峪河镇人民政府_2023年政府信息公开工作年度报告.pdf')).toEqual(whole)
+    expect(identityFromFileName('辉县市峪河镇人民政府政府信息公开工作年度报告（2023年）.pdf')).toEqual(whole)
+    // A leading year is the title's own, not a running number.
+    expect(identityFromFileName('2023年辉县市峪河镇人民政府政府信息公开工作年度报告.pdf')).toEqual(whole)
+    expect(identityFromFileName('2023年政府信息公开工作年度报告.pdf')).toEqual({ agency: null, year: 2023 })
+    for (const name of ['scan_0012.pdf', '某单位年报.txt', '辉县市峪河镇人民政府.pdf', '1999年辉县市政府信息公开工作年度报告.pdf']) expect(identityFromFileName(name)).toBeNull()
+  })
+
+  it('offers them for a report that names neither, and not for one that names both', async () => {
+    const dir = tempDir('dra-identity-file-')
+    const store = Store.open(path.join(dir, 'ws.sqlite'))
+    // 001 without its title and with another figure: no file of the same content names it.
+    const text = seedText('001.txt')
+      .replace('辉县市人民政府 2023 年政府信息公开工作年度报告', '')
+      .replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/, '四、结转下年度继续办理\t\t5\t0\t0\t0\t0\t0\t5')
+    expect(text).not.toContain('辉县市人民政府 2023')
+    expect(text).toContain('\t5\t0\t0\t0\t0\t0\t5')
+    const named = path.join(dir, '05-辉县市峪河镇人民政府2023年政府信息公开工作年度报告.txt')
+    fs.writeFileSync(named, text)
+    const titled = path.join(dir, '04-辉县市峪河镇人民政府2022年政府信息公开工作年度报告.txt')
+    fs.writeFileSync(titled, seedText('001.txt'))
+    const { items } = await ingestPaths([named, titled], { store })
+    const [untitledId, titledId] = items.map((i) => i.reportId!)
+    // Only offered: the report stays nameless until the auditor saves.
+    expect(loadReport(store, untitledId)).toMatchObject({ agency: null, year: null, identitySource: 'none' })
+    expect(reportDetail(store, untitledId)!.nameFromFile).toEqual({ agency: '辉县市峪河镇人民政府', year: 2023 })
+    // The title names both: the file name (another agency and year) is not offered.
+    expect(reportDetail(store, titledId)).toMatchObject({ agency: '辉县市人民政府', year: 2023, nameFromFile: null })
     store.close()
   })
 })

@@ -48,6 +48,15 @@ function readTitle(text: string): { printedAgency: string; year: number } | null
 }
 
 /**
+ * Agency and year of a text that reads as a report's title as a whole (a file name, say), or
+ * null. The agency is null when the title names none.
+ */
+export function readTitleText(text: string): { agency: string | null; year: number } | null {
+  const read = readTitle(compact(text))
+  return read && { agency: cleanAgency(read.printedAgency) || null, year: read.year }
+}
+
+/**
  * A covering notice that issues the report, printed before it under a letterhead
  * (…办公室关于印发《…2023年政府信息公开工作年度报告》的通知): the name of the report it quotes,
  * or null when `text` is no such notice.

@@ -2,6 +2,7 @@
  * The auditor names a report's agency and year: for a title the program could not read (the
  * report then takes no part in the cross-year and same-agency checks) or read wrong.
  */
+import { readTitleText } from '../extract/structure'
 import type { Store } from '../store/store'
 import { affectedBy, checkReports } from './check'
 
@@ -37,4 +38,18 @@ export function setReportIdentity(store: Store, reportId: number, input: Identit
     checkReports(store, [...new Set([...before, ...affectedBy(store, [reportId])])].sort((a, b) => a - b))
     return version
   })()
+}
+
+/**
+ * The agency and year a file's name gives, when it reads as the report's title: offices name
+ * their filings so (辉县市峪河镇人民政府2023年政府信息公开工作年度报告.pdf), often after a
+ * running number (03-…, （3）…). Offered to the auditor for a report whose own title named
+ * neither, never taken without them.
+ */
+export function identityFromFileName(fileName: string): { agency: string | null; year: number } | null {
+  const stem = fileName.replace(/\.[^.]*$/, '')
+  // A running number of up to three digits (a year has four and is the title's own).
+  const unnumbered = stem.replace(/^(?:\d{1,3}|[(（【\[]\d{1,3}[)）】\]])(?!\d|年)[\s._\-—、．]*/, '')
+  const read = readTitleText(unnumbered.replace(/[_]+/g, ' '))
+  return read && read.year >= FIRST_YEAR ? read : null
 }

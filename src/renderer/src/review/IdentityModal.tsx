@@ -26,8 +26,8 @@ export function IdentityModal(props: { detail: ReportDetail; opened: boolean; on
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     if (!opened) return
-    setAgency(detail.agency ?? '')
-    setYear(detail.year ?? '')
+    setAgency(detail.agency ?? detail.nameFromFile?.agency ?? '')
+    setYear(detail.year ?? detail.nameFromFile?.year ?? '')
     setError(null)
   }, [opened, detail])
   const save = async () => {
@@ -49,6 +49,13 @@ export function IdentityModal(props: { detail: ReportDetail; opened: boolean; on
       <Text size="xs" c="dimmed" mb="sm" data-testid="identity-source">
         当前机关与年度{identityText(detail.identity)}
       </Text>
+      {detail.nameFromFile && (
+        <Alert color="orange" py={4} mb="xs" data-testid="identity-from-file">
+          已按文件名“{detail.file}”填入
+          {[!detail.agency && detail.nameFromFile.agency && '机关名称', !detail.year && '年度'].filter(Boolean).join('与')}
+          ，请与原文核对后保存
+        </Alert>
+      )}
       <TextInput label="机关名称" value={agency} onChange={(e) => setAgency(e.currentTarget.value)} data-testid="identity-agency" data-autofocus />
       <NumberInput label="年度" value={year} onChange={setYear} min={2008} max={new Date().getFullYear()} allowDecimal={false} mt="xs" data-testid="identity-year" />
       <Text size="xs" c="dimmed" mt="xs">
