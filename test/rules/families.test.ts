@@ -38,21 +38,25 @@ describe('S headings numbered another way', () => {
     }
     const r = await reportOf(text)
     expect(r.sections.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6])
+    // Shown as printed: the space that numbers them kept, not run together (第一部分总体情况).
+    expect(r.sections[0].heading).toBe('第一部分 总体情况')
     const findings = check(r)
     expect(ofRule(findings, 'S01')).toEqual([])
     expect(ofRule(findings, 'S03').map((f) => [f.severity, f.message])).toEqual([
-      ['info', '6 个部分标题的编号方式与格式规定的“一、”式不同（如“第一部分总体情况”，格式为“一、总体情况”），标题文字与格式一致']
+      ['info', '6 个部分标题的编号方式与格式规定的“一、”式不同（如“第一部分 总体情况”，格式为“一、总体情况”），标题文字与格式一致']
     ])
   })
 
   it('reads 一 总体情况, the numeral set apart by a space, but not a sentence opening with a numeral', async () => {
     const r = await reportOf(seed().replace('一、总体情况', '一　总体情况'))
     expect(r.sections.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6])
+    expect(r.sections[0].heading).toBe('一 总体情况')
+    expect(r.sections[1].heading).toBe('二、主动公开政府信息情况')
     expect(ofRule(check(r), 'S03').map((f) => f.severity)).toEqual(['info'])
     // Without the space it is a sentence's start (一年来…), and a heading worded otherwise stays a wording finding.
     expect((await reportOf(seed().replace('一、总体情况', '一总体情况'))).sections.map((s) => s.index)).toEqual([2, 3, 4, 5, 6])
     const typo = ofRule(check(await reportOf(seed().replace('一、总体情况', '第一部分 总体情况况'))), 'S03')
-    expect(typo.map((f) => [f.severity, f.message])).toEqual([['warning', '标题“第一部分总体情况况”与格式规定的“一、总体情况”不一致']])
+    expect(typo.map((f) => [f.severity, f.message])).toEqual([['warning', '标题“第一部分 总体情况况”与格式规定的“一、总体情况”不一致']])
   })
 })
 

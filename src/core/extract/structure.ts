@@ -243,9 +243,19 @@ export function findHeadings(lines: DocLine[], from = 0): Heading[] {
     const hits = SECTION_PATTERNS.filter((p) => p.keywords.test(m[2]))
     if (hits.length === 0) continue
     const chosen = hits.find((h) => h.index === numeral) ?? hits[0]
-    out.push({ index: chosen.index, line: i, text: compact(l.text), raw: l.raw, source: l.source })
+    out.push({ index: chosen.index, line: i, text: headingText(l.text), raw: l.raw, source: l.source })
   }
   return out
+}
+
+/**
+ * A heading as shown: without the spaces PDF extraction puts between glyphs (总 体 情 况), but
+ * with the one that numbers it where the heading has no 、 (第一部分 总体情况, 一 总体情况).
+ */
+function headingText(text: string): string {
+  const whole = compact(text)
+  const numbering = /^(第[一二三四五六七八九十](?:部分|章)|[一二三四五六七八九十])[ \t\u3000]+(?![、.．,，:：])/.exec(normalizeGlyphs(text).trim())
+  return numbering ? `${numbering[1]} ${whole.slice(numbering[1].length)}` : whole
 }
 
 export interface Region {
