@@ -103,7 +103,19 @@ describe('the title finder in TXT lines', () => {
 
   it('reads a title with 关于 after the agency, and one printed whole in book-title marks', () => {
     expect(titleOf('辉县市人民政府关于2023年政府信息公开工作年度报告')).toMatchObject({ agency: '辉县市人民政府', year: 2023 })
-    expect(titleOf('《辉县市人民政府2023年政府信息公开工作年度报告》')).toMatchObject({ agency: '辉县市人民政府', year: 2023 })
+    // The marks are the web page's, not the title's: S10 is not to see them.
+    expect(titleOf('《辉县市人民政府2023年政府信息公开工作年度报告》')).toEqual({ title: '辉县市人民政府2023年政府信息公开工作年度报告', agency: '辉县市人民政府', year: 2023 })
+  })
+
+  it('reads the title from the file card of a 信息公开目录 page (名称：…), below its other fields', () => {
+    const card = [
+      '索引号：11410782MB1C56789X/2024-00012\t主题分类：政务公开',
+      '发布机构：辉县市人民政府办公室\t生成日期：2024-01-19',
+      '文号：\t',
+      '名称：辉县市人民政府 2023 年政府信息公开工作年度报告'
+    ].join('\n')
+    expect(titleOf(card)).toEqual({ title: '辉县市人民政府2023年政府信息公开工作年度报告', agency: '辉县市人民政府', year: 2023 })
+    expect(titleOf('标题：《辉县市人民政府2023年政府信息公开工作年度报告》')).toMatchObject({ title: '辉县市人民政府2023年政府信息公开工作年度报告' })
   })
 
   it('reads titles that print the year after the report\'s name, or word the name otherwise', () => {

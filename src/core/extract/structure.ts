@@ -26,9 +26,6 @@ function compact(text: string): string {
 
 /** Agency (as printed, may be empty) and year of a compacted title, or null when it is no title. */
 function readTitle(text: string): { printedAgency: string; year: number } | null {
-  // A title printed whole in book-title marks (《…年度报告》, as web pages show it).
-  const quoted = /^《([^《》]+)》$/.exec(text)
-  if (quoted) return readTitle(quoted[1])
   // NFKC and arabicYears keep the characters involved one for one, so spans of `folded` index
   // `text` too.
   const folded = arabicYears(text.normalize('NFKC'))
@@ -52,8 +49,19 @@ function readTitle(text: string): { printedAgency: string; year: number } | null
  * null. The agency is null when the title names none.
  */
 export function readTitleText(text: string): { agency: string | null; year: number } | null {
-  const read = readTitle(compact(text))
+  const read = readTitle(bareTitle(compact(text)))
   return read && { agency: cleanAgency(read.printedAgency) || null, year: read.year }
+}
+
+/**
+ * A compacted title line without what a web page puts around it: a field name (名称：…, as the
+ * 信息公开目录's file card prints it) or book-title marks around the whole (《…年度报告》).
+ */
+function bareTitle(text: string): string {
+  const field = /^(?:信息|文件)?(?:名称|标题|题名)[:：](.+)$/.exec(text)
+  const t = field ? field[1] : text
+  const quoted = /^《([^《》]+)》$/.exec(t)
+  return quoted ? quoted[1] : t
 }
 
 /**
@@ -85,7 +93,7 @@ export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
     for (let n = 1; n <= TITLE_LINES && i + n <= lines.length; n++) {
       const window = lines.slice(i, i + n)
       if (window.some((l) => hasValues(l))) break
-      const text = compact(joinFragments(window.map((l) => l.text)))
+      const text = bareTitle(compact(joinFragments(window.map((l) => l.text))))
       const quote = noticeQuote(text)
       if (quote) {
         // The notice's own lines only: a letterhead above it is met again without it.
@@ -131,7 +139,7 @@ function continuesTitle(window: DocLine[]): boolean {
     const ref = rest[rest.length - 1].fontSize!
     if (Math.abs(first.fontSize! - ref) <= 0.2 * ref) return true
   }
-  const restText = compact(joinFragments(rest.map((l) => l.text)))
+  const restText = bareTitle(compact(joinFragments(rest.map((l) => l.text))))
   const alone = readTitle(restText)
   // The rest is no title by itself: the title is wrapped. It is one but names no agency: the
   // first line is its agency if it reads as one ("上海市黄浦区人民政府" / "2022年政府信息公开…").
