@@ -60,6 +60,17 @@ describe('S headings numbered another way', () => {
   })
 })
 
+describe('S12 stray Latin words', () => {
+  it('flags a stray English word, but not web or mail addresses', async () => {
+    const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
+    const sentence = '公众可通过https://www.huixian.gov.cn/zwgk/ndbg/index.html、www.xxzwfw.gov.cn或zwgk@huixian.gov.cn、xinxiang.gov.cn/zfxxgk提出意见。'
+    expect(seed).toContain('（四）公开平台建设情况')
+    const text = seed.replace('（四）公开平台建设情况', `（四）公开平台建设情况\n${sentence}\n本年度完善了 workflow 体系。`)
+    const r = (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
+    expect(ofRule(check(r), 'S12').map((f) => f.message)).toEqual([expect.stringContaining('中文句子中夹有英文单词“workflow”')])
+  })
+})
+
 describe('V template version', () => {
   it('passes a 2020 report in the 2019 format and fails a 2022 report in it', async () => {
     expect(ofRule(check(await seedReport('002.txt')), 'V02')).toEqual([])

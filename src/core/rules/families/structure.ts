@@ -236,6 +236,8 @@ function s11(ctx: RuleContext): Draft[] {
 }
 
 const LATIN_OK = new Set(['ipv6', 'ipv4', 'app', 'pdf', 'html', 'http', 'https', 'www', 'gov', 'com', 'cn', 'wps', 'excel', 'word', 'qq', 'wechat', 'ppt', 'office', 'api', 'url', 'ca', 'oa', 'gdp', 'vpn', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'png', 'wifi', 'led'])
+/** A web address (with a scheme or www.) or a mail address. */
+const ADDRESS = /(?:https?:\/\/|www\.)[A-Za-z0-9.\-_~:/?#@!$&'*+,;=%]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:gov|com|org|net|edu)\.cn\b[A-Za-z0-9./_?=&%-]*/g
 const INTERNAL_NOTES = /以上数据真实有效|可以对外发布|请审核|审核后发布|仅供参考|内部资料|（草稿）|\(草稿\)|征求意见稿|此处填写|××|XX/
 
 /** S12: text artifacts: markdown, stray Latin words, internal notes, a paragraph repeated. */
@@ -246,8 +248,11 @@ function s12(ctx: RuleContext): Draft[] {
     out.push({ key: 'markdown', source: markdown[0].source, message: `文本中有 ${markdown.length} 处排版标记残留（如“**”），例如：“${markdown[0].text.slice(0, 30)}…”` })
   }
   for (const s of ctx.facts.sentences) {
+    // Web and mail addresses are written in Latin letters by nature (www.jili.gov.cn).
+    const addresses = [...s.text.matchAll(ADDRESS)].map((a) => [a.index!, a.index! + a[0].length])
     for (const m of s.text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) {
       const w = m[0]
+      if (addresses.some(([from, to]) => m.index! >= from && m.index! < to)) continue
       if (w.length < 3 || LATIN_OK.has(w.toLowerCase()) || /^[A-Z0-9]{2,6}$/.test(w)) continue
       out.push({ key: `latin:${w}`, source: sourceInSentence(ctx.report.sections, s, m.index!, w.length), message: `中文句子中夹有英文单词“${w}”：“…${s.text.slice(Math.max(0, m.index! - 10), m.index! + w.length + 6)}…”` })
     }
