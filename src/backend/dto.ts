@@ -7,7 +7,9 @@ import type { StoredFinding } from '../core/review/findings'
 import { identityFromFileName } from '../core/review/identity'
 import { loadReport } from '../core/store/read'
 import type { Store } from '../core/store/store'
-import type { CellDto, FindingDto, ReportDetail } from '../shared/contract'
+import type { Publication } from '../core/review/publication'
+import { AGENCY_TYPE_LABELS, type AgencyType } from '../core/rules/agency'
+import type { CellDto, FindingDto, ReportDetail, ReportMetaDto } from '../shared/contract'
 
 export function findingDto(f: StoredFinding): FindingDto {
   return {
@@ -79,4 +81,19 @@ function fileNameFills(agency: string | null, year: number | null, file: string)
   if (agency && year) return null
   const named = identityFromFileName(file)
   return named && ((!agency && named.agency) || !year) ? named : null
+}
+
+export function publicationDto(p: Publication): ReportMetaDto {
+  const { meta } = p
+  return {
+    pubDate: meta.pubDate,
+    pubUrl: meta.pubUrl,
+    notFound: meta.notFound,
+    agencyType: meta.agencyType,
+    agencyTypeFromName: p.agencyTypeFromName,
+    agencyTypes: (Object.entries(AGENCY_TYPE_LABELS) as Array<[AgencyType, string]>).map(([value, label]) => ({ value, label })),
+    printed: p.printed,
+    updatedBy: meta.updatedBy,
+    updatedAt: meta.updatedAt
+  }
 }

@@ -15,10 +15,11 @@ import { correctCell, listCorrections, revertCorrection } from '../core/review/c
 import { addAuditorFinding, deleteAuditorFinding, findingEvents, getFinding, listFindings, reviewFinding } from '../core/review/findings'
 import { listLibrary } from '../core/review/library'
 import { setReportIdentity } from '../core/review/identity'
+import { reportPublication, setReportPublication } from '../core/review/publication'
 import { listDocuments } from '../core/store/read'
 import type { Store } from '../core/store/store'
 import type { Api, EventName, Events, IngestItemDto, IngestResultDto, ReportSummary, SavedFileDto, WorkspaceInfo } from '../shared/contract'
-import { findingDto, reportDetail } from './dto'
+import { findingDto, publicationDto, reportDetail } from './dto'
 
 /** What only the host can do: dialogs, and pushing events to the window. */
 export interface Host {
@@ -268,6 +269,12 @@ export function createBackend({ store: initial, host, pool, openStore }: Backend
       setReportIdentity(store, id, { agency, year }, reviewer())
       return requireReport(id)
     },
+    'report:meta': async ({ id }) => {
+      const p = reportPublication(store, id)
+      if (!p) throw new Error(`工作区中没有编号为 ${id} 的报告`)
+      return publicationDto(p)
+    },
+    'report:setMeta': async ({ id, ...input }) => publicationDto(setReportPublication(store, id, input, reviewer())),
     'memo:save': async ({ reports, format, pending }) => {
       const name = reports === 'all' ? '审查意见汇总' : reports.length === 1 ? memoName(store, reports[0]) : `审查意见（${reports.length} 份）`
       return save('保存审查意见', `${name}.${format}`, format, format === 'pdf' ? 'PDF 文档' : 'Word 文档', (out) =>

@@ -1,7 +1,9 @@
 /**
  * Validation of every IPC argument before a handler sees it: the renderer is untrusted.
  */
-import { CHANNELS, type ArgOf, type Channel, type SourceRef } from '../shared/contract'
+import { CHANNELS, type AgencyTypeName, type ArgOf, type Channel, type SourceRef } from '../shared/contract'
+
+const AGENCY_TYPES: readonly AgencyTypeName[] = ['province', 'prefecture', 'city', 'county', 'township', 'subdistrict', 'devzone', 'department', 'unknown']
 
 export class InvalidArgument extends Error {
   constructor(channel: string, why: string) {
@@ -154,6 +156,19 @@ const VALIDATORS: { [K in Channel]: (arg: unknown) => ArgOf<K> } = {
     const a = fields(c, arg, ['id', 'agency', 'year'])
     if (typeof a.year !== 'number' || !Number.isSafeInteger(a.year)) throw new InvalidArgument(c, 'year 必须是整数')
     return { id: id(c, a.id), agency: text(c, a.agency, 'agency', 200)!, year: a.year }
+  },
+  'report:meta': (arg) => ({ id: id('report:meta', fields('report:meta', arg, ['id']).id) }),
+  'report:setMeta': (arg) => {
+    const c = 'report:setMeta'
+    const a = fields(c, arg, ['id', 'pubDate', 'pubUrl', 'notFound', 'agencyType'])
+    if (typeof a.notFound !== 'boolean') throw new InvalidArgument(c, 'notFound 必须是 true 或 false')
+    return {
+      id: id(c, a.id),
+      pubDate: text(c, a.pubDate, 'pubDate', 10, true),
+      pubUrl: text(c, a.pubUrl, 'pubUrl', 500, true),
+      notFound: a.notFound,
+      agencyType: a.agencyType === null ? null : oneOf(c, a.agencyType, 'agencyType', AGENCY_TYPES)
+    }
   },
   'memo:save': (arg) => {
     const c = 'memo:save'

@@ -238,6 +238,35 @@ export interface SavedFileDto {
   bytes: number
 }
 
+/** Kinds of publishing body, as the deadline rules tell them apart (core rules/agency.ts). */
+export type AgencyTypeName = 'province' | 'prefecture' | 'city' | 'county' | 'township' | 'subdistrict' | 'devzone' | 'department' | 'unknown'
+
+/** What the auditor records about a report's publication, and what the document itself shows. */
+export interface ReportMetaDto {
+  /** YYYY-MM-DD, as the auditor verified it; null: not verified (D05). */
+  pubDate: string | null
+  pubUrl: string | null
+  /** Not found on the agency's site, or hard to find (D06). */
+  notFound: boolean
+  /** The type the auditor set; null when the type the agency's name gives stands. */
+  agencyType: AgencyTypeName | null
+  agencyTypeFromName: AgencyTypeName
+  /** Every type with its label, in the order to offer them. */
+  agencyTypes: Array<{ value: AgencyTypeName; label: string }>
+  /** The date and address the document shows (a copy of the web page): offered, never taken. */
+  printed: { date: string | null; dateQuote: string | null; url: string | null }
+  updatedBy: string | null
+  updatedAt: string | null
+}
+
+export interface ReportMetaInput {
+  id: number
+  pubDate: string | null
+  pubUrl: string | null
+  notFound: boolean
+  agencyType: AgencyTypeName | null
+}
+
 /** Request → response handlers. Every handler takes at most one argument object. */
 export interface Api {
   'workspace:info': () => Promise<WorkspaceInfo>
@@ -269,6 +298,10 @@ export interface Api {
   'cell:revert': (args: { reportId: number; key: string }) => Promise<ReportDetail>
   /** The auditor names the report's agency and year (kept through re-reads); checks re-run. */
   'report:identity': (args: { id: number; agency: string; year: number }) => Promise<ReportDetail>
+  /** Publication facts of a report (for the deadline checks D01–D06). */
+  'report:meta': (args: { id: number }) => Promise<ReportMetaDto>
+  /** Records them and checks the report again; returns them as stored. */
+  'report:setMeta': (args: ReportMetaInput) => Promise<ReportMetaDto>
   /** Writes a memo (one report, several, or the batch summary) where the user chooses. */
   'memo:save': (args: { reports: number[] | 'all'; format: 'docx' | 'pdf'; pending: 'list' | 'omit' }) => Promise<SavedFileDto | null>
   /** Writes the Excel workbook of every cell and finding where the user chooses. */
@@ -312,6 +345,8 @@ export const CHANNELS = [
   'cell:correct',
   'cell:revert',
   'report:identity',
+  'report:meta',
+  'report:setMeta',
   'memo:save',
   'export:xlsx'
 ] as const satisfies readonly Channel[]

@@ -114,6 +114,53 @@ describe('review handlers', () => {
     backend.store().close()
   })
 
+  it('records where and when a report was published, offers what a copied web page shows, and checks the deadlines again', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, '辉县市网页.txt')
+    const page = '首页 > 政务公开 > 政府信息公开年报\n发布时间：2024-01-19 10:32  来源：辉县市人民政府办公室  浏览次数：1234\n'
+    fs.writeFileSync(file, page + fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8') + '\n本页网址：https://www.huixian.gov.cn/zwgk/ndbg/202401/t20240119_123.html\n')
+    const { call, backend } = setup([file])
+    await call('ingest:choose', { folder: false })
+    await call('reviewer:set', { name: '张三' })
+    const id = (await call('library:list'))[0].reportId!
+    const open = async (rule: string) => (await call('report:findings', { id })).filter((f) => f.rule === rule && f.status === 'open')
+
+    const meta = await call('report:meta', { id })
+    expect(meta).toMatchObject({
+      pubDate: null,
+      pubUrl: null,
+      notFound: false,
+      agencyType: null,
+      agencyTypeFromName: 'city',
+      printed: { date: '2024-01-19', dateQuote: '发布时间：2024-01-19 10:32', url: 'https://www.huixian.gov.cn/zwgk/ndbg/202401/t20240119_123.html' },
+      updatedBy: null
+    })
+    expect(meta.agencyTypes.find((t) => t.value === 'department')?.label).toBe('政府部门')
+    // Offered only: nothing is recorded until the auditor saves.
+    expect(await open('D05')).toHaveLength(1)
+
+    // A 县级以上人民政府 publishes by 03-31 of the next year (D02).
+    const late = await call('report:setMeta', { id, pubDate: '2024-04-10', pubUrl: ' https://www.huixian.gov.cn/x.html ', notFound: false, agencyType: null })
+    expect(late).toMatchObject({ pubDate: '2024-04-10', pubUrl: 'https://www.huixian.gov.cn/x.html', updatedBy: '张三' })
+    expect(await open('D05')).toEqual([])
+    expect((await open('D02')).map((f) => f.message)).toEqual([expect.stringContaining('发布日期 2024-04-10 晚于《条例》第四十九条规定的 2024-03-31')])
+    // The auditor says it is a department: the 01-31 deadline applies (D01), not D02.
+    await call('report:setMeta', { id, pubDate: '2024-02-05', pubUrl: null, notFound: false, agencyType: 'department' })
+    expect(await open('D02')).toEqual([])
+    expect((await open('D01')).map((f) => f.message)).toEqual([expect.stringContaining('晚于《条例》第四十九条规定的 2024-01-31')])
+    await call('report:setMeta', { id, pubDate: '2024-01-19', pubUrl: null, notFound: true, agencyType: 'department' })
+    expect(await open('D01')).toEqual([])
+    expect(await open('D06')).toHaveLength(1)
+
+    // Refused with the reason, and nothing changes.
+    await expect(call('report:setMeta', { id, pubDate: '2024-02-30', pubUrl: null, notFound: false, agencyType: null })).rejects.toThrow(/不是有效的日期/)
+    await expect(call('report:setMeta', { id, pubDate: '2999-01-01', pubUrl: null, notFound: false, agencyType: null })).rejects.toThrow(/晚于今天/)
+    await expect(call('report:setMeta', { id, pubDate: '2024-01-19', pubUrl: null, notFound: false, agencyType: 'ministry' })).rejects.toThrow(/agencyType 必须是/)
+    await expect(call('report:setMeta', { id: 9999, pubDate: null, pubUrl: null, notFound: false, agencyType: null })).rejects.toThrow(/没有编号为 9999 的报告/)
+    expect(await call('report:meta', { id })).toMatchObject({ pubDate: '2024-01-19', notFound: true, agencyType: 'department' })
+    backend.store().close()
+  })
+
   it('switches workspaces through the host and tells the page', async () => {
     const { call, backend, events, setNext, dir } = setup([path.join(SEEDS, '002.txt')])
     await call('ingest:choose', { folder: false })

@@ -14,6 +14,7 @@ import { ingestPaths } from '../../src/core/ingest/ingest'
 import type { ParsePool } from '../../src/core/ingest/pool'
 import { listCorrections } from '../../src/core/review/corrections'
 import { listFindings } from '../../src/core/review/findings'
+import { getReportMeta } from '../../src/core/review/settings'
 import { loadReport } from '../../src/core/store/read'
 import { Store } from '../../src/core/store/store'
 import { createSourcePool } from '../../src/node/workers'
@@ -376,6 +377,48 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.getByTestId('identity-save').click()
     await expect.poll(() => page.getByTestId('review-title').innerText()).toContain('某县农业农村局 2023 年报')
     expect(loadReport(store, id)).toMatchObject({ identitySource: 'manual', agency: '某县农业农村局', year: 2023 })
+  })
+
+  it('records the publication date a copied web page shows, after the auditor takes it, and checks the deadlines again', async () => {
+    const name = '某县教育局网页.txt'
+    const file = path.join(dir, name)
+    const seed = fs.readFileSync(path.join(SEEDS, '002.txt'), 'utf8').replace('洛阳市吉利区人民政府', '洛阳市吉利区教育局')
+    fs.writeFileSync(file, `首页 > 政务公开 > 年度报告\n发布时间：2021-02-05 09:30  来源：吉利区教育局\n${seed}\n本页网址：https://www.jili.gov.cn/jyj/ndbg/t20210205_1.html\n`)
+    chosen = [file]
+    await page.goto(bridge.url)
+    await page.getByTestId('import-folder').first().click()
+    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('成功 1')
+    const id = reportIdOf(name)
+    const ruleIds = () => page.getByTestId('finding').allInnerTexts()
+
+    await page.goto(`${bridge.url}#/report/${id}`)
+    const button = page.getByTestId('meta-edit')
+    await expect.poll(() => button.innerText()).toBe('发布日期未核实')
+    await expect.poll(async () => (await ruleIds()).some((t) => t.includes('D05'))).toBe(true)
+    await button.click()
+    expect(await page.getByTestId('meta-printed').innerText()).toContain('“发布时间：2021-02-05 09:30”，网址 https://www.jili.gov.cn/jyj/ndbg/t20210205_1.html')
+    expect(await page.getByTestId('meta-date').inputValue()).toBe('')
+    await page.getByTestId('meta-use-printed').click()
+    expect(await page.getByTestId('meta-date').inputValue()).toBe('2021-02-05')
+    expect(await page.getByTestId('meta-url').inputValue()).toBe('https://www.jili.gov.cn/jyj/ndbg/t20210205_1.html')
+    // A department (教育局), as the name says: its deadline is 01-31.
+    expect(await page.getByTestId('meta-agency-type').inputValue()).toBe('按机关名称识别：政府部门')
+    await page.screenshot({ path: path.join(ARTIFACTS, 'publication.png') })
+    await page.getByTestId('meta-save').click()
+    await expect.poll(() => button.innerText()).toBe('发布于 2021-02-05')
+    await expect.poll(async () => (await ruleIds()).some((t) => t.includes('D05'))).toBe(false)
+    const d01 = (await ruleIds()).filter((t) => t.includes('D01'))
+    expect(d01).toHaveLength(1)
+    expect(d01[0]).toContain('发布日期 2021-02-05 晚于《条例》第四十九条规定的 2021-01-31')
+    expect(getReportMeta(store, id)).toEqual({ pubDate: '2021-02-05', pubUrl: 'https://www.jili.gov.cn/jyj/ndbg/t20210205_1.html', notFound: false, agencyType: null })
+
+    // A wrong date is refused in the dialog with the reason; the record stays.
+    await button.click()
+    await page.getByTestId('meta-date').fill('2021-02-30')
+    await page.getByTestId('meta-save').click()
+    await expect.poll(() => page.getByTestId('meta-error').innerText()).toContain('发布日期不是有效的日期：2021-02-30')
+    expect(getReportMeta(store, id).pubDate).toBe('2021-02-05')
+    expect(await page.getByTestId('meta-recorded').innerText()).toMatch(/^由 审查员 于 \d{4}-\d{2}-\d{2} 录入$/)
   })
 
   // A landscape page stored turned, shown landscape (p38); a landscape page turned in a viewer, shown sideways (p41).

@@ -2,7 +2,7 @@
  * Workspace settings for the checks (rules on/off, severity overrides, local deadlines) and
  * what the auditor records per report (publication date, availability, agency type).
  */
-import type { AgencyType } from '../rules/agency'
+import { AGENCY_TYPE_LABELS, type AgencyType } from '../rules/agency'
 import { DEFAULT_RULES_CONFIG, type ReportMeta, type RulesConfig, type Severity } from '../rules/types'
 import type { Store } from '../store/store'
 
@@ -22,21 +22,29 @@ export function saveRulesConfig(store: Store, config: RulesConfig): void {
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info']
 
 export function getReportMeta(store: Store, reportId: number): ReportMeta {
-  const row = store.stmt('SELECT pub_date, pub_url, not_found, agency_type FROM report_meta WHERE report_id = ?').get(reportId) as
-    | { pub_date: string | null; pub_url: string | null; not_found: number; agency_type: string | null }
+  const { pubDate, pubUrl, notFound, agencyType } = getReportMetaRecord(store, reportId)
+  return { pubDate, pubUrl, notFound, agencyType }
+}
+
+/** The report's meta with who recorded it last, and when (ISO time); nulls when never. */
+export function getReportMetaRecord(store: Store, reportId: number): ReportMeta & { updatedBy: string | null; updatedAt: string | null } {
+  const row = store.stmt('SELECT pub_date, pub_url, not_found, agency_type, updated_by, updated_at FROM report_meta WHERE report_id = ?').get(reportId) as
+    | { pub_date: string | null; pub_url: string | null; not_found: number; agency_type: string | null; updated_by: string | null; updated_at: string | null }
     | undefined
   return {
     pubDate: row?.pub_date ?? null,
     pubUrl: row?.pub_url ?? null,
     notFound: !!row?.not_found,
-    agencyType: (row?.agency_type as AgencyType | null) ?? null
+    agencyType: (row?.agency_type as AgencyType | null) ?? null,
+    updatedBy: row?.updated_by ?? null,
+    updatedAt: row?.updated_at ?? null
   }
 }
 
 export function setReportMeta(store: Store, reportId: number, patch: Partial<ReportMeta>, actor: string | null): ReportMeta {
-  if (patch.pubDate !== undefined && patch.pubDate !== null && !/^\d{4}-\d{2}-\d{2}$/.test(patch.pubDate)) {
-    throw new Error(`发布日期格式应为 YYYY-MM-DD：${patch.pubDate}`)
-  }
+  if (patch.pubDate !== undefined && patch.pubDate !== null) checkPubDate(patch.pubDate)
+  if (patch.pubUrl && patch.pubUrl.length > MAX_URL) throw new Error(`发布网址过长（${patch.pubUrl.length} 个字符，最多 ${MAX_URL} 个）`)
+  if (patch.agencyType && !(patch.agencyType in AGENCY_TYPE_LABELS)) throw new Error(`机关类型应为：${Object.values(AGENCY_TYPE_LABELS).join('、')}`)
   const next = { ...getReportMeta(store, reportId), ...patch }
   store
     .stmt(
@@ -46,4 +54,16 @@ export function setReportMeta(store: Store, reportId: number, patch: Partial<Rep
     )
     .run(reportId, next.pubDate, next.pubUrl, next.notFound ? 1 : 0, next.agencyType, new Date().toISOString(), actor)
   return next
+}
+
+const MAX_URL = 500
+
+/** A publication date: a real day, written YYYY-MM-DD, not after today. */
+function checkPubDate(date: string, now = new Date()): void {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (!m) throw new Error(`发布日期格式应为 YYYY-MM-DD：${date}`)
+  const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  if (at.toISOString().slice(0, 10) !== date) throw new Error(`发布日期不是有效的日期：${date}`)
+  const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().slice(0, 10)
+  if (date > today) throw new Error(`发布日期 ${date} 晚于今天（${today}）`)
 }

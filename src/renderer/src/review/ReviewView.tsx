@@ -6,7 +6,7 @@
  */
 import { Alert, Badge, Button, Group, Kbd, Loader, Menu, SegmentedControl, Text } from '@mantine/core'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { ComparisonDto, FindingDto, ReportDetail, ReviewState, SeverityName, SourceDto, SourceRef } from '../../../shared/contract'
+import type { ComparisonDto, FindingDto, ReportDetail, ReportMetaDto, ReviewState, SeverityName, SourceDto, SourceRef } from '../../../shared/contract'
 import { call, errorText } from '../api'
 import { SEVERITY_RANK, toConfirm } from '../labels'
 import { AddFindingModal, type FindingDraft } from './AddFindingModal'
@@ -14,6 +14,7 @@ import { CellPanel } from './CellPanel'
 import { FindingsPanel, type FindingFilter } from './FindingsPanel'
 import { IdentityModal, identityText } from './IdentityModal'
 import { PdfSource } from './PdfSource'
+import { PublicationModal, publicationText } from './PublicationModal'
 import { cellAtOffset, cellAtPoint, type SourceSelection } from './source'
 import { Tables } from './Tables'
 import { TxtSource } from './TxtSource'
@@ -37,6 +38,8 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
   const [commentFocus, setCommentFocus] = useState(0)
   const [busy, setBusy] = useState(false)
   const [editIdentity, setEditIdentity] = useState(false)
+  const [meta, setMeta] = useState<ReportMetaDto | null>(null)
+  const [editMeta, setEditMeta] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
   const guard = useCallback(async (work: () => Promise<void>) => {
@@ -50,6 +53,7 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
 
   useEffect(() => {
     setDetail(null)
+    setMeta(null)
     setSource(null)
     setSelectedId(null)
     setSelectedCell(null)
@@ -57,9 +61,10 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
     setComparison(null)
     setTab('review')
     void guard(async () => {
-      const [d, f] = await Promise.all([call('report:get', { id: reportId }), call('report:findings', { id: reportId })])
+      const [d, f, m] = await Promise.all([call('report:get', { id: reportId }), call('report:findings', { id: reportId }), call('report:meta', { id: reportId })])
       setDetail(d)
       setFindings(f)
+      setMeta(m)
       setSource(await call('report:source', { id: reportId }))
     })
   }, [reportId, guard])
@@ -186,6 +191,16 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
           data-testid="identity-edit"
         >
           {detail.identity.source === 'manual' ? '已人工更正' : detail.identity.source === 'title' ? '更正' : '待确认'}
+        </Button>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color={meta && !meta.pubDate && !meta.notFound ? 'orange' : undefined}
+          onClick={() => setEditMeta(true)}
+          title="发布日期、网址与机关类型：用于核对《条例》第四十九条规定的公布期限"
+          data-testid="meta-edit"
+        >
+          {publicationText(meta)}
         </Button>
         {detail.template && (
           <Badge variant="light" size="sm">
@@ -324,6 +339,17 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
             selectFinding(f)
           })
         }
+      />
+      <PublicationModal
+        meta={meta}
+        opened={editMeta}
+        onClose={() => setEditMeta(false)}
+        onSave={async (draft) => {
+          // Errors stay in the dialog (the server's reason), so the auditor can correct the entry.
+          setMeta(await call('report:setMeta', { id: reportId, ...draft }))
+          setFindings(await call('report:findings', { id: reportId }))
+          setEditMeta(false)
+        }}
       />
       <IdentityModal
         detail={detail}
