@@ -419,6 +419,8 @@ suite('review workspace in Chromium against the real handlers', () => {
     await expect.poll(() => page.getByTestId('meta-error').innerText()).toContain('发布日期不是有效的日期：2021-02-30')
     expect(getReportMeta(store, id).pubDate).toBe('2021-02-05')
     expect(await page.getByTestId('meta-recorded').innerText()).toMatch(/^由 审查员 于 \d{4}-\d{2}-\d{2} 录入$/)
+    await page.getByRole('button', { name: '取消' }).click()
+    await expect.poll(() => page.getByTestId('meta-date').count()).toBe(0)
   })
 
   // A landscape page stored turned, shown landscape (p38); a landscape page turned in a viewer, shown sideways (p41).

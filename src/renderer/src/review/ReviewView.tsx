@@ -54,6 +54,8 @@ export function ReviewView({ reportId, onBack, onOpen, onMemo }: { reportId: num
   useEffect(() => {
     setDetail(null)
     setMeta(null)
+    setEditMeta(false)
+    setEditIdentity(false)
     setSource(null)
     setSelectedId(null)
     setSelectedCell(null)
