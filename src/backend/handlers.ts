@@ -61,7 +61,7 @@ function itemDto(i: IngestItem): IngestItemDto {
 function resultDto(s: IngestSummary): IngestResultDto {
   // Items are final here: the batch has given title-less reports the names of their twins.
   const nameless = (i: IngestItem) => i.status === 'ok' && i.reportId !== undefined && !(i.agency && i.year)
-  return { items: s.items.map((i) => ({ ...itemDto(i), ...(nameless(i) ? { nameless: true } : {}) })), counts: s.counts, ignored: s.ignored, hidden: s.hidden, cancelled: s.cancelled, elapsedMs: Math.round(s.elapsedMs) }
+  return { items: s.items.map((i) => ({ ...itemDto(i), ...(nameless(i) ? { nameless: true } : {}) })), counts: s.counts, ignored: s.ignored, convertible: s.convertible.map(({ fileName, what, todo }) => ({ fileName, what, todo })), hidden: s.hidden, cancelled: s.cancelled, elapsedMs: Math.round(s.elapsedMs) }
 }
 
 export interface Backend {
@@ -139,6 +139,7 @@ export function createBackend({ store: initial, host, pool, openStore }: Backend
         items: summary.items.map(itemDto),
         counts,
         ignored: 0,
+        convertible: [],
         hidden: 0,
         cancelled: false,
         elapsedMs: Math.round(summary.elapsedMs),

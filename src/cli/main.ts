@@ -110,7 +110,7 @@ async function ingest(args: string[]): Promise<number> {
     const total = summary.items.length
     console.log(
       `共 ${total} 个文件：成功 ${c.ok}，需 OCR ${c.needs_ocr}，错误 ${c.error}，跳过 ${c.skipped}` +
-        (notImportedText(summary) && `（${notImportedText(summary)}）`) +
+        (notImportedText(summary) && `；${notImportedText(summary)}`) +
         `；用时 ${(summary.elapsedMs / 1000).toFixed(1)} 秒；工作区 ${display(path.resolve(store.file))}`
     )
     const readable = c.ok + c.needs_ocr + c.skipped

@@ -213,6 +213,8 @@ export interface IngestResultDto {
   counts: Record<'ok' | 'needs_ocr' | 'error' | 'skipped', number>
   /** Files in the folders not imported: of another type, or hidden and system files (._name.pdf …). */
   ignored: number
+  /** Of those, files in a format reports also come in (Word, OFD, archives), with what to do. */
+  convertible: Array<{ fileName: string; what: string; todo: string }>
   hidden: number
   cancelled: boolean
   elapsedMs: number
@@ -221,8 +223,15 @@ export interface IngestResultDto {
 }
 
 /** What the folders of an import held besides reports, as the summary says it ('' when nothing). */
-export function notImportedText({ ignored, hidden }: { ignored: number; hidden: number }): string {
-  const parts = [ignored ? `${ignored} 个非 PDF/TXT 文件` : '', hidden ? `${hidden} 个隐藏或系统文件（如 Mac 附带的 ._ 文件）` : ''].filter(Boolean)
+export function notImportedText({ ignored, hidden, convertible = [] }: { ignored: number; hidden: number; convertible?: Array<{ fileName: string; what: string; todo: string }> }): string {
+  // Files that may be reports in another format are named, with what to do; the rest counted.
+  const kinds = [...new Set(convertible.map((c) => c.what))].map((what) => {
+    const of = convertible.filter((c) => c.what === what)
+    const names = of.slice(0, 3).map((c) => c.fileName).join('、') + (of.length > 3 ? ` 等` : '')
+    return `${of.length} 个${/^[A-Za-z]/.test(what) ? ' ' : ''}${what}（${names}；${of[0].todo}）`
+  })
+  const rest = ignored - convertible.length
+  const parts = [...kinds, rest ? `${rest} 个${kinds.length ? '其他' : '非 PDF/TXT '}文件` : '', hidden ? `${hidden} 个隐藏或系统文件（如 Mac 附带的 ._ 文件）` : ''].filter(Boolean)
   return parts.length ? `另有 ${parts.join('、')}未导入` : ''
 }
 

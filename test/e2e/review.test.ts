@@ -41,6 +41,8 @@ function importFolder(dir: string): string {
   fs.writeFileSync(path.join(folder, '辉县市2022.txt'), y2022)
   // What macOS leaves beside a file copied on a Mac: skipped, and the summary says so.
   fs.writeFileSync(path.join(folder, '._000.ruled.pdf'), Buffer.concat([Buffer.from([0, 5, 22, 7]), Buffer.alloc(4092)]))
+  // A report sent in as a Word document: not read, but named in the summary with what to do.
+  fs.writeFileSync(path.join(folder, '某县教育局2023年年报.docx'), 'PK')
   return folder
 }
 
@@ -98,7 +100,7 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.getByTestId('last-import').waitFor({ timeout: 120_000 })
     const summary = await page.getByTestId('last-import').innerText()
     expect(summary).toMatch(/成功 21，需 OCR 2，错误 0/)
-    expect(summary).toContain('另有 1 个隐藏或系统文件（如 Mac 附带的 ._ 文件）未导入')
+    expect(summary).toContain('另有 1 个 Word/WPS 文档（某县教育局2023年年报.docx；请另存为 PDF 后导入）、1 个隐藏或系统文件（如 Mac 附带的 ._ 文件）未导入')
     // Progress was pushed for every file, with the current file's name.
     const progress = bridge.events.filter((e) => e.event === 'ingest:progress').map((e) => e.payload as { done: number; total: number; current: string | null })
     expect(progress.at(-1)).toMatchObject({ done: 23, total: 23 })

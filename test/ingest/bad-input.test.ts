@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ingestPaths, type IngestSummary } from '../../src/core/ingest/ingest'
 import { parseDocument } from '../../src/core/ingest/parse'
 import { Store } from '../../src/core/store/store'
+import { notImportedText } from '../../src/shared/contract'
 import { runCli } from '../helpers/cli'
 import { makePdf } from '../helpers/make-pdf'
 import { FIXTURES, SEEDS, tempDir } from '../helpers/paths'
@@ -38,6 +39,9 @@ beforeAll(async () => {
   w('09-not-pdf.pdf', 'This is plain text saved with a .pdf name.\n')
   w('10-good.txt', seed('001.txt'))
   w('11-notes.docx', 'ignored in a folder')
+  w('12-某县教育局年报.wps', 'a WPS document')
+  w('13-各单位年报.zip', 'PK')
+  w('14-data.csv', 'a,b')
   store = Store.open(path.join(dir, 'ws.sqlite'))
   summary = await ingestPaths([batch, path.join(dir, 'does-not-exist'), path.join(batch, '11-notes.docx')], { store })
 })
@@ -56,7 +60,7 @@ describe('each bad input gets a clear message', () => {
     ['08-picture.txt', /不是文本文件/],
     ['09-not-pdf.pdf', /不是 PDF 文件（缺少 %PDF 文件头）/],
     ['does-not-exist', /路径不存在/],
-    ['11-notes.docx', /不支持的文件类型/]
+    ['11-notes.docx', /^Word\/WPS 文档不能直接导入（只能导入 PDF 和 TXT 文件）：请另存为 PDF 后导入$/]
   ])('%s', (name, message) => {
     const item = itemOf(name)
     expect(item, `${name} not reported`).toBeTruthy()
@@ -165,7 +169,17 @@ describe('the batch goes on and the store stays consistent', () => {
     expect(good.status).toBe('ok')
     expect(good.agency).toBe('辉县市人民政府')
     expect(summary.counts).toEqual({ ok: 1, needs_ocr: 0, error: 11, skipped: 0 })
-    expect(summary.ignored).toBe(1) // the .docx inside the folder: skipped quietly, counted
+    // The files of other types inside the folder: skipped, not errors, counted; those a report
+    // may come in are named with what to do.
+    expect(summary.ignored).toBe(4)
+    expect(summary.convertible.map((c) => [c.fileName, c.what])).toEqual([
+      ['11-notes.docx', 'Word/WPS 文档'],
+      ['12-某县教育局年报.wps', 'Word/WPS 文档'],
+      ['13-各单位年报.zip', '压缩包']
+    ])
+    expect(notImportedText(summary)).toBe(
+      '另有 2 个 Word/WPS 文档（11-notes.docx、12-某县教育局年报.wps；请另存为 PDF 后导入）、1 个压缩包（13-各单位年报.zip；请先解压，再导入解压出的文件夹）、1 个其他文件未导入'
+    )
   })
 
   it('stores bad files as documents with their error and no report, and nothing half-written', () => {
@@ -224,7 +238,10 @@ describe('through the CLI', () => {
     expect(r.stdout).toMatch(/\[错误\] .*05-encrypted\.pdf：PDF 已加密/)
     expect(r.stdout).toMatch(/\[错误\] .*does-not-exist：路径不存在/)
     expect(r.stdout).toMatch(/\[成功\] .*10-good\.txt：辉县市人民政府 2023 年/)
-    expect(r.stdout).toMatch(/共 11 个文件：成功 1，需 OCR 0，错误 10，跳过 0（另有 1 个非 PDF\/TXT 文件未导入）/)
+    expect(r.stdout).toContain(
+      '共 11 个文件：成功 1，需 OCR 0，错误 10，跳过 0；另有 2 个 Word/WPS 文档（11-notes.docx、12-某县教育局年报.wps；请另存为 PDF 后导入）、' +
+        '1 个压缩包（13-各单位年报.zip；请先解压，再导入解压出的文件夹）、1 个其他文件未导入；用时'
+    )
   })
 
   it('exits 1 when nothing could be read', () => {

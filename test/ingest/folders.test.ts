@@ -62,6 +62,6 @@ describe('importing a folder as it arrives', () => {
   it('says so in the CLI summary', () => {
     const r = runCli(['ingest', county, '--db', path.join(dir, 'cli.sqlite')])
     expect(r.status).toBe(0)
-    expect(r.stdout).toMatch(/共 3 个文件：成功 2，需 OCR 0，错误 1，跳过 0（另有 3 个隐藏或系统文件（如 Mac 附带的 \._ 文件）未导入）/)
+    expect(r.stdout).toMatch(/共 3 个文件：成功 2，需 OCR 0，错误 1，跳过 0；另有 3 个隐藏或系统文件（如 Mac 附带的 \._ 文件）未导入；用时/)
   })
 })

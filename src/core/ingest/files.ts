@@ -18,11 +18,39 @@ export interface Rejected {
   message: string
 }
 
+/** A file in a format reports also come in (Word, OFD, an archive of them), not read here. */
+export interface Convertible {
+  path: string
+  fileName: string
+  /** What it is (Word/WPS 文档) and what to do to import it (请另存为 PDF 后导入). */
+  what: string
+  todo: string
+}
+
+/**
+ * Formats a county's folder of filings holds reports in besides PDF and TXT (data: extension,
+ * what it is, what to do). The auditor is told which files they are, since they may be reports.
+ */
+const OTHER_FORMATS: Array<{ ext: RegExp; what: string; todo: string }> = [
+  { ext: /^(doc|docx|wps|rtf|odt)$/, what: 'Word/WPS 文档', todo: '请另存为 PDF 后导入' },
+  { ext: /^ofd$/, what: 'OFD 版式文件', todo: '请用 OFD 阅读器另存为 PDF 后导入' },
+  { ext: /^(zip|rar|7z)$/, what: '压缩包', todo: '请先解压，再导入解压出的文件夹' },
+  { ext: /^(html?|mht|mhtml)$/, what: '网页文件', todo: '请在浏览器中打印为 PDF，或复制全文存为 TXT 后导入' }
+]
+
+function convertible(file: string): Convertible | null {
+  const ext = path.extname(file).slice(1).toLowerCase()
+  const f = OTHER_FORMATS.find((o) => o.ext.test(ext))
+  return f ? { path: path.resolve(file), fileName: path.basename(file), what: f.what, todo: f.todo } : null
+}
+
 export interface Expansion {
   files: Candidate[]
   rejected: Rejected[]
   /** Files inside folders that were skipped for their type (not an error). */
   ignored: number
+  /** Of those, the ones in a format a report may come in, with what to do to import it. */
+  convertible: Convertible[]
   /** Hidden and system files inside folders, skipped (see isClutter). */
   hidden: number
 }
@@ -41,6 +69,7 @@ export function expandPaths(inputs: string[]): Expansion {
   const files: Candidate[] = []
   const rejected: Rejected[] = []
   let ignored = 0
+  const other: Convertible[] = []
   let hidden = 0
   const seen = new Set<string>()
   const walked = new Set<string>()
@@ -85,7 +114,11 @@ export function expandPaths(inputs: string[]): Expansion {
       else if (isFile) {
         const k = kindOf(e.name)
         if (k) add(p, k)
-        else ignored++
+        else {
+          ignored++
+          const c = convertible(p)
+          if (c) other.push(c)
+        }
       }
     }
   }
@@ -101,8 +134,11 @@ export function expandPaths(inputs: string[]): Expansion {
     else if (st.isFile()) {
       const k = kindOf(input)
       if (k) add(input, k)
-      else rejected.push({ path: path.resolve(input), message: '不支持的文件类型（只能导入 PDF 和 TXT 文件）' })
+      else {
+        const c = convertible(input)
+        rejected.push({ path: path.resolve(input), message: c ? `${c.what}不能直接导入（只能导入 PDF 和 TXT 文件）：${c.todo}` : '不支持的文件类型（只能导入 PDF 和 TXT 文件）' })
+      }
     } else rejected.push({ path: path.resolve(input), message: '不是普通文件或文件夹' })
   }
-  return { files, rejected, ignored, hidden }
+  return { files, rejected, ignored, convertible: other, hidden }
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { DocumentKind, ParsedDocument } from '../model/report'
 import { EXTRACTOR_VERSION, type FileInfo, type Store } from '../store/store'
 import { BatchCheck } from '../review/check'
-import { expandPaths } from './files'
+import { expandPaths, type Convertible } from './files'
 import { DEFAULT_PARSE_OPTIONS, parseDocument, type ParseOptions } from './parse'
 import type { ParsePool } from './pool'
 
@@ -53,6 +53,8 @@ export interface IngestSummary {
   items: IngestItem[]
   counts: Record<IngestStatus, number>
   ignored: number
+  /** Of the ignored, files in a format reports also come in (Word, OFD, archives), named. */
+  convertible: Convertible[]
   /** Hidden and system files in the folders (._name.pdf, .DS_Store, ~$name), skipped. */
   hidden: number
   cancelled: boolean
@@ -63,7 +65,7 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
   const started = performance.now()
   const { store, pool, onEvent, signal } = options
   const parseOptions = options.parse ?? DEFAULT_PARSE_OPTIONS
-  const { files, rejected, ignored, hidden } = expandPaths(inputs)
+  const { files, rejected, ignored, convertible, hidden } = expandPaths(inputs)
   const total = files.length + rejected.length
   onEvent?.({ type: 'start', total })
 
@@ -176,7 +178,7 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
 
   const counts: Record<IngestStatus, number> = { ok: 0, needs_ocr: 0, error: 0, skipped: 0 }
   for (const it of items) counts[it.status]++
-  return { items, counts, ignored, hidden, cancelled, elapsedMs: performance.now() - started }
+  return { items, counts, ignored, convertible, hidden, cancelled, elapsedMs: performance.now() - started }
 }
 
 /** The reading of a file whose parse failed inside the program (a worker crashed, say). */
