@@ -37,6 +37,7 @@ beforeAll(async () => {
   w('07-huge.pdf', makePdf(Array.from({ length: 300 }, (_, i) => [`Page ${i + 1} of a statistical yearbook`])))
   fs.copyFileSync(path.join(FIXTURES, 'bad/picture.png'), path.join(batch, '08-picture.txt'))
   w('09-not-pdf.pdf', 'This is plain text saved with a .pdf name.\n')
+  w('09b-damaged-page.pdf', damagedContent(seed('001.office.pdf'), 2))
   w('10-good.txt', seed('001.txt'))
   w('11-notes.docx', 'ignored in a folder')
   w('12-某县教育局年报.wps', 'a WPS document')
@@ -45,6 +46,20 @@ beforeAll(async () => {
   store = Store.open(path.join(dir, 'ws.sqlite'))
   summary = await ingestPaths([batch, path.join(dir, 'does-not-exist'), path.join(batch, '11-notes.docx')], { store })
 })
+
+/**
+ * A copy of a PDF whose `page`-th content stream (in file order, one per page in the seeds) has
+ * 60 of its compressed bytes overwritten, as a bad copy or download leaves it.
+ */
+function damagedContent(pdf: Buffer, page: number): Buffer {
+  const text = pdf.toString('latin1')
+  const streams = [...text.matchAll(/\d+ 0 obj\s*<<\/Length \d+ 0 R\/Filter\/FlateDecode>>\s*stream\r?\n/g)]
+  if (streams.length < page) throw new Error(`expected at least ${page} page content streams, found ${streams.length}`)
+  const at = streams[page - 1].index! + streams[page - 1][0].length
+  const out = Buffer.from(pdf)
+  out.fill(0xff, at + 4, at + 64)
+  return out
+}
 
 const itemOf = (name: string) => summary.items.find((i) => i.fileName === name)!
 
@@ -59,6 +74,7 @@ describe('each bad input gets a clear message', () => {
     ['07-huge.pdf', /页数过多（300 页，上限 150 页）/],
     ['08-picture.txt', /不是文本文件/],
     ['09-not-pdf.pdf', /不是 PDF 文件（缺少 %PDF 文件头）/],
+    ['09b-damaged-page.pdf', /^PDF 第 2 页已损坏，无法读取（压缩数据损坏）；请重新获取原文件$/],
     ['does-not-exist', /路径不存在/],
     ['11-notes.docx', /^Word\/WPS 文档不能直接导入（只能导入 PDF 和 TXT 文件）：请另存为 PDF 后导入$/]
   ])('%s', (name, message) => {
@@ -168,7 +184,7 @@ describe('the batch goes on and the store stays consistent', () => {
     const good = itemOf('10-good.txt')
     expect(good.status).toBe('ok')
     expect(good.agency).toBe('辉县市人民政府')
-    expect(summary.counts).toEqual({ ok: 1, needs_ocr: 0, error: 11, skipped: 0 })
+    expect(summary.counts).toEqual({ ok: 1, needs_ocr: 0, error: 12, skipped: 0 })
     // The files of other types inside the folder: skipped, not errors, counted; those a report
     // may come in are named with what to do.
     expect(summary.ignored).toBe(4)
@@ -186,7 +202,7 @@ describe('the batch goes on and the store stays consistent', () => {
     const docs = store.db.prepare('SELECT file_name, status, error FROM documents ORDER BY file_name').all() as Array<{ file_name: string; status: string; error: string }>
     // Every non-empty file that was read is recorded (missing paths, unsupported types and empty
     // files have nothing to record).
-    expect(docs).toHaveLength(8)
+    expect(docs).toHaveLength(9)
     for (const d of docs.filter((x) => x.file_name !== '10-good.txt')) {
       expect(d.status).toBe('error')
       expect(d.error.length).toBeGreaterThan(4)
@@ -239,7 +255,7 @@ describe('through the CLI', () => {
     expect(r.stdout).toMatch(/\[错误\] .*does-not-exist：路径不存在/)
     expect(r.stdout).toMatch(/\[成功\] .*10-good\.txt：辉县市人民政府 2023 年/)
     expect(r.stdout).toContain(
-      '共 11 个文件：成功 1，需 OCR 0，错误 10，跳过 0；另有 2 个 Word/WPS 文档（11-notes.docx、12-某县教育局年报.wps；请另存为 PDF 后导入）、' +
+      '共 12 个文件：成功 1，需 OCR 0，错误 11，跳过 0；另有 2 个 Word/WPS 文档（11-notes.docx、12-某县教育局年报.wps；请另存为 PDF 后导入）、' +
         '1 个压缩包（13-各单位年报.zip；请先解压，再导入解压出的文件夹）、1 个其他文件未导入；用时'
     )
   })

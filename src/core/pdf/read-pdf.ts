@@ -41,13 +41,31 @@ const PDFJS_MESSAGES: Record<string, string> = {
   'Invalid XRef stream': '交叉引用表无效'
 }
 
+/** pdfjs's words for damaged content, by pattern (its messages vary with the detail). */
+const PDFJS_DAMAGE: Array<[RegExp, string]> = [
+  [/flate stream|FlateDecode/i, '压缩数据损坏'],
+  [/LZW|ASCII85|ASCIIHex|RunLength|CCITT|JBIG2|JPX|DCT/i, '编码数据损坏'],
+  [/XRef|xref/, '交叉引用表无效'],
+  [/Unknown command|Invalid object|Unterminated|End of file/i, '内容语法错误']
+]
+
+/** The reason pdfjs gave, in Chinese where it is a known one, else quoted as pdfjs gave it. */
+function pdfjsReason(err: unknown): string {
+  const msg = (err as Error)?.message ?? String(err)
+  const known = PDFJS_MESSAGES[msg] ?? PDFJS_DAMAGE.find(([re]) => re.test(msg))?.[1]
+  return known ?? `pdfjs 报告：${msg}`
+}
+
 /** Translates pdfjs failures into messages an auditor can act on. */
 function openError(err: unknown): ReadError {
   const name = (err as { name?: string })?.name ?? ''
-  const msg = (err as Error)?.message ?? String(err)
   if (name === 'PasswordException') return new ReadError('encrypted', 'PDF 已加密（需要密码才能打开），无法读取内容；请取得未加密的文件后再导入', err)
-  if (name === 'InvalidPDFException') return new ReadError('corrupt', `PDF 文件已损坏，无法解析（${PDFJS_MESSAGES[msg] ?? msg}）`, err)
-  return new ReadError('corrupt', `无法解析 PDF：${msg}`, err)
+  return new ReadError('corrupt', `PDF 文件已损坏，无法解析（${pdfjsReason(err)}）；请重新获取原文件`, err)
+}
+
+/** A page whose content cannot be read: named, so that the auditor knows where the file is damaged. */
+function pageError(page: number, err: unknown): ReadError {
+  return new ReadError('corrupt', `PDF 第 ${page} 页已损坏，无法读取（${pdfjsReason(err)}）；请重新获取原文件`, err)
 }
 
 /**
@@ -130,9 +148,15 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
     const spaces = new Map<number, PageSpace>()
     let textChars = 0
     for (let p = 1; p <= pageCount; p++) {
-      const page = await pdf.getPage(p)
+      let page: PageProxy
+      let content: Awaited<ReturnType<PageProxy['getTextContent']>>
+      try {
+        page = await pdf.getPage(p)
+        content = await page.getTextContent()
+      } catch (err) {
+        throw pageError(p, err)
+      }
       pageProxies.set(p, page)
-      const content = await page.getTextContent()
       let items = content.items.filter((it): it is TextItem => 'str' in it)
       const space = pageSpace(page, items)
       spaces.set(p, space)
