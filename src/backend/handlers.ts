@@ -2,6 +2,7 @@
  * The handlers behind the IPC contract, free of Electron: the app registers them with
  * ipcMain, the browser tests call them over a loopback bridge, both in plain Node.
  */
+import { fsReason } from '../core/errors'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -227,7 +228,7 @@ export function createBackend({ store: initial, host, pool, openStore }: Backend
       try {
         bytes = fs.readFileSync(d.path)
       } catch (err) {
-        return { kind: 'pdf', text: d.text, missing: `找不到原文件 ${d.path}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}），以下为导入时读出的文字` }
+        return { kind: 'pdf', text: d.text, missing: `找不到原文件 ${d.path}（${fsReason(err)}），以下为导入时读出的文字` }
       }
       if (createHash('sha256').update(bytes).digest('hex') !== d.sha256) {
         return { kind: 'pdf', text: d.text, missing: `原文件 ${d.path} 在导入后已被修改，位置标注可能不准，以下为导入时读出的文字` }

@@ -11,6 +11,7 @@
  * Exit codes: 0 success; 1 nothing could be done (no file could be read, store unusable);
  * 2 wrong usage.
  */
+import { fsReason } from '../core/errors'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -383,7 +384,7 @@ async function config(args: string[]): Promise<number> {
         try {
           text = fs.readFileSync(file, 'utf8')
         } catch (err) {
-          throw new UsageError(`无法读取应报机关名单 ${file}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+          throw new UsageError(`无法读取应报机关名单 ${file}：${fsReason(err)}`)
         }
         expected = text.split(/\r?\n/).map((x) => x.replace(/^\uFEFF/, '').trim()).filter(Boolean)
       }

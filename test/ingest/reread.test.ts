@@ -112,6 +112,13 @@ describe('reading imported files again', () => {
     const changed = await rereadDocuments({ store })
     expect(changed.items[0].message).toContain('原文件在导入后已被改动')
     expect(t4Values(store, id)).toEqual(before)
+
+    // A folder where the file was: the reason in Chinese, not the system's code (EISDIR).
+    fs.rmSync(file)
+    fs.mkdirSync(file)
+    const folder = await rereadDocuments({ store })
+    expect(folder.items[0].message).toContain('无法读取原文件：这是文件夹，不是文件')
+    expect(t4Values(store, id)).toEqual(before)
     store.close()
   })
 

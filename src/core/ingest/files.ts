@@ -3,6 +3,7 @@
  * TXT only, following links to files and folders, each folder once). Paths that do not exist
  * or cannot be read are reported, not thrown.
  */
+import { fsReason } from '../errors'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DocumentKind } from '../model/report'
@@ -88,7 +89,7 @@ export function expandPaths(inputs: string[]): Expansion {
       walked.add(real)
       entries = fs.readdirSync(dir, { withFileTypes: true })
     } catch (err) {
-      rejected.push({ path: dir, message: `无法读取文件夹：${(err as Error).message}` })
+      rejected.push({ path: dir, message: `无法读取文件夹：${fsReason(err)}` })
       return
     }
     entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))

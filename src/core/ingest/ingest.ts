@@ -3,6 +3,7 @@
  * in worker threads (or in-process when no pool is given), and saved one transaction each.
  * A bad file becomes an error item and the batch goes on; identical content is imported once.
  */
+import { fsReason } from '../errors'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -94,7 +95,7 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     try {
       bytes = new Uint8Array(await fs.readFile(file))
     } catch (err) {
-      return { item: { path: file, fileName, status: 'error', message: `无法读取文件：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` } }
+      return { item: { path: file, fileName, status: 'error', message: `无法读取文件：${fsReason(err)}` } }
     }
     // An empty file has no content to store or to compare: it is only an error.
     if (bytes.length === 0) return { item: { path: file, fileName, status: 'error', message: '文件为空（0 字节）' } }

@@ -4,6 +4,7 @@
  * the auditor's work on them (corrections, reviews, comments stay: see Store.rereadDocument).
  * A file that has moved or changed since it was imported is left as it is, and said so.
  */
+import { fsReason } from '../errors'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import type { DocumentKind, ParsedDocument } from '../model/report'
@@ -78,7 +79,7 @@ export async function rereadDocuments(options: RereadOptions): Promise<RereadSum
       bytes = new Uint8Array(await fs.readFile(t.path))
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code
-      return { item: keep(t, code === 'ENOENT' ? `原文件已不在导入时的位置（${t.path}）` : `无法读取原文件：${code ?? (err as Error).message}`) }
+      return { item: keep(t, code === 'ENOENT' ? `原文件已不在导入时的位置（${t.path}）` : `无法读取原文件：${fsReason(err)}`) }
     }
     if (createHash('sha256').update(bytes).digest('hex') !== t.sha256) return { item: keep(t, '原文件在导入后已被改动（内容不同），请作为新文件导入') }
     return { bytes }
