@@ -135,6 +135,17 @@ describe('the title finder in TXT lines', () => {
     expect(titleOf('根据要求，现将政府信息公开工作年度报告（2023年）公布')).toBeNull()
   })
 
+  it('finds the title below a whole web page\'s menu, breadcrumb and file card, above the first section', () => {
+    const menu = ['无障碍', '长者模式', '辉县市人民政府', '首页', '政务公开', '政务服务', '互动交流', '走进辉县', '专题专栏', '站内搜索', '请输入关键字', '搜索']
+    const card = ['热门搜索：政府信息公开 年报', '当前位置：首页 > 政务公开 > 政府信息公开年报', '索引号：', '11410782MB1C56789X/2024-00012', '发布机构：', '辉县市人民政府办公室', '生成日期：', '2024-01-19', '名称：']
+    const page = [...menu, ...card, '辉县市人民政府 2023 年政府信息公开工作年度报告', '字号：', '大', '中', '小', '打印本页'].join('\n')
+    expect(page.split('\n').length).toBeGreaterThan(25)
+    expect(titleOf(page)).toEqual({ title: '辉县市人民政府2023年政府信息公开工作年度报告', agency: '辉县市人民政府', year: 2023 })
+    // Below the first section, a line naming the report is body text, however near the top.
+    const late = ['一、总体情况', ...Array.from({ length: 20 }, (_, i) => `第 ${i + 1} 行正文`), '辉县市人民政府2023年政府信息公开工作年度报告'].join('\n')
+    expect(findTitle(txtToDoc(late).lines)).toBeNull()
+  })
+
   it('takes the agency of a title that names none from the sign-off', () => {
     const body = '2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n九江市濂溪区交通运输局\n2023 年 1 月 20 日\n'
     const t = findTitle(txtToDoc(body).lines)

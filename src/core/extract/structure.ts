@@ -82,12 +82,20 @@ const AFTER_NOTICE = 40
 const TITLE_LINES = 4
 
 /**
+ * How far down a title may stand at most: a whole web page copied to text puts the site's menu,
+ * breadcrumb and file card (dozens of lines) above it. It still stands above the first section.
+ */
+const TITLE_SEARCH = 300
+
+/**
  * The title is the first run of one to four lines near the top that reads as
- * "{机关}{年份}年…信息公开…年度报告". Under a covering notice it is the report's own title after
- * the notice, or else the report's name as the notice quotes it.
+ * "{机关}{年份}年…信息公开…年度报告": within the first `limit` lines, or anywhere above the first
+ * section's heading. Under a covering notice it is the report's own title after the notice, or
+ * else the report's name as the notice quotes it.
  */
 export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
-  let max = Math.min(lines.length, limit)
+  const firstSection = limit > 1 ? findHeadings(lines.slice(0, TITLE_SEARCH)).find((h) => h.index === 1)?.line ?? 0 : 0
+  let max = Math.min(lines.length, Math.max(limit, firstSection))
   let quoted: TitleInfo | null = null
   for (let i = 0; i < max; i++) {
     for (let n = 1; n <= TITLE_LINES && i + n <= lines.length; n++) {
