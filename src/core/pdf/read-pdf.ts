@@ -201,7 +201,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       let r = cache.get(p)
       if (!r) {
         const page = pageProxies.get(p)
-        r = page ? pageGraphics(page, spaces.get(p)?.matrix ?? null) : Promise.resolve({ rulings: [], ocrLayer: false, pictures: 0 })
+        // The drawing of a page is read apart from its text: it may be damaged where the text is not.
+        r = page ? pageGraphics(page, spaces.get(p)?.matrix ?? null).catch((err: unknown) => Promise.reject(pageError(p, err))) : Promise.resolve({ rulings: [], ocrLayer: false, pictures: 0 })
         cache.set(p, r)
       }
       return r
