@@ -100,6 +100,9 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.getByTestId('last-import').waitFor({ timeout: 120_000 })
     const summary = await page.getByTestId('last-import').innerText()
     expect(summary).toMatch(/成功 21，需 OCR 2，错误 0/)
+    // The progress bar goes with the result, and a progress event that comes after it does not bring it back.
+    await page.waitForTimeout(500)
+    expect(await page.getByTestId('ingest-progress').count()).toBe(0)
     expect(summary).toContain('另有 1 个 Word/WPS 文档（某县教育局2023年年报.docx；请另存为 PDF 后导入）、1 个隐藏或系统文件（如 Mac 附带的 ._ 文件）未导入')
     // Progress was pushed for every file, with the current file's name.
     const progress = bridge.events.filter((e) => e.event === 'ingest:progress').map((e) => e.payload as { done: number; total: number; current: string | null })
@@ -421,7 +424,7 @@ suite('review workspace in Chromium against the real handlers', () => {
     await expect.poll(() => page.getByTestId('meta-error').innerText()).toContain('发布日期不是有效的日期：2021-02-30')
     expect(getReportMeta(store, id).pubDate).toBe('2021-02-05')
     expect(await page.getByTestId('meta-recorded').innerText()).toMatch(/^由 审查员 于 \d{4}-\d{2}-\d{2} 录入$/)
-    await page.getByRole('button', { name: '取消' }).click()
+    await page.getByTestId('meta-cancel').click()
     await expect.poll(() => page.getByTestId('meta-date').count()).toBe(0)
   })
 

@@ -4,7 +4,7 @@
  * comes back to the same report.
  */
 import { Alert, Button, Card, Group, Loader, Menu, Modal, Progress, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { notImportedText, type IngestProgress, type IngestResultDto, type LibraryRowDto, type WorkspaceInfo } from '../../shared/contract'
 import { call, errorText, listen, pathsOf } from './api'
 import { EMPTY_FILTERS, LibraryView, type LibraryFilters } from './library/LibraryView'
@@ -38,15 +38,20 @@ export function App() {
     window.location.hash = r.kind === 'review' ? `#/report/${r.id}` : '#/'
   }, [])
 
+  // Progress is shown while an import runs: an event that arrives after its result (events and
+  // replies travel apart) must not bring the bar back.
+  const importing = useRef(false)
   const run = useCallback(
     async (work: () => Promise<IngestResultDto | null>) => {
       setNotice(null)
+      importing.current = true
       try {
         const r = await work()
         if (r) setLast(r)
       } catch (e) {
         setNotice({ color: 'red', text: errorText(e) })
       } finally {
+        importing.current = false
         setProgress(null)
         await refresh()
       }
@@ -70,7 +75,9 @@ export function App() {
     const onHash = () => setRoute(parseHash())
     window.addEventListener('hashchange', onHash)
     const offs = [
-      listen('ingest:progress', setProgress),
+      listen('ingest:progress', (p) => {
+        if (importing.current) setProgress(p)
+      }),
       listen('menu:import', ({ folder }) => void importFrom(folder)),
       listen('workspace:changed', () => {
         go({ kind: 'library' })

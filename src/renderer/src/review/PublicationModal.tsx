@@ -123,7 +123,7 @@ export function PublicationModal(props: { meta: ReportMetaDto | null; opened: bo
         </Alert>
       )}
       <Group justify="flex-end" mt="sm">
-        <Button variant="default" onClick={props.onClose}>
+        <Button variant="default" onClick={props.onClose} data-testid="meta-cancel">
           取消
         </Button>
         <Button onClick={() => void save()} loading={saving} data-testid="meta-save">
