@@ -77,6 +77,9 @@ export interface LibraryRowDto {
   ocrLayer: boolean
   /** Where the agency and year came from (title, a file with the same content, the auditor, nowhere); null without a report. */
   identity: IdentitySource | null
+  /** The publication date the auditor recorded (YYYY-MM-DD), and whether the report was not found on the site. */
+  pubDate: string | null
+  notFound: boolean
 }
 
 export interface CellDto {

@@ -158,6 +158,8 @@ describe('review handlers', () => {
     await expect(call('report:setMeta', { id, pubDate: '2024-01-19', pubUrl: null, notFound: false, agencyType: 'ministry' })).rejects.toThrow(/agencyType 必须是/)
     await expect(call('report:setMeta', { id: 9999, pubDate: null, pubUrl: null, notFound: false, agencyType: null })).rejects.toThrow(/没有编号为 9999 的报告/)
     expect(await call('report:meta', { id })).toMatchObject({ pubDate: '2024-01-19', notFound: true, agencyType: 'department' })
+    // The library carries them (its 发布日期未核实 filter).
+    expect((await call('library:list')).find((r) => r.reportId === id)).toMatchObject({ pubDate: '2024-01-19', notFound: true })
     backend.store().close()
   })
 

@@ -395,6 +395,12 @@ suite('review workspace in Chromium against the real handlers', () => {
     await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('成功 1')
     const id = reportIdOf(name)
     const ruleIds = () => page.getByTestId('finding').allInnerTexts()
+    // The library lists it among the reports whose publication date is still to verify.
+    const undated = () => (store.db.prepare('SELECT COUNT(*) AS n FROM reports r LEFT JOIN report_meta m ON m.report_id = r.id WHERE m.pub_date IS NULL AND COALESCE(m.not_found, 0) = 0').get() as { n: number }).n
+    const before = undated()
+    await page.getByLabel('状态').selectOption('undated')
+    await expect.poll(() => page.getByTestId('library-row').count()).toBe(before)
+    expect(await page.getByTestId('library-row').filter({ hasText: name }).count()).toBe(1)
 
     await page.goto(`${bridge.url}#/report/${id}`)
     const button = page.getByTestId('meta-edit')
@@ -426,6 +432,13 @@ suite('review workspace in Chromium against the real handlers', () => {
     expect(await page.getByTestId('meta-recorded').innerText()).toMatch(/^由 审查员 于 \d{4}-\d{2}-\d{2} 录入$/)
     await page.getByTestId('meta-cancel').click()
     await expect.poll(() => page.getByTestId('meta-date').count()).toBe(0)
+
+    // Back in the library: one fewer to verify.
+    await page.goto(bridge.url)
+    await page.getByLabel('状态').selectOption('undated')
+    await expect.poll(() => page.getByTestId('library-row').count()).toBe(before - 1)
+    expect(await page.getByTestId('library-row').filter({ hasText: name }).count()).toBe(0)
+    await page.getByLabel('状态').selectOption('')
   })
 
   // A landscape page stored turned, shown landscape (p38); a landscape page turned in a viewer, shown sideways (p41).

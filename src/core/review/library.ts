@@ -35,6 +35,9 @@ export interface LibraryRow {
    * (its own title lost), the auditor, or nowhere yet (to be named); null without a report.
    */
   identity: IdentitySource | null
+  /** The publication date the auditor recorded, and "not found on the site" (report_meta). */
+  pubDate: string | null
+  notFound: boolean
 }
 
 const LIBRARY_SQL = `
@@ -42,9 +45,11 @@ const LIBRARY_SQL = `
          d.status, d.error, r.version, r.identity_source AS identity,
          COALESCE(f.errors, 0) AS errors, COALESCE(f.warnings, 0) AS warnings, COALESCE(f.infos, 0) AS infos,
          COALESCE(f.reviewed, 0) AS reviewed, COALESCE(f.total, 0) AS total, d.imported_at AS importedAt,
-         EXISTS (SELECT 1 FROM problems p WHERE p.report_id = r.id AND p.code = 'ocr_text') AS ocrLayer
+         EXISTS (SELECT 1 FROM problems p WHERE p.report_id = r.id AND p.code = 'ocr_text') AS ocrLayer,
+         m.pub_date AS pubDate, COALESCE(m.not_found, 0) AS notFound
   FROM documents d
   LEFT JOIN reports r ON r.document_id = d.id
+  LEFT JOIN report_meta m ON m.report_id = r.id
   LEFT JOIN (
     SELECT report_id,
            SUM(severity = 'error' AND review != 'dismissed') AS errors,
@@ -57,8 +62,8 @@ const LIBRARY_SQL = `
   ORDER BY d.id`
 
 export function listLibrary(store: Store): LibraryRow[] {
-  const rows = store.stmt(LIBRARY_SQL).all() as Array<Omit<LibraryRow, 'ocrLayer'> & { ocrLayer: number }>
-  return rows.map((r) => ({ ...r, ocrLayer: r.ocrLayer === 1 }))
+  const rows = store.stmt(LIBRARY_SQL).all() as Array<Omit<LibraryRow, 'ocrLayer' | 'notFound'> & { ocrLayer: number; notFound: number }>
+  return rows.map((r) => ({ ...r, ocrLayer: r.ocrLayer === 1, notFound: r.notFound === 1 }))
 }
 
 export interface LibraryStats {

@@ -70,6 +70,8 @@ function matches(r: LibraryRowDto, f: LibraryFilters): boolean {
   if (f.year && String(r.year ?? '') !== f.year) return false
   if (f.status === 'nameless') {
     if (!toConfirm(r.identity)) return false
+  } else if (f.status === 'undated') {
+    if (!r.reportId || r.pubDate || r.notFound) return false
   } else if (f.status && r.status !== f.status) return false
   if (f.severity === 'error' && r.errors === 0) return false
   if (f.severity === 'warning' && r.warnings === 0) return false
@@ -92,7 +94,8 @@ function filterSelects(years: number[]): Array<{ field: Exclude<keyof LibraryFil
         { value: 'ok', label: '已读取' },
         { value: 'needs_ocr', label: '需 OCR' },
         { value: 'error', label: '错误' },
-        { value: 'nameless', label: '机关待确认' }
+        { value: 'nameless', label: '机关待确认' },
+        { value: 'undated', label: '发布日期未核实' }
       ]
     },
     {
