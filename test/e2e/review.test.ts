@@ -441,6 +441,26 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.getByLabel('状态').selectOption('')
   })
 
+  it('shows a text file whose lines end in CR alone (old Mac) line by line, and highlights its cells', async () => {
+    const name = '旧格式换行.txt'
+    const file = path.join(dir, name)
+    const seed = fs.readFileSync(path.join(SEEDS, '002.txt'), 'utf8').replace('洛阳市吉利区人民政府', '洛阳市吉利区财政局')
+    fs.writeFileSync(file, seed.replace(/\n/g, '\r'))
+    chosen = [file]
+    await page.goto(bridge.url)
+    await page.getByTestId('import-folder').first().click()
+    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('成功 1')
+    await page.goto(`${bridge.url}#/report/${reportIdOf(name)}`)
+    const source = page.getByTestId('txt-source')
+    await source.waitFor()
+    const shown = (await source.innerText()).split('\n')
+    expect(shown.length).toBeGreaterThan(100)
+    expect(shown).toContain('洛阳市吉利区财政局 2020 年政府信息公开工作年度报告')
+    // A cell's range is where its number is.
+    await page.locator('.tables [data-key="t3.new.total"]').click()
+    await expect.poll(() => page.getByTestId('source-highlight').innerText()).toBe('3')
+  })
+
   // A landscape page stored turned, shown landscape (p38); a landscape page turned in a viewer, shown sideways (p41).
   it.each([
     ['p38-rotated-landscape-t3.pdf', 'landscape'],

@@ -38,3 +38,22 @@ describe('decodeText', () => {
     expect(() => decodeText(Buffer.from(' \n\t '))).toThrow(/空白/)
   })
 })
+
+describe('line breaks of text files', () => {
+  it('breaks lines at CR alone (old Mac) and at Unicode line and paragraph separators, with exact character ranges', async () => {
+    const { parseDocument } = await import('../../src/core/ingest/parse')
+    const expected = JSON.parse(fs.readFileSync(path.join(SEEDS, '001.expected.json'), 'utf8')) as { cells: Record<string, number | null> }
+    const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
+    for (const sep of ['\r', '\u2028', '\u2029']) {
+      const t = seed.replace(/\n/g, sep)
+      const parsed = await parseDocument(new Uint8Array(Buffer.from(t, 'utf8')), 'txt')
+      const r = parsed.report!
+      expect(r.agency, JSON.stringify(sep)).toBe('辉县市人民政府')
+      for (const [key, v] of Object.entries(expected.cells)) expect(r.cells[key]?.value ?? null, key).toBe(v)
+      // Each value's range still holds its raw text.
+      const c = r.cells['t3.new.total']
+      const src = c.source as { kind: 'txt'; start: number; end: number }
+      expect(parsed.text.slice(src.start, src.end)).toBe(c.raw)
+    }
+  })
+})

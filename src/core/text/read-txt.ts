@@ -8,7 +8,8 @@ import { normalizeGlyphs } from './normalize'
 
 export function txtToDoc(text: string): SourceDoc {
   const lines: DocLine[] = []
-  const re = /[^\r\n]*(\r\n|\r|\n|$)/g
+  // Unicode's own line and paragraph separators (some web editors save them) break lines too.
+  const re = /[^\r\n\u2028\u2029\u0085]*(\r\n|\r|\n|\u2028|\u2029|\u0085|$)/g
   let m: RegExpExecArray | null
   // A PDF saved as text keeps its page breaks as form feeds, with the page number printed
   // next to them: the last line of a page and the first of the next are dropped if they are one.
@@ -20,7 +21,7 @@ export function txtToDoc(text: string): SourceDoc {
     const full = m[0]
     if (full.length === 0) break
     const start = m.index
-    const body = full.replace(/[\r\n]+$/, '')
+    const body = full.replace(/[\r\n\u2028\u2029\u0085]+$/, '')
     const end = start + body.length
     const feed = body.includes('\f')
     if (feed) {

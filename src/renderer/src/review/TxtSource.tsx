@@ -7,8 +7,18 @@ import { useEffect, useRef } from 'react'
 import type { SourceRef } from '../../../shared/contract'
 import type { SourceSelection } from './source'
 
+/**
+ * The text as the <pre> shows it, character for character (offsets stay those of the store):
+ * CSS breaks lines only at LF, so a lone CR (old Mac files) and Unicode's line and paragraph
+ * separators, which the reader breaks lines at too, are shown as LF.
+ */
+export function shownText(text: string): string {
+  return text.replace(/\r(?!\n)|[\u2028\u2029\u0085]/g, '\n')
+}
+
 export function TxtSource(props: { text: string; highlight: SourceRef | null; focusToken: number; notice?: string | null; onOffset: (offset: number) => void; onSelection: (s: SourceSelection | null) => void }) {
-  const { text, highlight, focusToken } = props
+  const { highlight, focusToken } = props
+  const text = shownText(props.text)
   const pre = useRef<HTMLPreElement | null>(null)
   const range = highlight?.kind === 'txt' ? highlight : null
   const parts: Array<{ at: number; text: string; mark: boolean }> = range
