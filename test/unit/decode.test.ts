@@ -57,3 +57,29 @@ describe('line breaks of text files', () => {
     }
   })
 })
+
+describe('invisible characters in text files', () => {
+  it('reads labels, numbers and the title through zero-width spaces, joiners, stray BOMs and soft hyphens, ranges pointing into the file', async () => {
+    const { parseDocument } = await import('../../src/core/ingest/parse')
+    const expected = JSON.parse(fs.readFileSync(path.join(SEEDS, '001.expected.json'), 'utf8')) as { cells: Record<string, number | null> }
+    const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
+    // As web editors and copied articles leave them: inside words, inside numbers, at line starts,
+    // and an "empty" cell holding one.
+    const t = seed
+      .replace(/(本年|政府|申请|公开)/g, '$1\u200b')
+      .replace(/(年度)/g, '\u2060$1\u200c')
+      .replace(/(信息)/g, '$1\u00ad')
+      .replace(/\t(\d)(\d)/g, '\t$1\u200b$2')
+      .replace(/\n/g, '\n\ufeff')
+      .replace('四、结转下年度继续办理\t', '四、结转下年度继续办理\t\u200b')
+    expect(t).toContain('\t1\u200b16\t')
+    const parsed = await parseDocument(new Uint8Array(Buffer.from(t, 'utf8')), 'txt')
+    const r = parsed.report!
+    expect(r).toMatchObject({ agency: '辉县市人民政府', year: 2023 })
+    expect(r.sections.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6])
+    for (const [key, v] of Object.entries(expected.cells)) expect(r.cells[key]?.value ?? null, key).toBe(v)
+    const c = r.cells['t3.new.natural']
+    const src = c.source as { kind: 'txt'; start: number; end: number }
+    expect(parsed.text.slice(src.start, src.end)).toBe('1\u200b16')
+  })
+})

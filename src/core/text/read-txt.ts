@@ -100,11 +100,19 @@ function decodeEntities(s: string): string {
   })
 }
 
+/**
+ * Characters that print nothing: web editors and copies from social-media articles leave
+ * zero-width spaces and joiners, word joiners, stray byte-order marks and soft hyphens inside
+ * words and numbers (本年\u200b新收, 1\u200b23). Read without them; ranges still point into the file.
+ */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g
+const readable = (s: string) => normalizeGlyphs(decodeEntities(s)).replace(INVISIBLE, '')
+
 function lineOf(raw: string, start: number, end: number): DocLine {
   const body = unmark(raw).replace(SPACE_ENTITY, (m) => ' '.repeat(m.length))
   const words: DocWord[] = []
   const hasTabs = body.includes('\t')
-  const cells = hasTabs ? body.split('\t').map(decodeEntities) : undefined
+  const cells = hasTabs ? body.split('\t').map((c) => decodeEntities(c).replace(INVISIBLE, '')) : undefined
   const wordRe = /[^\s]+/g
   let cellIndex = 0
   let m: RegExpExecArray | null
@@ -113,8 +121,11 @@ function lineOf(raw: string, start: number, end: number): DocLine {
   for (let i = 0; i < body.length; i++) if (body[i] === '\t') tabPositions.push(i)
   while ((m = wordRe.exec(body)) !== null) {
     while (cellIndex < tabPositions.length && tabPositions[cellIndex] < m.index) cellIndex++
+    const text = readable(m[0])
+    // A cell holding only an invisible character (an "empty" web table cell) holds no word.
+    if (!text) continue
     words.push({
-      text: normalizeGlyphs(decodeEntities(m[0])),
+      text,
       raw: raw.slice(m.index, m.index + m[0].length),
       source: { kind: 'txt', start: start + m.index, end: start + m.index + m[0].length },
       cell: cellIndex
@@ -122,7 +133,7 @@ function lineOf(raw: string, start: number, end: number): DocLine {
   }
   return {
     words,
-    text: normalizeGlyphs(decodeEntities(body)),
+    text: readable(body),
     raw,
     source: { kind: 'txt', start, end },
     cells
