@@ -2,6 +2,7 @@
  * From a document (TXT or PDF lines) to the extracted report: title, sections, every table
  * cell under its canonical key with provenance, table labels, and structural problems.
  */
+import { partlyGarbled } from '../text/garble'
 import { allKeys, TABLE_NAMES, type TableId, type Template } from '../model/keys'
 import type { Cell, ExtractedReport, Provenance, Section, StructuralProblem, TableLabel } from '../model/report'
 import { joinFragments } from '../text/normalize'
@@ -139,6 +140,19 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   if (r4) collect(r4, parseT4(await tableLines(r4), ctx))
 
   problems.push(...(await ocrLayers(doc, [r2, r3, r4])))
+  const garble = doc.kind === 'pdf' ? partlyGarbled(lines) : null
+  if (garble) {
+    problems.push({
+      code: 'text_garbled',
+      table: null,
+      row: null,
+      keys: [],
+      message:
+        `PDF 的文字层有部分字符解码错误（约占汉字的 ${Math.max(1, Math.round(garble.share * 100))}%，如“${garble.samples.map((s) => s.text).join('”“')}”）：` +
+        '含这些字的标签无法识别，相应的行和单元格记为缺失，须对照原件核对；文件可能经过转换或压缩工具处理，可索取原始文件',
+      source: garble.samples[0].line.source
+    })
+  }
 
   const named: Array<[TableId, string]> = [
     ['t2', '表二（主动公开政府信息情况）'],

@@ -2,6 +2,7 @@
  * Reads a PDF into the common document shape, and tells apart PDFs without a text layer (page
  * images of a scan, or text turned into outlines) that need OCR.
  */
+import { mostlyGarbled } from '../text/garble'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { ReadError } from '../errors'
 import type { DocLine, PageInfo, Segment, SourceDoc } from '../extract/doc'
@@ -66,28 +67,6 @@ function openError(err: unknown): ReadError {
 /** A page whose content cannot be read: named, so that the auditor knows where the file is damaged. */
 function pageError(page: number, err: unknown): ReadError {
   return new ReadError('corrupt', `PDF 第 ${page} 页已损坏，无法读取（${pdfjsReason(err)}）；请重新获取原文件`, err)
-}
-
-/**
- * A text layer that decodes to mojibake: fonts without a Unicode map give Chinese as Latin-1
- * letters ("Õþ¸®ÐÅÏ¢" for 政府信息, the GBK bytes read one by one) or private-use code points.
- * Returns a sample of it when most of the text is such characters, else null. English text
- * (ASCII) is not mojibake: it is read and found to be no report.
- */
-function garbledText(lines: DocLine[]): string | null {
-  let odd = 0
-  let total = 0
-  for (const l of lines) {
-    for (const ch of l.text) {
-      const c = ch.codePointAt(0)!
-      if (c <= 32) continue
-      total++
-      if ((c >= 0x80 && c <= 0xff) || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd) odd++
-    }
-  }
-  if (total < 100 || odd < 0.3 * total) return null
-  const sample = lines.map((l) => l.text.trim()).find((t) => t.length >= 6) ?? ''
-  return sample.slice(0, 20)
 }
 
 /** Pixels from which a picture may be a scanned page (A4 at 72 dpi is 595 × 842). */
@@ -191,7 +170,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions): Promi
       }
       needsOcr = images > 0 ? 'images' : paths > 150 * pageCount ? 'outlines' : null
     }
-    const garbled = needsOcr ? null : garbledText(lines)
+    const garbled = needsOcr ? null : mostlyGarbled(lines)
     if (garbled) needsOcr = 'garbled'
 
     // Computed for a page on first use, once: only table pages need rulings (and are checked
