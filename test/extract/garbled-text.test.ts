@@ -38,7 +38,7 @@ describe('a text layer partly garbled by a converter (Ghostscript)', () => {
     }
     const seed = fs.readFileSync(path.join(SEEDS, '002.txt'), 'utf8')
     // Symbols after every sentence (they are no letters), a foreign name once.
-    const symbols = seed.replace(/。/g, '。面积 120 m²，温度 25°C，误差 ±2，3×4·5。').replace('。', '。巴黎的 José 先生、Zoë 女士来访。')
+    const symbols = seed.replace(/。/g, '。面积 120 m²，温度 25°C，误差 ±2，3×4·5，第\u00a03\u00a0页。').replace('。', '。巴黎的 José 先生、Zoë 女士来访。')
     expect((symbols.match(/[²°±×·]/g) ?? []).length).toBeGreaterThan(100)
     expect(partlyGarbled(txtToDoc(symbols).lines)).toBeNull()
     // The same text with one character in twenty decoded wrongly is.

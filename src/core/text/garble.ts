@@ -29,10 +29,10 @@ export function mostlyGarbled(lines: DocLine[]): string | null {
   return sample.slice(0, 20)
 }
 
-/** Latin letters that Chinese text prints by right (·×°±§ and the like are symbols, not letters). */
-const LEGIT = new Set([...'·×÷°±§©®¥£¢µ¼½¾¹²³'].map((c) => c.codePointAt(0)!))
-/** Latin-1 and Latin Extended-A letters: in Chinese text, a broken map's output. */
-const isStrayLatin = (c: number) => ((c >= 0xc0 && c <= 0x24f) || (c >= 0xa0 && c <= 0xbf)) && !LEGIT.has(c)
+/** Latin-1 symbols that Chinese text prints by right (·×°±§ and the like); the no-break space and soft hyphen too. */
+const LEGIT = new Set([...'\u00a0\u00ad·×÷°±§©®¥£¢µ¼½¾¹²³'].map((c) => c.codePointAt(0)!))
+/** Latin-1 symbols and letters and Latin Extended-A/B letters: in Chinese text, a broken map's output. */
+const isStrayLatin = (c: number) => c >= 0xa0 && c <= 0x24f && !LEGIT.has(c)
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x2f00 && c <= 0x2fdf) || (c >= 0x3400 && c <= 0x4dbf)
 
 /** Share of Chinese text from which a broken map is reported: well above a stray foreign name. */
