@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
 import { partlyGarbled } from '../../src/core/text/garble'
 import { txtToDoc } from '../../src/core/text/read-txt'
-import { FIXTURES, SEEDS } from '../helpers/paths'
+import { runCli } from '../helpers/cli'
+import { FIXTURES, SEEDS, tempDir } from '../helpers/paths'
 import { check } from '../helpers/rules'
 
 const expected = JSON.parse(fs.readFileSync(path.join(SEEDS, '002.expected.json'), 'utf8')) as { cells: Record<string, number | null> }
@@ -29,6 +30,12 @@ describe('a text layer partly garbled by a converter (Ghostscript)', () => {
     expect(problem.message).toMatch(/^PDF 的文字层有部分字符解码错误（约占汉字的 \d+%，如“.+”）：含这些字的标签无法识别/)
     const finding = check(r).find((f) => f.rule === 'L07' && f.message === problem.message)!
     expect(finding.severity).toBe('warning')
+  })
+
+  it('says so in the import line of the file, as for a scan\'s OCR layer', () => {
+    const r = runCli(['ingest', path.join(FIXTURES, 'converted/002.ruled.gs.pdf'), '--db', path.join(tempDir('dra-garbled-'), 'ws.sqlite')])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/\[成功\] .*002\.ruled\.gs\.pdf：洛阳市吉利区人民政府 2020 年（2019 版格式），读出 \d+\/\d+ 个表格单元，结构问题 \d+ 处；PDF 文字层有部分字符解码错误，读不出的单元格须对照原件核对/)
   })
 
   it('is not said of the seeds\' prints, nor of Chinese text with symbols and a foreign name in it', async () => {
