@@ -15,7 +15,7 @@ import { compareWithPrevious } from '../core/review/compare'
 import { correctCell, listCorrections, revertCorrection } from '../core/review/corrections'
 import { addAuditorFinding, deleteAuditorFinding, findingEvents, getFinding, listFindings, reviewFinding } from '../core/review/findings'
 import { listLibrary } from '../core/review/library'
-import { setReportIdentity } from '../core/review/identity'
+import { identityFromFileName, setReportIdentity } from '../core/review/identity'
 import { reportPublication, setReportPublication } from '../core/review/publication'
 import { listDocuments } from '../core/store/read'
 import type { Store } from '../core/store/store'
@@ -62,7 +62,8 @@ function itemDto(i: IngestItem): IngestItemDto {
 function resultDto(s: IngestSummary): IngestResultDto {
   // Items are final here: the batch has given title-less reports the names of their twins.
   const nameless = (i: IngestItem) => i.status === 'ok' && i.reportId !== undefined && !(i.agency && i.year)
-  return { items: s.items.map((i) => ({ ...itemDto(i), ...(nameless(i) ? { nameless: true } : {}) })), counts: s.counts, ignored: s.ignored, convertible: s.convertible.map(({ fileName, what, todo }) => ({ fileName, what, todo })), hidden: s.hidden, cancelled: s.cancelled, elapsedMs: Math.round(s.elapsedMs) }
+  const named = (i: IngestItem) => identityFromFileName(i.fileName) ?? undefined
+  return { items: s.items.map((i) => ({ ...itemDto(i), ...(nameless(i) ? { nameless: true, nameFromFile: named(i) } : {}) })), counts: s.counts, ignored: s.ignored, convertible: s.convertible.map(({ fileName, what, todo }) => ({ fileName, what, todo })), hidden: s.hidden, cancelled: s.cancelled, elapsedMs: Math.round(s.elapsedMs) }
 }
 
 export interface Backend {

@@ -22,7 +22,7 @@ import { rereadDocuments } from '../core/ingest/reread'
 import { DEFAULT_PARSE_OPTIONS } from '../core/ingest/parse'
 import { checkReports } from '../core/review/check'
 import { listFindings, REVIEW_LABELS } from '../core/review/findings'
-import { setReportIdentity } from '../core/review/identity'
+import { identityFromFileName, setReportIdentity } from '../core/review/identity'
 import { loadRulesConfig, saveRulesConfig, setReportMeta, SEVERITIES } from '../core/review/settings'
 import { AGENCY_TYPE_LABELS, type AgencyType } from '../core/rules/agency'
 import { ruleById } from '../core/rules/registry'
@@ -102,9 +102,14 @@ async function ingest(args: string[]): Promise<number> {
     for (const it of summary.items) {
       if (it.status !== 'ok' || it.reportId === undefined || (it.agency && it.year)) continue
       const n = it.reportId
+      // The file's name, when it reads as the title, gives what to check first (never taken unasked).
+      const named = identityFromFileName(it.fileName)
+      const agency = it.agency ?? named?.agency ?? null
+      const year = it.year ?? named?.year ?? null
+      const hint = named && (agency !== it.agency || year !== it.year) ? `文件名显示为 ${agency ?? '?'} ${year ?? '?'} 年，核对后` : ''
       console.log(
-        `[待确认] ${display(it.path)}：未识别出机关与年度（报告 ${n}），不参与跨年度比对；` +
-          `可用 npm run cli -- config --db ${display(path.resolve(store.file))} --agency ${n}=机关名称 --year ${n}=年度 指定`
+        `[待确认] ${display(it.path)}：未识别出机关与年度（报告 ${n}），不参与跨年度比对；${hint}` +
+          `可用 npm run cli -- config --db ${display(path.resolve(store.file))} --agency ${n}=${agency ?? '机关名称'} --year ${n}=${year ?? '年度'} 指定`
       )
     }
     const c = summary.counts

@@ -209,6 +209,8 @@ export interface IngestItemDto {
   ocrLayer?: boolean
   /** In the summary: a report whose agency or year is still unknown after the batch (no title, no file of the same content). */
   nameless?: boolean
+  /** For such a report, what its file name gives when it reads as the title: to check, not taken. */
+  nameFromFile?: { agency: string | null; year: number }
 }
 
 export interface IngestResultDto {

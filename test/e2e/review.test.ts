@@ -368,6 +368,9 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.goto(bridge.url)
     await page.getByTestId('import-folder').first().click()
     await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('1 份未识别出机关与年度')
+    expect(await page.getByTestId('import-nameless').innerText()).toBe(
+      `${name}：未识别出机关与年度（没有可识别的标题，也没有内容相同的文件）；文件名显示为 某县农业农村局 2023 年，请在审查页点“待确认”核对`
+    )
     const id = reportIdOf(name)
     expect(loadReport(store, id)).toMatchObject({ identitySource: 'none', agency: null, year: null })
 

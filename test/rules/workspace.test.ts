@@ -115,6 +115,11 @@ describe('cli check, config and export', () => {
     const ingested = runCli(['ingest', dir, '--db', db])
     expect(ingested.status).toBe(0)
     expect(ingested.stdout).toMatch(/\[待确认\] .*001\.txt：未识别出机关与年度（报告 1），不参与跨年度比对；可用 npm run cli -- config --db .*ws\.sqlite --agency 1=机关名称 --year 1=年度 指定/)
+    // A file named after its title: the command comes filled in with what the name says, to check first.
+    const named = path.join(tempDir(), '03-辉县市人民政府2023年政府信息公开工作年度报告.txt')
+    fs.writeFileSync(named, seedText('001.txt').replace('辉县市人民政府 2023 年政府信息公开工作年度报告', ''))
+    const hinted = runCli(['ingest', named, '--db', path.join(dir, 'ws-named.sqlite')])
+    expect(hinted.stdout).toMatch(/\[待确认\] .*03-辉县市人民政府2023年政府信息公开工作年度报告\.txt：未识别出机关与年度（报告 1），不参与跨年度比对；文件名显示为 辉县市人民政府 2023 年，核对后可用 npm run cli -- config --db .*ws-named\.sqlite --agency 1=辉县市人民政府 --year 1=2023 指定/)
     const yearOnly = runCli(['config', '--db', db, '--year', '1=2023'])
     expect(yearOnly.status).toBe(2)
     expect(yearOnly.stderr).toContain('报告 1：没有识别出机关，请用 --agency 1=机关名称 指定')

@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Card, Group, Loader, Menu, Modal, Progress, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { notImportedText, type IngestProgress, type IngestResultDto, type LibraryRowDto, type WorkspaceInfo } from '../../shared/contract'
+import { notImportedText, type IngestItemDto, type IngestProgress, type IngestResultDto, type LibraryRowDto, type WorkspaceInfo } from '../../shared/contract'
 import { call, errorText, listen, pathsOf } from './api'
 import { EMPTY_FILTERS, LibraryView, type LibraryFilters } from './library/LibraryView'
 import { ReviewView } from './review/ReviewView'
@@ -218,6 +218,11 @@ export function App() {
   )
 }
 
+/** What a nameless report's file name says, for the auditor to check on its review page ('' when nothing). */
+function namedText(named: IngestItemDto['nameFromFile']): string {
+  return named ? `；文件名显示为 ${named.agency ?? '（无机关）'} ${named.year} 年，请在审查页点“待确认”核对` : ''
+}
+
 function ImportSummary({ result, onClose }: { result: IngestResultDto; onClose: () => void }) {
   // Files that failed, reports read from a scan's OCR layer (values to check by eye), and
   // reports still without agency and year (to be named on their review page).
@@ -236,7 +241,7 @@ function ImportSummary({ result, onClose }: { result: IngestResultDto; onClose: 
       </Text>
       {bad.slice(0, 6).map((i) => (
         <Text size="xs" key={i.path} data-testid={i.nameless ? 'import-nameless' : undefined}>
-          {i.fileName}：{i.nameless ? '未识别出机关与年度（没有可识别的标题，也没有内容相同的文件）' : i.message}
+          {i.fileName}：{i.nameless ? `未识别出机关与年度（没有可识别的标题，也没有内容相同的文件）${namedText(i.nameFromFile)}` : i.message}
         </Text>
       ))}
       {bad.length > 6 && <Text size="xs">……另有 {bad.length - 6} 个文件有问题，见报告库“状态”列</Text>}
