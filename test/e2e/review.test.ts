@@ -89,6 +89,13 @@ suite('review workspace in Chromium against the real handlers', () => {
     await pool?.close()
   })
 
+  /** Imports one file through the import button (the host's dialog answers with it); waits for the summary to say `summary`. */
+  const importThrough = async (file: string, summary: string) => {
+    chosen = [file]
+    await page.goto(bridge.url)
+    await page.getByTestId('import-folder').first().click()
+    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain(summary)
+  }
   const reportIdOf = (file: string) => (store.db.prepare('SELECT r.id FROM reports r JOIN documents d ON d.id = r.document_id WHERE d.file_name = ?').get(file) as { id: number }).id
 
   it('offers the bundled sample on a first start, then imports a folder with progress', async () => {
@@ -319,10 +326,7 @@ suite('review workspace in Chromium against the real handlers', () => {
     const altered = text.replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/, '四、结转下年度继续办理\t\t5\t0\t0\t0\t0\t0\t5')
     expect(altered).not.toBe(text)
     fs.writeFileSync(file, altered)
-    chosen = [file]
-    await page.goto(bridge.url)
-    await page.getByTestId('import-folder').first().click()
-    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('1 份未识别出机关与年度，不参与跨年度比对')
+    await importThrough(file, '1 份未识别出机关与年度，不参与跨年度比对')
     expect(await page.getByTestId('import-nameless').innerText()).toBe('某单位年报.txt：未识别出机关与年度（没有可识别的标题，也没有内容相同的文件）')
 
     // The library marks it, and lists it under 机关待确认 with the reports whose names were
@@ -364,10 +368,7 @@ suite('review workspace in Chromium against the real handlers', () => {
     const altered = text.replace(/四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/, '四、结转下年度继续办理\t\t7\t0\t0\t0\t0\t0\t7')
     expect(altered).not.toBe(text)
     fs.writeFileSync(file, altered)
-    chosen = [file]
-    await page.goto(bridge.url)
-    await page.getByTestId('import-folder').first().click()
-    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('1 份未识别出机关与年度')
+    await importThrough(file, '1 份未识别出机关与年度')
     expect(await page.getByTestId('import-nameless').innerText()).toBe(
       `${name}：未识别出机关与年度（没有可识别的标题，也没有内容相同的文件）；文件名显示为 某县农业农村局 2023 年，请在审查页点“待确认”核对`
     )
@@ -392,10 +393,7 @@ suite('review workspace in Chromium against the real handlers', () => {
     const file = path.join(dir, name)
     const seed = fs.readFileSync(path.join(SEEDS, '002.txt'), 'utf8').replace('洛阳市吉利区人民政府', '洛阳市吉利区教育局')
     fs.writeFileSync(file, `首页 > 政务公开 > 年度报告\n发布时间：2021-02-05 09:30  来源：吉利区教育局\n${seed}\n本页网址：https://www.jili.gov.cn/jyj/ndbg/t20210205_1.html\n`)
-    chosen = [file]
-    await page.goto(bridge.url)
-    await page.getByTestId('import-folder').first().click()
-    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('成功 1')
+    await importThrough(file, '成功 1')
     const id = reportIdOf(name)
     const ruleIds = () => page.getByTestId('finding').allInnerTexts()
     // The library lists it among the reports whose publication date is still to verify.
@@ -449,10 +447,7 @@ suite('review workspace in Chromium against the real handlers', () => {
     const file = path.join(dir, name)
     const seed = fs.readFileSync(path.join(SEEDS, '002.txt'), 'utf8').replace('洛阳市吉利区人民政府', '洛阳市吉利区财政局')
     fs.writeFileSync(file, seed.replace(/\n/g, '\r'))
-    chosen = [file]
-    await page.goto(bridge.url)
-    await page.getByTestId('import-folder').first().click()
-    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('成功 1')
+    await importThrough(file, '成功 1')
     await page.goto(`${bridge.url}#/report/${reportIdOf(name)}`)
     const source = page.getByTestId('txt-source')
     await source.waitFor()
@@ -517,10 +512,7 @@ suite('review workspace in Chromium against the real handlers', () => {
   it('says that a scan was read from its OCR layer, in the import summary and in the library', async () => {
     const file = path.join(dir, '辉县市2023（扫描件）.pdf')
     fs.copyFileSync(path.join(FIXTURES, 'ocr/001.ocr.pdf'), file)
-    chosen = [file]
-    await page.goto(bridge.url)
-    await page.getByTestId('import-folder').first().click()
-    await expect.poll(() => page.getByTestId('last-import').innerText(), { timeout: 60_000 }).toContain('其中 1 份是扫描件，表格文字取自 OCR 识别层，数值须对照原件核对')
+    await importThrough(file, '其中 1 份是扫描件，表格文字取自 OCR 识别层，数值须对照原件核对')
     expect(await page.getByTestId('last-import').innerText()).toContain('辉县市2023（扫描件）.pdf：辉县市人民政府 2023 年')
     const row = page.getByTestId('library-row').filter({ hasText: '辉县市2023（扫描件）.pdf' })
     expect(await row.innerText()).toContain('OCR 识别')

@@ -78,10 +78,12 @@ async function ocrLayers(doc: SourceDoc, regions: Array<Region | undefined>): Pr
 
 export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   const { lines } = doc
-  const title = findTitle(lines)
+  // Headings are read once: the title stands above the first, the sections start below it.
+  const allHeadings = findHeadings(lines)
+  const title = findTitle(lines, undefined, allHeadings)
   const bodyStart = title ? title.lastLine + 1 : 0
   // Past the last section, an appendix (the tables moved to 附表, say) holds no more sections.
-  const found = findHeadings(lines, bodyStart)
+  const found = allHeadings.filter((h) => h.line >= bodyStart)
   const appendix = findAppendix(lines, found)
   const headings = appendix === null ? found : found.filter((h) => h.line < appendix)
   const regions = findRegions(lines, headings, bodyStart)

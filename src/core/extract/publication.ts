@@ -4,6 +4,7 @@
  * a browser its address. Offered to the auditor for the deadline checks (D01–D05), never taken
  * without them: the date a page shows is evidence, the auditor's check of the site is the record.
  */
+import { isoDate } from '../text/dates'
 import { normalizeGlyphs } from '../text/normalize'
 
 export interface PrintedPublication {
@@ -37,11 +38,4 @@ export function printedPublication(text: string): PrintedPublication {
     break
   }
   return { date, dateQuote, url: GOV_URL.exec(t)?.[0] ?? null }
-}
-
-/** A calendar date as YYYY-MM-DD, or null when there is no such day. */
-function isoDate(y: number, m: number, d: number): string | null {
-  const at = new Date(Date.UTC(y, m - 1, d))
-  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }

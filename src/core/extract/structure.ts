@@ -90,11 +90,14 @@ const TITLE_SEARCH = 300
 /**
  * The title is the first run of one to four lines near the top that reads as
  * "{机关}{年份}年…信息公开…年度报告": within the first `limit` lines, or anywhere above the first
- * section's heading. Under a covering notice it is the report's own title after the notice, or
- * else the report's name as the notice quotes it.
+ * section's heading (`headings`: the document's, when the caller has found them). Under a
+ * covering notice it is the report's own title after the notice, or else the report's name as
+ * the notice quotes it.
  */
-export function findTitle(lines: DocLine[], limit = 15): TitleInfo | null {
-  const firstSection = limit > 1 ? findHeadings(lines.slice(0, TITLE_SEARCH)).find((h) => h.index === 1)?.line ?? 0 : 0
+export function findTitle(lines: DocLine[], limit = 15, headings?: Heading[]): TitleInfo | null {
+  // The document's headings when the caller has them; found here otherwise (near the top only).
+  const first = limit > 1 ? (headings ?? findHeadings(lines.slice(0, TITLE_SEARCH))).find((h) => h.index === 1) : undefined
+  const firstSection = first && first.line < TITLE_SEARCH ? first.line : 0
   let max = Math.min(lines.length, Math.max(limit, firstSection))
   let quoted: TitleInfo | null = null
   for (let i = 0; i < max; i++) {

@@ -3,6 +3,7 @@
  * (its problems by category, the conclusion) and one per batch (the per-report results, the
  * most frequent problems, who filed late or not at all). Renderers never query the store.
  */
+import { localToday } from '../text/dates'
 import { sameAgency } from '../model/agency'
 import type { Template } from '../model/keys'
 import { AGENCY_TYPE_LABELS, classifyAgency } from '../rules/agency'
@@ -142,14 +143,9 @@ export interface BatchMemo {
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 export const ordinal = (i: number): string => ORDINALS[i] ?? String(i + 1)
 
-function today(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
 export function resolveMeta(store: Store, options: MemoOptions): MemoMeta {
   const settings = loadMemoSettings(store)
-  const date = options.date ?? today()
+  const date = options.date ?? localToday()
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new MemoError(`日期格式应为 YYYY-MM-DD：${date}`)
   return {
     office: options.office?.trim() || settings.office || '（审查单位）',

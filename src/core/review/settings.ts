@@ -5,6 +5,7 @@
 import { AGENCY_TYPE_LABELS, type AgencyType } from '../rules/agency'
 import { DEFAULT_RULES_CONFIG, type ReportMeta, type RulesConfig, type Severity } from '../rules/types'
 import type { Store } from '../store/store'
+import { isoDate, localToday } from '../text/dates'
 
 const RULES_KEY = 'rules'
 
@@ -59,11 +60,10 @@ export function setReportMeta(store: Store, reportId: number, patch: Partial<Rep
 const MAX_URL = 500
 
 /** A publication date: a real day, written YYYY-MM-DD, not after today. */
-function checkPubDate(date: string, now = new Date()): void {
+function checkPubDate(date: string): void {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   if (!m) throw new Error(`发布日期格式应为 YYYY-MM-DD：${date}`)
-  const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  if (at.toISOString().slice(0, 10) !== date) throw new Error(`发布日期不是有效的日期：${date}`)
-  const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().slice(0, 10)
+  if (!isoDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw new Error(`发布日期不是有效的日期：${date}`)
+  const today = localToday()
   if (date > today) throw new Error(`发布日期 ${date} 晚于今天（${today}）`)
 }

@@ -1,4 +1,5 @@
 /** Typed access to the main process through the preload's `window.api`. */
+import { useCallback, useState } from 'react'
 import type { ArgOf, Channel, EventName, Events, ResultOf } from '../../shared/contract'
 
 export function call<K extends Channel>(channel: K, ...arg: ArgOf<K> extends undefined ? [] : [ArgOf<K>]): Promise<ResultOf<K>> {
@@ -18,4 +19,26 @@ export function pathsOf(files: File[]): string[] {
 export function errorText(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e)
   return m.replace(/^Error invoking remote method '[^']+': (?:Error: )?/, '')
+}
+
+/**
+ * A dialog's save: busy while it runs; the server's reason kept for the dialog to show (so the
+ * auditor can correct the entry), cleared by the next try or by `clear` when the dialog opens.
+ */
+export function useSaving(): { saving: boolean; error: string | null; clear: () => void; run: (work: () => Promise<void>) => Promise<void> } {
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const clear = useCallback(() => setError(null), [])
+  const run = async (work: () => Promise<void>) => {
+    setSaving(true)
+    setError(null)
+    try {
+      await work()
+    } catch (e) {
+      setError(errorText(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+  return { saving, error, clear, run }
 }

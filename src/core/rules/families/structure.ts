@@ -248,7 +248,7 @@ function s12(ctx: RuleContext): Draft[] {
     out.push({ key: 'markdown', source: markdown[0].source, message: `文本中有 ${markdown.length} 处排版标记残留（如“**”），例如：“${markdown[0].text.slice(0, 30)}…”` })
   }
   for (const s of ctx.facts.sentences) {
-    // Web and mail addresses are written in Latin letters by nature (www.jili.gov.cn).
+    // Web and mail addresses are written in Latin letters by nature.
     const addresses = [...s.text.matchAll(ADDRESS)].map((a) => [a.index!, a.index! + a[0].length])
     for (const m of s.text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) {
       const w = m[0]

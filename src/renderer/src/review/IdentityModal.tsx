@@ -2,7 +2,7 @@
 import { Alert, Button, Group, Modal, NumberInput, Text, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import type { IdentityDto, ReportDetail } from '../../../shared/contract'
-import { errorText } from '../api'
+import { useSaving } from '../api'
 
 /** Where the agency and year shown come from, as the auditor reads it. */
 export function identityText(identity: IdentityDto): string {
@@ -22,25 +22,14 @@ export function IdentityModal(props: { detail: ReportDetail; opened: boolean; on
   const { detail, opened } = props
   const [agency, setAgency] = useState('')
   const [year, setYear] = useState<string | number>('')
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { saving, error, clear, run } = useSaving()
   useEffect(() => {
     if (!opened) return
     setAgency(detail.agency ?? detail.nameFromFile?.agency ?? '')
     setYear(detail.year ?? detail.nameFromFile?.year ?? '')
-    setError(null)
-  }, [opened, detail])
-  const save = async () => {
-    setSaving(true)
-    setError(null)
-    try {
-      await props.onSave(agency, Number(year))
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+    clear()
+  }, [opened, detail, clear])
+  const save = () => run(() => props.onSave(agency, Number(year)))
   return (
     <Modal opened={opened} onClose={props.onClose} title="更正机关与年度" size="md">
       <Text size="sm" mb={4}>

@@ -6,7 +6,7 @@
 import { Alert, Button, Checkbox, Group, Modal, Select, Text, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import type { AgencyTypeName, ReportMetaDto } from '../../../shared/contract'
-import { errorText } from '../api'
+import { useSaving } from '../api'
 
 export interface PublicationDraft {
   pubDate: string | null
@@ -31,37 +31,29 @@ export function PublicationModal(props: { meta: ReportMetaDto | null; opened: bo
   const [pubUrl, setPubUrl] = useState('')
   const [notFound, setNotFound] = useState(false)
   const [agencyType, setAgencyType] = useState<string>(FROM_NAME)
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { saving, error, clear, run } = useSaving()
   useEffect(() => {
     if (!opened || !meta) return
     setPubDate(meta.pubDate ?? '')
     setPubUrl(meta.pubUrl ?? '')
     setNotFound(meta.notFound)
     setAgencyType(meta.agencyType ?? FROM_NAME)
-    setError(null)
-  }, [opened, meta])
+    clear()
+  }, [opened, meta, clear])
   if (!meta) return null
   const labelOf = (t: AgencyTypeName) => meta.agencyTypes.find((x) => x.value === t)?.label ?? t
   const printed = meta.printed
   const offerDate = printed.date && printed.date !== pubDate
   const offerUrl = printed.url && printed.url !== pubUrl
-  const save = async () => {
-    setSaving(true)
-    setError(null)
-    try {
-      await props.onSave({
+  const save = () =>
+    run(() =>
+      props.onSave({
         pubDate: pubDate.trim() || null,
         pubUrl: pubUrl.trim() || null,
         notFound,
         agencyType: agencyType === FROM_NAME ? null : (agencyType as AgencyTypeName)
       })
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+    )
   return (
     <Modal opened={opened} onClose={props.onClose} title="发布信息（核对公布期限）" size="md">
       {(offerDate || offerUrl) && (
