@@ -40,8 +40,9 @@ export function mapByCount(values: ValueSlot[], n: number): Mapping {
   const extra = values.length - n
   for (let i = 0; i < n; i++) {
     const candidates = values.slice(i, i + extra + 1)
-    const nums = candidates.map((c) => (c.token.kind === 'number' ? c.token.value : NaN))
-    const same = nums.every((x) => x === nums[0]) && !Number.isNaN(nums[0])
+    // Extra values that all read the same (0 0 0, or — — —) leave no doubt about the cell.
+    const reads = candidates.map((c) => (c.token.kind === 'number' ? String(c.token.value) : `mark:${c.text.normalize('NFKC').trim()}`))
+    const same = reads.every((x) => x === reads[0])
     cells.push(same ? { slot: candidates[0], status: 'ok' } : { slot: null, status: 'lost' })
   }
   return { cells, stray: [], misfit: true }

@@ -33,6 +33,19 @@ export function cellFrom(key: string, a: Assigned, fallbackSource: Provenance | 
   return { key, value: null, decimals: null, status: a.status === 'blank' ? 'blank' : 'lost', raw: '', source: fallbackSource }
 }
 
+/**
+ * The cells of a row that hold no number (empty, or a mark such as —, /, 无), and how to say
+ * so: an auditor looking at “—” in the source should read “—” in the finding, not “空白”.
+ */
+export function notNumbers(keys: string[], assigned: Assigned[]): { keys: string[]; note: string } {
+  const at = keys.map((_, i) => i).filter((i) => assigned[i].status === 'blank' || assigned[i].slot?.token.kind === 'placeholder')
+  const marks = [...new Set(at.flatMap((i) => (assigned[i].slot ? [assigned[i].slot!.text.trim()] : [])))]
+  const quoted = marks.map((m) => `“${m}”`).join('、')
+  const empty = at.some((i) => !assigned[i].slot)
+  const note = !marks.length ? '（空白不等于 0）' : empty ? `（空白或填写${quoted}，均不等于 0）` : `（填写${quoted}，不等于 0）`
+  return { keys: at.map((i) => keys[i]), note }
+}
+
 export function lostCell(key: string): Cell {
   return { key, value: null, decimals: null, status: 'lost', raw: '', source: null }
 }

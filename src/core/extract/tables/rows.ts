@@ -219,10 +219,20 @@ export function splitTrailingValues(line: DocLine): { label: DocWord[]; values: 
   return { label: line.words.slice(0, i + 1), values }
 }
 
-/** A line carries values when it ends with at least one number (placeholders alone count if ≥ 2). */
+/**
+ * A line carries values when it ends with at least one number. Placeholders alone count if
+ * there are two or more, or if the one stands in a cell of its own: its own tab-separated cell,
+ * or in a PDF well apart from the label (行政强制 | —), where it cannot be part of the label.
+ */
 export function hasValues(line: DocLine): boolean {
-  const { values } = splitTrailingValues(line)
-  return values.some((v) => v.token.kind === 'number') || values.length >= 2
+  const { label, values } = splitTrailingValues(line)
+  if (values.some((v) => v.token.kind === 'number') || values.length >= 2) return true
+  const last = label.at(-1)
+  if (values.length !== 1 || !last) return false
+  const v = values[0]
+  if (v.cell !== undefined && last.cell !== undefined) return v.cell > last.cell
+  const em = line.fontSize ?? 0
+  return em > 0 && v.x0 !== undefined && last.x1 !== undefined && v.x0 - last.x1 >= 3 * em
 }
 
 /**

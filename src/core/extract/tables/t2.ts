@@ -7,7 +7,7 @@ import { joinFragments, matchForm } from '../../text/normalize'
 import { type DocLine, type DocWord, spanOf } from '../doc'
 import { T2_CAPTION, T2_COLUMN_PATTERNS, T2_HEADER_ANCHOR, T2_ROW_PATTERNS, T2_TEMPLATE_MARKERS } from '../labels'
 import { mapByCount, mapRow as mapValues, type Mapping } from './columns'
-import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
+import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import {
   attachFragments,
   hasValues,
@@ -187,8 +187,8 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
       )
     }
     if (mapping.stray.length) problem(out, 'value_outside_columns', key, keys, `表二“${rowName}”行有数值无法对应到列：${mapping.stray.map((v) => v.text).join(' ')}`, mapping.stray[0].source)
-    const blanks = keys.filter((_, i) => mapping.cells[i].status === 'blank' || mapping.cells[i].slot?.token.kind === 'placeholder')
-    if (blanks.length && !row.blank) problem(out, 'cell_blank', key, blanks, `表二“${rowName}”行有单元格未填数值（空白不等于 0）`, row.source)
+    const blanks = notNumbers(keys, mapping.cells)
+    if (blanks.keys.length && !row.blank) problem(out, 'cell_blank', key, blanks.keys, `表二“${rowName}”行有单元格未填数值${blanks.note}`, row.source)
   }
   for (const block of layout) {
     for (const r of block.rows) {

@@ -9,7 +9,7 @@ import { alignSequences } from '../align'
 import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
 import { CONTINUED, severalHeads, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
 import { anchorsFromColumns, mapByCount, mapByGrid, mapRow, txtGrid, type ColumnAnchor, type Mapping } from './columns'
-import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
+import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import {
   attachByBlocks,
   attachFragments,
@@ -239,14 +239,14 @@ function reportRowShape(out: TableOutput, rowKey: string, keys: string[], row: R
       mapping.stray[0].source
     )
   }
-  const blanks = keys.filter((_, i) => mapping.cells[i].status === 'blank' || (mapping.cells[i].slot && mapping.cells[i].slot!.token.kind === 'placeholder'))
-  if (blanks.length) {
+  const blanks = notNumbers(keys, mapping.cells)
+  if (blanks.keys.length) {
     problem(
       out,
       'cell_blank',
       rowKey,
-      blanks,
-      `表三“${name}”行有 ${blanks.length} 个单元格未填数值（空白不等于 0）：${blanks.map((k) => T3_COLUMN_LABELS[k.split('.')[2] as keyof typeof T3_COLUMN_LABELS]).join('、')}`,
+      blanks.keys,
+      `表三“${name}”行有 ${blanks.keys.length} 个单元格未填数值${blanks.note}：${blanks.keys.map((k) => T3_COLUMN_LABELS[k.split('.')[2] as keyof typeof T3_COLUMN_LABELS]).join('、')}`,
       row.source
     )
   }

@@ -6,7 +6,7 @@ import { joinFragments, matchForm } from '../../text/normalize'
 import { spanOf, type DocLine, type DocWord } from '../doc'
 import { severalHeads, T4_COLUMN_PATTERNS, T4_GROUP_PATTERNS, T4_SPANNING } from '../labels'
 import { mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
-import { cellFrom, label, lostCell, newOutput, problem, type TableContext, type TableOutput } from './output'
+import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import { byReadingOrder, hasValues, splitTrailingValues, stackWords, type ValueSlot } from './rows'
 
 const KEYS = t4Keys()
@@ -90,8 +90,8 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
   if (mapping.stray.length) {
     problem(out, 'value_outside_columns', null, KEYS, `表四有数值无法对应到列：${mapping.stray.map((v) => v.text).join(' ')}`, mapping.stray[0].source)
   }
-  const blanks = KEYS.filter((_, i) => mapping.cells[i].status === 'blank' || mapping.cells[i].slot?.token.kind === 'placeholder')
-  if (blanks.length) problem(out, 'cell_blank', null, blanks, `表四有 ${blanks.length} 个单元格未填数值（空白不等于 0）`, main.source)
+  const blanks = notNumbers(KEYS, mapping.cells)
+  if (blanks.keys.length) problem(out, 'cell_blank', null, blanks.keys, `表四有 ${blanks.keys.length} 个单元格未填数值${blanks.note}`, main.source)
   return out
 }
 
