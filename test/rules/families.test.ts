@@ -60,6 +60,52 @@ describe('S headings numbered another way', () => {
   })
 })
 
+describe('S headings numbered as lists are (or not numbered at all)', () => {
+  const CN = '一二三四五六'
+  const renumber = (text: string, shape: (n: number) => string) => {
+    for (const h of SECTION_TITLES) text = text.replace(h, shape(CN.indexOf(h[0])) + h.slice(2))
+    return text
+  }
+  const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
+
+  it.each([
+    ['（一）', (n: number) => `（${CN[n]}）`],
+    ['【一】', (n: number) => `【${CN[n]}】`],
+    ['1.', (n: number) => `${n + 1}.`],
+    ['1、', (n: number) => `${n + 1}、`],
+    ['no number', () => '']
+  ])('reads headings numbered %s as the six sections, with the one finding on the numbering', async (_, shape) => {
+    for (const seed of ['001.txt', '002.txt']) {
+      const r = await reportOf(renumber(fs.readFileSync(path.join(SEEDS, seed), 'utf8'), shape))
+      // 002 numbers the parts of 一 (一)…(二)主动公开情况…: under 1.总体情况 they are no sections.
+      expect(r.sections.map((s) => s.index), seed).toEqual([1, 2, 3, 4, 5, 6])
+      expect(r.sections[1].heading).toBe(`${shape(1)}主动公开政府信息情况`)
+      const findings = check(r)
+      expect(ofRule(findings, 'S01')).toEqual([])
+      expect(ofRule(findings, 'S02')).toEqual([])
+      expect(ofRule(findings, 'S03').map((f) => [f.severity, f.message])).toEqual([
+        ['info', `6 个部分标题的编号方式与格式规定的“一、”式不同（如“${shape(0)}总体情况”，格式为“一、总体情况”），标题文字与格式一致`]
+      ])
+    }
+  })
+
+  it('takes such shapes only for the sections themselves, and only when the official ones are absent', async () => {
+    const seed = fs.readFileSync(path.join(SEEDS, '002.txt'), 'utf8')
+    // The list inside 一 stays a list in a report whose sections are numbered 一、: nothing changes.
+    expect(seed).toMatch(/^\(二\)主动公开情况$/m)
+    expect((await reportOf(seed)).sections.map((s) => s.heading)).toEqual([...SECTION_TITLES])
+    // A heading that lost its number, or has a list's, is found where the others put it ...
+    const lost = seed.replace('二、主动公开政府信息情况', '主动公开政府信息情况').replace('五、存在的主要问题', '5.存在的主要问题')
+    const r = await reportOf(lost)
+    expect(r.sections.map((s) => s.heading)).toEqual(SECTION_TITLES.map((h, i) => (i === 1 ? h.slice(2) : i === 4 ? `5.${h.slice(2)}` : h)))
+    expect(ofRule(check(r), 'S03').map((f) => f.severity)).toEqual(['info'])
+    // ... under its official name only: with 二 gone, the list item (二)主动公开情况 is no section.
+    const gone = await reportOf(seed.replace(/^二、主动公开政府信息情况$/m, ''))
+    expect(gone.sections.map((s) => s.index)).toEqual([1, 3, 4, 5, 6])
+    expect(ofRule(check(gone), 'S01').map((f) => f.message)).toEqual([expect.stringContaining('缺少第二部分')])
+  })
+})
+
 describe('S12 stray Latin words', () => {
   it('flags a stray English word, but not web or mail addresses', async () => {
     const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')

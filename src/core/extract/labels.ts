@@ -56,6 +56,28 @@ export const HEADING_SHAPES: Array<{ pattern: RegExp; printed?: RegExp }> = [
 ]
 
 /**
+ * Heading shapes that lists inside a section use too: (一) 【一】〔一〕 1. 1、 (1), or no number at
+ * all (a web page or a re-typed report that dropped it). They are read only in a report none of
+ * whose headings has a shape above, and only where the number is the section's own ((一)总体情况,
+ * not (一)主动公开情况 inside 总体情况) or, unnumbered, where the line is a section's name itself.
+ * Group 1 is the number (Chinese or Arabic), group 2 the title.
+ */
+export const FALLBACK_HEADING_SHAPES: RegExp[] = [
+  /^\(([一二三四五六七八九十])\)(.{2,40})$/,
+  /^\[([一二三四五六七八九十])\](.{2,40})$/,
+  /^([1-9])[、.,:](?!\d)(.{2,40})$/,
+  /^\(([1-9])\)(.{2,40})$/
+]
+
+/** A heading's numbering in any of the shapes above, in match form (一、 第一部分 (一) [一] 1. (1) …). */
+export const HEADING_NUMBERING = /^(?:第?[一二三四五六七八九十](?:部分|章)?[、.,:]?|[([][一二三四五六七八九十1-9][)\]]|[1-9][、.,:])/
+
+/** A section's name without its number, in match form (总体情况, 主动公开政府信息情况 …). */
+export const SECTION_NAMES: Array<{ index: number; name: string }> = SECTION_PATTERNS.flatMap((p) =>
+  p.accepted.map((a) => ({ index: p.index, name: a.replace(/^[一二三四五六]、/, '') }))
+)
+
+/**
  * A header line of text laid out with spaces that holds several heads (自然人 商业企业 …), not
  * one: such a line is kept whole and named after none of them (tables 3 and 4), and the label
  * rules read its heads as words.

@@ -6,7 +6,7 @@ import { T2_LAYOUTS, T3_ROW_SHORT, type TableId } from '../model/keys'
 import type { Provenance } from '../model/report'
 import { arabicYears, joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
 import { spanOf, type DocLine } from './doc'
-import { SECTION_PATTERNS, HEADING_SHAPES, AGENCY_LINE, SIGN_OFF_DATE, T4_SPANNING, TABLE_START, TITLE_SHAPES } from './labels'
+import { SECTION_NAMES, SECTION_PATTERNS, FALLBACK_HEADING_SHAPES, HEADING_SHAPES, AGENCY_LINE, SIGN_OFF_DATE, T4_SPANNING, TABLE_START, TITLE_SHAPES } from './labels'
 import { hasValues } from './tables/rows'
 
 export interface TitleInfo {
@@ -245,26 +245,74 @@ export function findAppendix(lines: DocLine[], headings: Heading[]): number | nu
   return null
 }
 
-/** The section headings, in document order (duplicates and disorder kept for the rules). */
+/** A line that could be a heading: no values, not a sentence, not a table of contents' entry. */
+function headingLine(l: DocLine): boolean {
+  // A heading is a title, not a sentence (checked before width folding turns 。 into .).
+  if (hasValues(l) || /[。；;，,]/.test(l.text.replace(/^[(（【]?[一二三四五六七八九十\d][)）】]?\s*[、.．，,:：]?/, ''))) return false
+  // The report's table of contents lists the headings with their pages: not the sections.
+  return !TOC_ENTRY.test(l.text)
+}
+
+const numberOf = (n: string) => (/\d/.test(n) ? Number(n) : '一二三四五六七八九十'.indexOf(n) + 1)
+
+/**
+ * The section headings, in document order (duplicates and disorder kept for the rules). When
+ * fewer than three sections have a heading of the official shapes, the other shapes are read
+ * (FALLBACK_HEADING_SHAPES) and kept if one of them finds three sections or more; when some
+ * sections have one, a missing section is taken from the others under its official name.
+ */
 export function findHeadings(lines: DocLine[], from = 0): Heading[] {
   const out: Heading[] = []
+  const heading = (i: number, index: number): Heading => ({ index, line: i, text: headingText(lines[i].text), raw: lines[i].raw, source: lines[i].source })
   for (let i = from; i < lines.length; i++) {
     const l = lines[i]
-    if (hasValues(l)) continue
     const k = matchForm(l.text)
     const shape = HEADING_SHAPES.find((s) => s.pattern.test(k) && (!s.printed || s.printed.test(l.text.trim())))
     const m = shape?.pattern.exec(k)
-    // A heading is a title, not a sentence (checked before width folding turns 。 into .).
-    if (!m || /[。；;，,]/.test(l.text.replace(/^[一二三四五六七八九十]\s*[、.．，,:：]/, ''))) continue
-    // The report's table of contents lists the headings with their pages: not the sections.
-    if (TOC_ENTRY.test(l.text)) continue
-    const numeral = '一二三四五六七八九十'.indexOf(m[1]) + 1
+    if (!m || !headingLine(l)) continue
     const hits = SECTION_PATTERNS.filter((p) => p.keywords.test(m[2]))
     if (hits.length === 0) continue
-    const chosen = hits.find((h) => h.index === numeral) ?? hits[0]
-    out.push({ index: chosen.index, line: i, text: headingText(l.text), raw: l.raw, source: l.source })
+    const chosen = hits.find((h) => h.index === numberOf(m[1])) ?? hits[0]
+    out.push(heading(i, chosen.index))
   }
-  return out
+  const sections = (hs: Heading[]) => new Set(hs.map((h) => h.index)).size
+  if (sections(out) === SECTION_PATTERNS.length) return out
+  const byLine = (a: Heading, b: Heading) => a.line - b.line
+  // Headings of the other shapes, one list per shape (the last: no number). `named`: the words
+  // after the number are a section's official name (主动公开政府信息情况, not 主动公开情况).
+  const byShape: Array<Array<{ h: Heading; named: boolean }>> = Array.from({ length: FALLBACK_HEADING_SHAPES.length + 1 }, () => [])
+  for (let i = from; i < lines.length; i++) {
+    const k = matchForm(lines[i].text)
+    if (k.length > 42 || !headingLine(lines[i])) continue
+    const bare = SECTION_NAMES.find((s) => s.name === k)
+    if (bare) byShape[FALLBACK_HEADING_SHAPES.length].push({ h: heading(i, bare.index), named: true })
+    FALLBACK_HEADING_SHAPES.forEach((re, n) => {
+      const m = re.exec(k)
+      const index = m ? numberOf(m[1]) : 0
+      if (m && SECTION_PATTERNS.some((p) => p.index === index && p.keywords.test(m[2]))) {
+        byShape[n].push({ h: heading(i, index), named: SECTION_NAMES.some((s) => s.index === index && s.name === m[2]) })
+      }
+    })
+  }
+  if (sections(out) >= 3) {
+    // A section the official shapes missed (its heading lost its number, or has another): taken
+    // where the order of the others puts it, and only under its official name, since a list
+    // inside the section before may start with the same words ((二)主动公开情况).
+    const fits = (h: Heading) => out.every((o) => (o.index < h.index ? o.line < h.line : o.index > h.index ? o.line > h.line : false))
+    const fill = byShape
+      .flat()
+      .filter((c) => c.named && fits(c.h))
+      .sort((a, b) => byLine(a.h, b.h))
+      .filter((c, n, all) => all.findIndex((x) => x.h.index === c.h.index) === n)
+    return [...out, ...fill.map((c) => c.h)].sort(byLine)
+  }
+  const family = byShape.reduce((a, b) => (sections(b.map((c) => c.h)) > sections(a.map((c) => c.h)) ? b : a))
+  if (sections(family.map((c) => c.h)) < 3) return out
+  // A list inside a section numbered the same way ((二)主动公开情况 under (一)总体情况) repeats a
+  // section's number: where one heading of that number has the section's name, the others are the list.
+  const other = family.filter((c) => c.named || !family.some((o) => o.named && o.h.index === c.h.index)).map((c) => c.h)
+  const taken = new Set(other.map((h) => h.line))
+  return [...other, ...out.filter((h) => !taken.has(h.line))].sort(byLine)
 }
 
 /**

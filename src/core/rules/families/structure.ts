@@ -3,7 +3,7 @@
  */
 import { SECTION_TITLES } from '../../model/keys'
 import { CN_YEAR, matchForm } from '../../text/normalize'
-import { SECTION_PATTERNS } from '../../extract/labels'
+import { HEADING_NUMBERING, SECTION_PATTERNS } from '../../extract/labels'
 import { sourceAt, sourceInSentence } from '../narrative'
 import type { Draft, RuleContext, RuleDef } from '../types'
 
@@ -34,12 +34,13 @@ function s02(ctx: RuleContext): Draft[] {
   return out
 }
 
-/** A heading's words after its numbering (一、 第一部分 一 …), in match form. */
-const headingWords = (heading: string) => matchForm(heading).replace(/^第?[一二三四五六七八九十](?:部分|章)?[、.,:]?/, '')
+/** A heading's words after its numbering (一、 第一部分 一 (一) 1. …), in match form. */
+const headingWords = (heading: string) => matchForm(heading).replace(HEADING_NUMBERING, '')
 
 /**
  * S03: heading wording that is neither canonical nor a known variant. Headings worded as the
- * format has them but numbered another way (第一部分 总体情况, 一 总体情况) make one finding for
+ * format has them but numbered another way (第一部分 总体情况, 一 总体情况, 1.总体情况, or not at all)
+ * make one finding for
  * the report, a mild one: the numbering is a matter of form, the content is all there.
  */
 function s03(ctx: RuleContext): Draft[] {
@@ -73,7 +74,7 @@ function s04(ctx: RuleContext): Draft[] {
   for (const s of ctx.report.sections) {
     for (const l of s.lines) {
       const line = s.text.slice(l.at, l.at + l.length).trim()
-      if (/^[一二三四五六七八九十]\s*、/.test(line) && line.length <= 30 && !/[。；]/.test(line)) {
+      if (/^[一二三四五六七八九十]\s*[、．]/.test(line) && line.length <= 30 && !/[。；]/.test(line)) {
         out.push({ key: `nested${s.index}:${matchForm(line)}`, source: l.source, message: `第${NUMERALS[s.index - 1]}部分内又出现一级编号标题“${line}”，与报告的一级标题编号冲突（内容像工作总结而非年度报告）` })
       }
     }
