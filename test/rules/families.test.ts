@@ -106,6 +106,15 @@ describe('S headings numbered as lists are (or not numbered at all)', () => {
   })
 })
 
+describe('S04 a top-level number inside a section', () => {
+  it('sees 一． as 一、', async () => {
+    const seed = fs.readFileSync(path.join(SEEDS, '003.txt'), 'utf8')
+    expect(seed).toMatch(/^一、工作内容/m)
+    const r = (await parseDocument(new Uint8Array(Buffer.from(seed.replace(/^一、工作内容/m, '一．工作内容'), 'utf8')), 'txt')).report!
+    expect(ofRule(check(r), 'S04').map((f) => f.message)).toContain('第一部分内又出现一级编号标题“一．工作内容”，与报告的一级标题编号冲突（内容像工作总结而非年度报告）')
+  })
+})
+
 describe('S12 stray Latin words', () => {
   it('flags a stray English word, but not web or mail addresses', async () => {
     const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
