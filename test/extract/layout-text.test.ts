@@ -57,3 +57,14 @@ it('keeps a numbering with the words after it when the label wraps under the num
   // Without columns (tab-separated cells), pieces read in file order.
   expect(labelText({ pieces: pieces.map(({ col: _, ...p }) => p) })).toBe('（三）1.属于国家秘不予公密')
 })
+
+it('reads a head with a space inside its brackets as one head (本年收费金额(单位: 万元))', async () => {
+  // Seed 004 with its tabs turned into spaces, as some editors save a copied table.
+  const seed = fs.readFileSync(path.join(FIXTURES, 'seeds', '004.txt'), 'utf8')
+  expect(seed).toContain('本年收费金额(单位: 万元)')
+  const report = (await parseDocument(new TextEncoder().encode(seed.replace(/\t/g, '    ')), 'txt')).report!
+  const heads = report.labels.filter((l) => l.table === 't2' && l.role === 'column')
+  expect(heads.filter((l) => l.key === null)).toEqual([])
+  expect(heads.find((l) => l.key === 'amount')?.text.replace(/\s+/g, '')).toBe('本年收费金额(单位:万元)')
+  expect(check(report).filter((f) => f.rule === 'L01')).toEqual([])
+})

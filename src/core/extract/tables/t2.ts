@@ -208,7 +208,8 @@ function collectHeader(lines: DocLine[], at: number, kind: 'pdf' | 'txt'): Heade
   const edge = anchor?.x1 ?? -Infinity
   const right = (l: DocLine) => l.words.filter((w) => (w.x0 ?? 0) >= edge - 1 && !T2_HEADER_ANCHOR.test(matchForm(w.text)))
   const header: Header = { words: right(line), lines: [line] }
-  if (kind !== 'pdf') return header
+  // Text laid out with spaces: a head with a space inside its brackets (本年收费金额(单位: 万元)) is one head.
+  if (kind !== 'pdf') return line.cells ? header : { ...header, words: mergePhrases(header.words, new Map(header.words.map((w) => [w, line]))) }
   const lineOf = new Map<DocWord, DocLine>()
   const near = (l: DocLine) =>
     // Office suites print tables double-spaced: a wrapped header line can sit 2.5 font sizes away.
