@@ -124,6 +124,19 @@ describe('S12 stray Latin words', () => {
     const r = (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
     expect(ofRule(check(r), 'S12').map((f) => f.message)).toEqual([expect.stringContaining('中文句子中夹有英文单词“workflow”')])
   })
+
+  it('quotes a sentence wrapped over indented lines with trailing spaces as one line, and points at the word', async () => {
+    const seed = fs.readFileSync(path.join(SEEDS, '000.txt'), 'utf8')
+    const messages = async (text: string) => {
+      const r = (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
+      return ofRule(check(r), 'S12').filter((f) => f.message.includes('workflows')).map((f) => ({ message: f.message, at: f.source?.kind === 'txt' ? text.slice(f.source.start, f.source.start + 9) : null }))
+    }
+    const plain = await messages(seed)
+    expect(plain).toEqual([{ message: expect.stringContaining('“…台建设等制度规范和 workflows 体系。…”'), at: 'workflows' }])
+    // Each line indented (a tab, two ideographic spaces) and ending in spaces, as editors save them.
+    expect(await messages(seed.replace(/^(?=\S)/gm, '\t').replace(/\n/g, '  \n'))).toEqual(plain)
+    expect(await messages(seed.replace(/^(?=\S)/gm, '\u3000\u3000'))).toEqual(plain)
+  })
 })
 
 describe('V template version', () => {

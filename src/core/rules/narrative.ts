@@ -95,6 +95,29 @@ const TERMINAL = /[。；;！!？?]/
 /** A line that starts a new item: （一）, 一、, 1., 一是, 第一. */
 const ITEM_START = /^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.、．]|[一二三四五六七八九十]是|第[一二三四五六七八九十]+)/
 
+const BLANK = /[ \t\u3000\u00a0]/
+
+/**
+ * Whether a character goes when a sentence's lines are joined: a line break, and the spaces
+ * around it (a line's trailing spaces, the next line's indent), which would otherwise show in
+ * the middle of a quoted sentence (没有在思想   上引起).
+ */
+function joinDrops(t: string, i: number): boolean {
+  if (t[i] === '\n') return true
+  if (!BLANK.test(t[i])) return false
+  let a = i
+  while (a > 0 && BLANK.test(t[a - 1])) a--
+  let b = i
+  while (b + 1 < t.length && BLANK.test(t[b + 1])) b++
+  return t[a - 1] === '\n' || t[b + 1] === '\n'
+}
+
+function joinLines(t: string): string {
+  let out = ''
+  for (let i = 0; i < t.length; i++) if (!joinDrops(t, i)) out += t[i]
+  return out
+}
+
 /**
  * Splits a section's text into sentences and maps each back to its source line. A line break
  * ends a sentence only after sentence punctuation (or a colon) or before a new item: PDF lines
@@ -106,7 +129,7 @@ function sentencesOf(section: Section): Sentence[] {
   let start = 0
   const push = (end: number) => {
     const raw = t.slice(start, end)
-    const text = raw.replace(/\n/g, '').trim()
+    const text = joinLines(raw).trim()
     const at = start + (raw.length - raw.trimStart().length)
     if (text.length >= 2) out.push({ section: section.index, text, source: sourceAt(section, at, end - start), at })
     start = end
@@ -146,8 +169,8 @@ export function sourceInSentence(sections: Section[], s: Sentence, index: number
   const t = section.text
   // The sentence's text is the section's with line breaks dropped: count the other characters.
   let pos = s.at
-  for (let seen = 0; pos < t.length && seen < index; pos++) if (t[pos] !== '\n') seen++
-  while (t[pos] === '\n') pos++
+  for (let seen = 0; pos < t.length && seen < index; pos++) if (!joinDrops(t, pos)) seen++
+  while (pos < t.length && joinDrops(t, pos)) pos++
   return sourceAt(section, pos, length) ?? s.source
 }
 
