@@ -175,13 +175,32 @@ function splitOverLines(name: string, lines: string[][]): boolean {
 }
 
 /** L05: the table 3 header, with the cross-footing note. */
+/**
+ * Heads printed in other words than the format's (合计 for 总计): reported as worded otherwise,
+ * not as missing, since the column is there.
+ */
+const HEAD_WORDINGS: Record<string, string[]> = { 总计: ['合计'] }
+const wordedOtherwise = (official: string, printed: string) => `表头“${printed}”与格式规定的“${official}”不一致`
+
+/** What a header lacks, as one message: heads worded otherwise first, then heads not found. */
+function headerMessage(table: string, missing: string[], text: string): string | null {
+  const renamed = missing.flatMap((m) => (HEAD_WORDINGS[m] ?? []).filter((w) => text.includes(w)).map((w) => [m, w] as const))
+  const absent = missing.filter((m) => !renamed.some(([r]) => r === m))
+  const parts = [
+    ...renamed.map(([m, w]) => wordedOtherwise(m, w)),
+    ...(absent.length ? [`表头缺少：${absent.join('、')}`] : [])
+  ]
+  return parts.length ? `${table}${parts.join('；')}` : null
+}
+
 function l05(ctx: RuleContext): Draft[] {
   if (!ctx.report.tables.some((t) => t.table === 't3')) return []
   const labels = ctx.report.labels.filter((l) => l.table === 't3' && l.role !== 'row')
   const text = matchForm(labels.map((l) => l.text).join('|'))
   const lines = spacedHeads(labels)
   const missing = T3_HEADERS.filter(([name, re]) => !re.test(text) && !splitOverLines(name, lines)).map(([n]) => n)
-  return missing.length ? [{ key: 'header', message: `表三表头缺少：${missing.join('、')}` }] : []
+  const message = headerMessage('表三', missing, text)
+  return message ? [{ key: 'header', message }] : []
 }
 
 /** L06: the table 4 header. */
@@ -196,12 +215,17 @@ function l06(ctx: RuleContext): Draft[] {
   const asWord = (s: string) => words.filter((w) => w === s).length
   const missing: string[] = []
   for (const g of ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉']) if (!text.includes(g)) missing.push(g)
+  const renamed: string[] = []
   for (const c of Object.values(T4_COLUMN_LABELS)) {
     const n = count(c)
     const halves = c.length === 4 && asWord(c.slice(0, 2)) >= 3 && asWord(c.slice(2)) >= 3
-    if (n < 3 && !halves) missing.push(`${c}（${n}/3）`)
+    if (n >= 3 || halves) continue
+    const other = (HEAD_WORDINGS[c] ?? []).find((w) => n + count(w) >= 3)
+    if (other) renamed.push(wordedOtherwise(c, other))
+    else missing.push(`${c}（${n}/3）`)
   }
-  return missing.length ? [{ key: 'header', message: `表四表头缺少或不规范：${missing.join('、')}` }] : []
+  const parts = [...renamed, ...(missing.length ? [`表头缺少或不规范：${missing.join('、')}`] : [])]
+  return parts.length ? [{ key: 'header', message: `表四${parts.join('；')}` }] : []
 }
 
 /** L07: table shape as read: a row with more or fewer cells, values outside the columns. */
