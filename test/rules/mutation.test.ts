@@ -100,4 +100,25 @@ describe('mutation test', () => {
     expect(f[0].message).toMatch(/无法核对（空白不等于 0，未按 0 计算）.*（一）予以公开.*商业企业/)
     expect(f[0].cells).toEqual(['t3.open.commercial'])
   })
+
+  it('gives the one blank cell of an identity the value the identity implies, with the computation', async () => {
+    const r = await seedReport('001.txt')
+    setCell(r, 't3.new.natural', null)
+    const run = (id: string) => runRules(buildContext({ report: viewOf(r) }), (x) => x === id).map((f) => f.message)
+    expect(run('T3-02')).toEqual([
+      '表三行合计（总计 = 自然人 + 法人或其他组织各列）有 1 处因单元格为空或缺失无法核对（空白不等于 0，未按 0 计算）：“一、本年新收政府信息公开申请数量”行（表三“一、本年新收政府信息公开申请数量”行“自然人”列为空，按此关系推算为 116：总计 121 − 其他 5 = 116，其余为 0）'
+    ])
+    expect(run('T3-01')).toEqual([expect.stringContaining('“自然人”列（表三“一、本年新收政府信息公开申请数量”行“自然人”列为空，按此关系推算为 116：（七）总计 116 = 116，其余为 0）')])
+    // A total left blank is the sum of its items.
+    setCell(r, 't3.new.natural', 116)
+    setCell(r, 't4.review.total', null)
+    expect(run('T4-01')).toEqual([expect.stringMatching(/总计（表四“行政复议·总计”为空，按此关系推算为 6：.* = 6(，其余为 0)?）$/)])
+    // Two blank cells, or a value that would be negative, give no value.
+    setCell(r, 't3.open.natural', null)
+    setCell(r, 't3.open.other_org', null)
+    expect(run('T3-02').join()).not.toContain('“（一）予以公开”行（表三“（一）予以公开”行“自然人”列、表三“（一）予以公开”行“其他”列为空，按此')
+    setCell(r, 't3.open.natural', 83)
+    setCell(r, 't3.open.total', 2)
+    expect(run('T3-02').join()).toContain('“（一）予以公开”行（表三“（一）予以公开”行“其他”列为空）')
+  })
 })

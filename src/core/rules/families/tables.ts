@@ -18,7 +18,7 @@ import {
   type T3Column
 } from '../../model/keys'
 import { matchForm } from '../../text/normalize'
-import { cannotCheck, describe, diff, fmt, sourceOfCells, sumOf } from '../helpers'
+import { cannotCheck, describe, diff, fmt, solveForBlank, sourceOfCells, sumOf, type Blank } from '../helpers'
 import type { Draft, RuleContext, RuleDef } from '../types'
 
 const BASIS_T3 = '表三所列勾稽关系（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
@@ -35,12 +35,13 @@ function t3Template(ctx: RuleContext) {
 function t3CrossFooting(ctx: RuleContext): Draft[] {
   if (!t3Template(ctx)) return []
   const out: Draft[] = []
-  const blank: Array<{ name: string; missing: string[] }> = []
+  const blank: Blank[] = []
   for (const c of T3_COLUMNS) {
     const keys = [t3('new', c), t3('carried', c), t3('total', c), t3('carry_next', c)]
     const missing = keys.filter((k) => ctx.v(k) === null)
     if (missing.length) {
-      blank.push({ name: `“${colName(c)}”列`, missing })
+      const [a, b, t, n] = keys.map((key, i) => ({ key, label: ['第一项', '第二项', '（七）总计', '第四项'][i] }))
+      blank.push({ name: `“${colName(c)}”列`, missing, solved: solveForBlank(ctx, [a, b], [t, n]) })
       continue
     }
     const [a, b, t, n] = keys.map((k) => ctx.v(k)!)
@@ -61,7 +62,7 @@ function t3RowSums(ctx: RuleContext): Draft[] {
   const tpl = t3Template(ctx)
   if (!tpl) return []
   const out: Draft[] = []
-  const blank: Array<{ name: string; missing: string[] }> = []
+  const blank: Blank[] = []
   const parts = T3_COLUMNS.filter((c) => c !== 'total')
   for (const r of t3Rows(tpl)) {
     const terms = parts.map((c) => ({ key: t3(r, c), label: colName(c) }))
@@ -69,7 +70,7 @@ function t3RowSums(ctx: RuleContext): Draft[] {
     const total = ctx.v(t3(r, 'total'))
     const missing = [...s.missing, ...(total === null ? [t3(r, 'total')] : [])]
     if (missing.length) {
-      blank.push({ name: `“${rowName(r)}”行`, missing })
+      blank.push({ name: `“${rowName(r)}”行`, missing, solved: solveForBlank(ctx, terms, [{ key: t3(r, 'total'), label: '总计' }]) })
       continue
     }
     if (s.sum !== total) {
@@ -89,7 +90,7 @@ function t3OutcomeSums(ctx: RuleContext): Draft[] {
   const tpl = t3Template(ctx)
   if (!tpl) return []
   const out: Draft[] = []
-  const blank: Array<{ name: string; missing: string[] }> = []
+  const blank: Blank[] = []
   const items = T3_OUTCOME_ROWS[tpl]
   for (const c of T3_COLUMNS) {
     const terms = items.map((r) => ({ key: t3(r, c), label: T3_ROW_SHORT[r] }))
@@ -97,7 +98,7 @@ function t3OutcomeSums(ctx: RuleContext): Draft[] {
     const total = ctx.v(t3('total', c))
     const missing = [...s.missing, ...(total === null ? [t3('total', c)] : [])]
     if (missing.length) {
-      blank.push({ name: `“${colName(c)}”列`, missing })
+      blank.push({ name: `“${colName(c)}”列`, missing, solved: solveForBlank(ctx, terms, [{ key: t3('total', c), label: '（七）总计' }]) })
       continue
     }
     if (s.sum !== total) {
@@ -229,7 +230,7 @@ function t4Sum(group: (typeof T4_GROUPS)[number]) {
     const s = sumOf(ctx, parts)
     const total = ctx.v(t4(group, 'total'))
     const missing = [...s.missing, ...(total === null ? [t4(group, 'total')] : [])]
-    if (missing.length) return cannotCheck(`表四“${T4_GROUP_LABELS[group]}”合计`, [{ name: '总计', missing }])
+    if (missing.length) return cannotCheck(`表四“${T4_GROUP_LABELS[group]}”合计`, [{ name: '总计', missing, solved: solveForBlank(ctx, parts, [{ key: t4(group, 'total'), label: '总计' }]) }])
     if (s.sum === total) return []
     return [
       {
