@@ -87,7 +87,7 @@ describe('cell corrections', () => {
     expect(cell).toMatchObject({ value: null, status: 'blank', raw: '', correction: { original: 0 } })
     const t301 = listFindings(store, id).find((f) => f.identity === 'T3-01:incomplete')!
     expect(t301.cells).toEqual(['t3.carry_next.total'])
-    expect(t301.message).toMatch(/无法核对（空白不等于 0，未按 0 计算）：“总计”列（.*结转下年度继续办理.*为空）/)
+    expect(t301.message).toMatch(/无法核对（空白不等于 0，未按 0 计算）：“总计”列（.*结转下年度继续办理.*为空，按此关系推算为 0：第一项 121 − （七）总计 121 = 0，其余为 0）/)
     store.close()
   })
 
