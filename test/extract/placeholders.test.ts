@@ -49,6 +49,15 @@ describe.each([
   })
 })
 
+it('names the columns of a table-2 row that hold marks', async () => {
+  const text = zerosAs(fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8'), '—')
+  const report = (await parseDocument(new TextEncoder().encode(text), 'txt')).report!
+  const message = (row: string) => report.problems.find((p) => p.table === 't2' && p.row === row)?.message
+  expect(message('regulations')).toBe('表二“规章”行有单元格未填数值（填写“—”，不等于 0）：本年制发件数、本年废止件数、现行有效件数')
+  expect(message('normative_docs')).toBe('表二“行政规范性文件”行有单元格未填数值（填写“—”，不等于 0）：本年废止件数')
+  expect(message('coercion')).toBe('表二“行政强制”行有单元格未填数值（填写“—”，不等于 0）')
+})
+
 it('says “空白或填写” when a row holds both empty cells and marks', () => {
   const slot = (text: string): ValueSlot => ({ text, raw: text, token: parseValueToken(text)!, source: { kind: 'txt', start: 0, end: 1 } })
   const keys = ['a', 'b', 'c', 'd']

@@ -188,7 +188,9 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
     }
     if (mapping.stray.length) problem(out, 'value_outside_columns', key, keys, `表二“${rowName}”行有数值无法对应到列：${mapping.stray.map((v) => v.text).join(' ')}`, mapping.stray[0].source)
     const blanks = notNumbers(keys, mapping.cells)
-    if (blanks.keys.length && !row.blank) problem(out, 'cell_blank', key, blanks.keys, `表二“${rowName}”行有单元格未填数值${blanks.note}`, row.source)
+    // Which columns, where the row has more than one.
+    const which = block.columns.length > 1 ? `：${block.columns.filter((c) => blanks.keys.includes(`t2.${key}.${c.key}`)).map((c) => c.label).join('、')}` : ''
+    if (blanks.keys.length && !row.blank) problem(out, 'cell_blank', key, blanks.keys, `表二“${rowName}”行有单元格未填数值${blanks.note}${which}`, row.source)
   }
   for (const block of layout) {
     for (const r of block.rows) {
