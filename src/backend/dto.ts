@@ -9,6 +9,7 @@ import { loadReport } from '../core/store/read'
 import type { Store } from '../core/store/store'
 import type { Publication } from '../core/review/publication'
 import { AGENCY_TYPE_LABELS, type AgencyType } from '../core/rules/agency'
+import { impliedValues } from '../core/rules/implied'
 import type { CellDto, FindingDto, ReportDetail, ReportMetaDto } from '../shared/contract'
 
 export function findingDto(f: StoredFinding): FindingDto {
@@ -37,6 +38,7 @@ export function reportDetail(store: Store, id: number): ReportDetail | null {
   if (!r) return null
   const layout = reportLayout(r.t2Template ?? r.template, r.t3Template ?? r.template)
   const cells: Record<string, CellDto> = {}
+  const implied = impliedValues(r)
   for (const [key, c] of Object.entries(r.cells)) {
     cells[key] = {
       key,
@@ -44,7 +46,8 @@ export function reportDetail(store: Store, id: number): ReportDetail | null {
       status: c.status,
       raw: c.raw,
       source: c.source,
-      correction: c.correction ? { original: c.correction.original, by: c.correction.by, at: c.correction.at, reason: c.correction.reason ?? null } : null
+      correction: c.correction ? { original: c.correction.original, by: c.correction.by, at: c.correction.at, reason: c.correction.reason ?? null } : null,
+      implied: (implied[key] ?? []).map(({ value, how, identity }) => ({ value, how, identity }))
     }
   }
   const keyLabels: Record<string, string> = {}

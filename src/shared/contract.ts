@@ -90,6 +90,11 @@ export interface CellDto {
   raw: string
   source: SourceRef | null
   correction: { original: number | null; by: string; at: string; reason: string | null } | null
+  /**
+   * For a blank cell: the value each table identity it is the only blank cell of implies, with
+   * the computation (offered as a correction, never taken by itself).
+   */
+  implied: Array<{ value: number; how: string; identity: string }>
 }
 
 /** A header cell of a table drawn in the official layout. */

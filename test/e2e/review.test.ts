@@ -195,6 +195,25 @@ suite('review workspace in Chromium against the real handlers', () => {
     await page.locator(`[data-testid=finding][data-id="${t301!.id}"]`).waitFor()
   })
 
+  it('offers the value a table identity implies for a blank cell, and takes it as a correction', async () => {
+    // 000's PDFs print the 其他 column of table 3's outcome rows blank: each row's 总计 pins it down.
+    const id = reportIdOf('000.ruled.pdf')
+    const key = 't3.open.other_org'
+    expect(loadReport(store, id)!.cells[key].value).toBeNull()
+    const t302 = () => listFindings(store, id).find((f) => f.rule === 'T3-02' && f.status === 'open' && f.identity === 'T3-02:incomplete')
+    expect(t302()?.cells).toContain(key)
+    await page.locator(`.tables [data-key="${key}"]`).click()
+    await page.getByTestId('cell-implied').waitFor()
+    expect(await page.getByTestId('cell-implied').innerText()).toContain('按表三行合计（总计 = 自然人 + 法人或其他组织各列）推算为 0（其余各项均为 0），请对照原文核实后采用')
+    await page.getByTestId('cell-panel').screenshot({ path: path.join(ARTIFACTS, 'implied-value.png') })
+    await page.getByTestId('implied-take').click()
+    await page.getByTestId('cell-correction').waitFor()
+    expect(listCorrections(store, id).find((c) => c.key === key)).toMatchObject({ original: null, value: 0, active: true, reason: '按表三行合计（总计 = 自然人 + 法人或其他组织各列）推算：其余各项均为 0' })
+    // The identity is checked again with the value: the row is no longer among those it could not check.
+    expect(t302()?.cells ?? []).not.toContain(key)
+    expect(await page.getByTestId('cell-implied').count()).toBe(0)
+  })
+
   it('maps a click in the source to the cell printed there', async () => {
     const id = reportIdOf('000.ruled.pdf')
     const cell = loadReport(store, id)!.cells['t3.carried.total']
@@ -260,7 +279,7 @@ suite('review workspace in Chromium against the real handlers', () => {
     // A fresh connection to the file sees the same (nothing only in memory).
     const other = Store.open(dbFile)
     expect(listFindings(other, id).find((f) => f.id === l01.id)!.review).toBe('confirmed')
-    expect(listCorrections(other, id).filter((c) => c.active)).toHaveLength(1)
+    expect(listCorrections(other, id).filter((c) => c.active).map((c) => c.key).sort()).toEqual(['t3.new.total', 't3.open.other_org'])
     other.close()
     await expect.poll(() => page.locator(`.pdf-page[data-page="${l01.page}"]`).getAttribute('data-drawn')).toBe('yes')
     await page.screenshot({ path: path.join(ARTIFACTS, 'review-after-reload.png') })

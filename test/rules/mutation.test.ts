@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { T3_COLUMNS, T3_OUTCOME_ROWS, T4_COLUMNS, T4_GROUPS, t3Rows, type Template } from '../../src/core/model/keys'
 import type { ExtractedReport } from '../../src/core/model/report'
 import { buildContext, runRules } from '../../src/core/rules/engine'
+import { impliedValues } from '../../src/core/rules/implied'
 import { seedReport, setCell, viewOf } from '../helpers/rules'
 
 interface Identity {
@@ -109,6 +110,11 @@ describe('mutation test', () => {
       '表三行合计（总计 = 自然人 + 法人或其他组织各列）有 1 处因单元格为空或缺失无法核对（空白不等于 0，未按 0 计算）：“一、本年新收政府信息公开申请数量”行（表三“一、本年新收政府信息公开申请数量”行“自然人”列为空，按此关系推算为 116：总计 121 − 其他 5 = 116，其余为 0）'
     ])
     expect(run('T3-01')).toEqual([expect.stringContaining('“自然人”列（表三“一、本年新收政府信息公开申请数量”行“自然人”列为空，按此关系推算为 116：（七）总计 116 = 116，其余为 0）')])
+    // What the review screen offers for the cell: both identities, the same value.
+    expect(impliedValues(viewOf(r))['t3.new.natural'].map((i) => [i.identity, i.value])).toEqual([
+      ['表三“第一项加第二项之和等于第三项加第四项之和”', 116],
+      ['表三行合计（总计 = 自然人 + 法人或其他组织各列）', 116]
+    ])
     // A total left blank is the sum of its items.
     setCell(r, 't3.new.natural', 116)
     setCell(r, 't4.review.total', null)

@@ -88,7 +88,8 @@ export function runRules(ctx: RuleContext, only?: (id: string) => boolean): Find
         cells,
         message: fromOcr(ocrTables, cells, d.table) ? d.message + OCR_NOTE : d.message,
         source,
-        page: source?.kind === 'pdf' ? source.page : null
+        page: source?.kind === 'pdf' ? source.page : null,
+        ...(d.implied ? { implied: d.implied } : {})
       })
     }
   }

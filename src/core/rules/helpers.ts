@@ -4,7 +4,7 @@
  */
 import { describeKey } from '../model/keys'
 import type { Provenance } from '../model/report'
-import type { Draft, RuleContext } from './types'
+import type { Draft, Implied, RuleContext } from './types'
 
 export interface Term {
   key: string
@@ -51,11 +51,7 @@ export function diff(a: number, b: number, unit = '件'): string {
 }
 
 /** The value an identity gives its one blank cell, and the computation that gives it. */
-export interface Solved {
-  key: string
-  value: number
-  how: string
-}
+export type Solved = Omit<Implied, 'identity'>
 
 /**
  * Solves `left = right` (sums of terms) for its cell that is blank, when it is the only one:
@@ -100,10 +96,12 @@ export function cannotCheck(what: string, items: Blank[]): Draft[] {
     .slice(0, 8)
     .map((i) => `${i.name}（${i.missing.map((k) => describe(k)).join('、')}为空${i.solved ? `，按此关系推算为 ${fmt(i.solved.value)}：${i.solved.how}` : ''}）`)
     .join('；')
+  const implied = items.flatMap((i) => (i.solved ? [{ ...i.solved, identity: what }] : []))
   return [
     {
       key: 'incomplete',
       cells,
+      ...(implied.length ? { implied } : {}),
       severity: 'warning',
       message: `${what}有 ${items.length} 处因单元格为空或缺失无法核对（空白不等于 0，未按 0 计算）：${list}${items.length > 8 ? ' 等' : ''}`
     }

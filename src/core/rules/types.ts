@@ -68,6 +68,18 @@ export interface RuleContext {
 }
 
 /** One finding a rule raises, before the engine adds the rule's identity and severity. */
+/**
+ * The value a table identity gives the one blank cell among its cells (the sum of the others
+ * less the rest), with the computation and the identity's name: offered to the auditor, never
+ * written in by the program.
+ */
+export interface Implied {
+  key: string
+  value: number
+  how: string
+  identity: string
+}
+
 export interface Draft {
   /** What distinguishes this finding from others of the same rule in one report (a column…). */
   key?: string
@@ -78,6 +90,7 @@ export interface Draft {
   /** Overrides the rule's severity for this finding (approximate wording, could-not-check). */
   severity?: Severity
   source?: Provenance | null
+  implied?: Implied[]
 }
 
 export interface RuleDef {
@@ -105,4 +118,6 @@ export interface Finding {
   message: string
   source: Provenance | null
   page: number | null
+  /** Values the finding's identities imply for blank cells (not stored with the finding). */
+  implied?: Implied[]
 }

@@ -1,6 +1,7 @@
 /**
  * The selected cell: what was read and where, the findings on it, and the auditor's correction
  * (the original stays; the correction is recorded with who and when and the checks re-run).
+ * A blank cell that a table identity pins down shows the value it implies, to take in one click.
  */
 import { Badge, Button, CloseButton, Group, Text, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
@@ -57,6 +58,20 @@ export function CellPanel(props: {
           已更正：原值 {fmtNumber(cell.correction.original)} → {fmtNumber(cell.value)}，{cell.correction.by} 于 {fmtTime(cell.correction.at)}
           {cell.correction.reason ? `（${cell.correction.reason}）` : ''}
         </Text>
+      )}
+      {cell && cell.value === null && cell.implied.length > 0 && (
+        <div data-testid="cell-implied">
+          {cell.implied.map((i) => (
+            <Group key={i.identity} gap={6} mt={4} wrap="nowrap">
+              <Text size="xs" c="teal.8" style={{ flex: 1 }}>
+                按{i.identity}推算为 <b>{fmtNumber(i.value)}</b>（{i.how}），请对照原文核实后采用
+              </Text>
+              <Button size="xs" variant="light" color="teal" disabled={props.busy} onClick={() => props.onCorrect(i.value, `按${i.identity}推算：${i.how}`)} data-testid="implied-take">
+                采用 {fmtNumber(i.value)}
+              </Button>
+            </Group>
+          ))}
+        </div>
       )}
       {props.findings.length > 0 && (
         <Group gap={4} mt={4}>
