@@ -49,6 +49,14 @@ describe.each([
   })
 })
 
+it('reads a row whose one cell holds a mark in text laid out with spaces', async () => {
+  const text = zerosAs(fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8'), '—').replace(/\t/g, '    ')
+  const report = (await parseDocument(new TextEncoder().encode(text), 'txt')).report!
+  expect(report.problems.filter((p) => p.code === 'row_missing')).toEqual([])
+  expect(report.cells['t2.coercion.decisions']).toMatchObject({ value: null, status: 'blank', raw: '—' })
+  expect(report.cells['t2.penalty.decisions'].value).toBe(3681)
+})
+
 it('names the columns of a table-2 row that hold marks', async () => {
   const text = zerosAs(fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8'), '—')
   const report = (await parseDocument(new TextEncoder().encode(text), 'txt')).report!

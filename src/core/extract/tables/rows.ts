@@ -221,8 +221,9 @@ export function splitTrailingValues(line: DocLine): { label: DocWord[]; values: 
 
 /**
  * A line carries values when it ends with at least one number. Placeholders alone count if
- * there are two or more, or if the one stands in a cell of its own: its own tab-separated cell,
- * or in a PDF well apart from the label (行政强制 | —), where it cannot be part of the label.
+ * there are two or more, or if the one stands in a cell of its own, where it cannot be part of
+ * the label (行政强制 | —): its own tab-separated cell, or well apart from the label (three
+ * spaces or more in text laid out with spaces, three font sizes in a PDF).
  */
 export function hasValues(line: DocLine): boolean {
   const { label, values } = splitTrailingValues(line)
@@ -230,7 +231,8 @@ export function hasValues(line: DocLine): boolean {
   const last = label.at(-1)
   if (values.length !== 1 || !last) return false
   const v = values[0]
-  if (v.cell !== undefined && last.cell !== undefined) return v.cell > last.cell
+  if (line.cells) return (v.cell ?? 0) > (last.cell ?? 0)
+  if (v.source.kind === 'txt' && last.source.kind === 'txt') return v.source.start - last.source.end >= 3
   const em = line.fontSize ?? 0
   return em > 0 && v.x0 !== undefined && last.x1 !== undefined && v.x0 - last.x1 >= 3 * em
 }

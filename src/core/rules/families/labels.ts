@@ -174,7 +174,6 @@ function splitOverLines(name: string, lines: string[][]): boolean {
   return false
 }
 
-/** L05: the table 3 header, with the cross-footing note. */
 /**
  * Heads printed in other words than the format's (合计 for 总计): reported as worded otherwise,
  * not as missing, since the column is there.
@@ -193,6 +192,7 @@ function headerMessage(table: string, missing: string[], text: string): string |
   return parts.length ? `${table}${parts.join('；')}` : null
 }
 
+/** L05: the table 3 header, with the cross-footing note. */
 function l05(ctx: RuleContext): Draft[] {
   if (!ctx.report.tables.some((t) => t.table === 't3')) return []
   const labels = ctx.report.labels.filter((l) => l.table === 't3' && l.role !== 'row')
