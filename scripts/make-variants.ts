@@ -143,6 +143,11 @@ interface Variant {
    */
   t4Blocks?: boolean
   /**
+   * Table 4 turned: one row per group, named in a first column, under one header of the five
+   * columns (结果维持 … 总计).
+   */
+  t4Turned?: boolean
+  /**
    * A table of the office's own after table 2 (主动公开信息分类统计) and after table 3 (申请方式统计),
    * in the same sections, as some offices add: not part of the official tables.
    */
@@ -843,6 +848,34 @@ const VARIANTS: Variant[] = [
     captions: true
   },
   {
+    name: 'p61-t4-turned',
+    about: 'Chromium; 2021; table 4 turned: each group (行政复议, 行政诉讼·未经复议直接起诉, 行政诉讼·复议后起诉) a row named in its first column, under one header of the five columns; Noto Serif 11pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '仙桃市郑场镇人民政府',
+    year: 2023,
+    template: '2021',
+    seed: 6161,
+    scale: 'large',
+    thousands: false,
+    style: { font: 'serif', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    t4Turned: true
+  },
+  {
+    name: 'p62-t4-turned-borderless',
+    about: 'Chromium; 2019; table 4 turned as p61, printed without ruling lines, right-aligned numbers; Noto Sans 10.5pt',
+    output: { kind: 'chromium' },
+    agency: '潜江市园林街道办事处',
+    year: 2020,
+    template: '2019',
+    seed: 6262,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'wide', numAlign: 'right', borders: false, lineHeight: 1.6 },
+    labels: { brackets: 'half', spaces: false },
+    t4Turned: true
+  },
+  {
     name: 't60-tab-captions',
     about: 'TXT, UTF-8; tab-separated as a browser copies a table, each table under a caption line with its unit (表1：主动公开政府信息情况（单位：件）), a 注： note under table 3',
     output: { kind: 'txt', layout: 'tab-copy', encoding: 'utf8', eol: '\n' },
@@ -1384,10 +1417,22 @@ function buildT4(v: Variant, vals: Values): Table {
 
 /** Table 4 as printed by the variant: one table, or two blocks (t4Blocks). */
 function t4Tables(v: Variant, vals: Values): Table[] {
-  if (!v.t4Blocks) return [buildT4(v, vals)]
+  if (!v.t4Blocks && !v.t4Turned) return [buildT4(v, vals)]
   const L = (s: string) => labelText(v, s)
   const h = (labels: string[]): Cell[] => labels.map((t) => ({ text: L(t), role: 'head' as const }))
   const nums = (groups: readonly string[]): Cell[] => groups.flatMap((g) => T4_COLS.map((c) => ({ text: vals.cells.get(`t4.${g}.${c}`)!.text, role: 'num' as const })))
+  if (v.t4Turned) {
+    const named: Array<[string, string]> = [['review', '行政复议'], ['suit_direct', '行政诉讼（未经复议直接起诉）'], ['suit_after_review', '行政诉讼（复议后起诉）']]
+    return [
+      {
+        id: 't4',
+        ncols: 6,
+        headRows: 1,
+        rows: [[{ text: '项目', role: 'head' }, ...h(T4_COL_LABELS)], ...named.map(([g, name]): Cell[] => [{ text: L(name), role: 'label' }, ...nums([g])])],
+        widths: [30, 14, 14, 14, 14, 14]
+      }
+    ]
+  }
   const review: Table = {
     id: 't4',
     ncols: 5,
@@ -1623,7 +1668,7 @@ ${s.landscapeT3 ? '@page land { size: A4 landscape; margin: 15mm 20mm; } table.t
     if (tables[i] && !v.appendixTables && v.t3Continued && tables[i].id === 't3') {
       const [first, rest] = splitTable(tables[i], v.t3Continued)
       parts.push(tableHtml(v, first, office), '<p style="break-before: page; text-indent: 0">续表</p>', tableHtml(v, rest, office))
-    } else if (tables[i] && !v.appendixTables && tables[i].id === 't4' && v.t4Blocks) {
+    } else if (tables[i] && !v.appendixTables && tables[i].id === 't4' && (v.t4Blocks || v.t4Turned)) {
       for (const t of t4Tables(v, vals)) parts.push(tableHtml(v, t, office), '<p style="text-indent: 0">&nbsp;</p>')
     } else if (tables[i] && !v.appendixTables) {
       if (v.captions) {
@@ -1661,7 +1706,7 @@ function generatorModel(v: Variant, vals: Values, glyphs: 'string' | 'char'): ob
   SECTION_HEADINGS.forEach((h, i) => {
     blocks.push({ h })
     for (const p of secs[i]) blocks.push({ p })
-    if (tables[i]) for (const t of tables[i].id === 't4' && v.t4Blocks ? t4Tables(v, vals) : [tables[i]]) blocks.push(table(t))
+    if (tables[i]) for (const t of tables[i].id === 't4' && (v.t4Blocks || v.t4Turned) ? t4Tables(v, vals) : [tables[i]]) blocks.push(table(t))
   })
   blocks.push({ right: v.agency }, { right: `${v.year + 1}年1月${10 + (v.seed % 18)}日` })
   return { size: s.sizePt, borders: s.borders, numAlign: s.numAlign, glyphs, title: titleLines(v), blocks }

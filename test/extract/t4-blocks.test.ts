@@ -80,6 +80,29 @@ describe('table 4 in blocks', () => {
     expect(r.problems.filter((p) => p.table === 't4')).toEqual([])
   })
 
+  it.each([
+    ['with a group column', ['\t\t' + COLS.join('\t'), `行政复议\t\t${row(keysOf('review'))}`, `行政诉讼\t未经复议直接起诉\t${row(keysOf('suit_direct'))}`, `\t复议后起诉\t${row(keysOf('suit_after_review'))}`]],
+    ['named in one column', ['项目\t' + COLS.join('\t'), `行政复议\t${row(keysOf('review'))}`, `行政诉讼（未经复议直接起诉）\t${row(keysOf('suit_direct'))}`, `行政诉讼（复议后起诉）\t${row(keysOf('suit_after_review'))}`]]
+  ])('reads the table turned, each group a row under one header (%s), and says so once', async (_, table) => {
+    const r = await read(withT4(table))
+    expect(t4(r)).toEqual(expectedT4)
+    expect(r.labels.filter((l) => l.table === 't4' && l.role === 'row').map((l) => l.key)).toEqual(['review', 'suit_direct', 'suit_after_review'])
+    const l06 = check(r).filter((f) => /^L0[67]$|^T4-0[1-3]$/.test(f.rule))
+    expect(l06.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['L06', 'info', '表四按“行政复议、行政诉讼·未经复议直接起诉、行政诉讼·复议后起诉”分行排列、共用一行表头（结果维持、结果纠正、其他结果、尚未审结、总计），与格式规定的一行 15 列排法不同；数值已按行读取，请对照原文核对']
+    ])
+  })
+
+  it('reads the turned variants, a group name wrapped over two lines included, and says so once', async () => {
+    // p61 (ruled) wraps 行政诉讼（未经复议直接起 | 诉） around its values; p62 is borderless.
+    for (const name of ['p61-t4-turned.pdf', 'p62-t4-turned-borderless.pdf']) {
+      const r = await variantReport(name)
+      expect(r.problems.filter((p) => p.table === 't4'), name).toEqual([])
+      expect(r.labels.filter((l) => l.table === 't4' && l.role === 'row').map((l) => l.key), name).toEqual(['review', 'suit_direct', 'suit_after_review'])
+      expect(check(r).filter((f) => /^L0[67]$/.test(f.rule)).map((f) => [f.rule, f.severity]), name).toEqual([['L06', 'info']])
+    }
+  })
+
   it('reads the generated variants exactly, with every column label of both blocks', async () => {
     for (const name of ['p51-t4-blocks.pdf', 'p52-t4-blocks-borderless.pdf', 't53-space-t4-blocks.txt']) {
       const r = await variantReport(name)

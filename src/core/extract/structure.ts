@@ -407,7 +407,10 @@ export function findRegions(lines: DocLine[], headings: Heading[], from = 0): Re
         let h = j
         // Header lines: the groups and columns, and the rest of column labels wrapped in narrow cells.
         while (h < end && h - j < 6 && !hasValues(lines[h]) && (T4_BLOCK_HEAD.test(k[h]) || k[h].length <= 12)) h++
-        if (h === j || h >= end || !hasValues(lines[h]) || !k.slice(j, h).some((x) => T4_BLOCK_HEAD.test(x))) break
+        // The table turned (each group a row named in its first column): the next row names its
+        // group itself, after the rest of a label wrapped around the row above (诉）).
+        const named = T4_BLOCK_HEAD.test(k[h]) || k.slice(j, h).some((x) => T4_BLOCK_HEAD.test(x))
+        if (h === j || h >= end || !hasValues(lines[h]) || !named) break
         j = h
       }
       end = j

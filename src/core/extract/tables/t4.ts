@@ -34,6 +34,21 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
   ) {
     values = blocks.flat()
     for (const l of dataLines) joined.add(l)
+    // A block's row may carry its group's name (行政复议 | 1 4 1 0 6, the table turned so that
+    // each group is a row under one header): kept as the row's label for the label rules.
+    dataLines.forEach((l, n) => {
+      let words = splitTrailingValues(l).label
+      // A row without a name of its own is named by a label wrapped above its values (行政诉讼
+      // （未经复议直接起 | 18 0 10 6 34), back to the row before and short of a column header.
+      if (!words.length) {
+        const above: DocWord[][] = []
+        for (let i = lines.indexOf(l) - 1; i > lines.indexOf(dataLines[n - 1] ?? lines[0]) && !T4_COLUMN_PATTERNS.some((c) => c.pattern.test(matchForm(lines[i].text))); i--) above.unshift(lines[i].words)
+        words = above.flat()
+      }
+      const text = joinFragments(words.map((w) => w.text))
+      const group = T4_GROUP_PATTERNS.find((g) => g.pattern.test(matchForm(text)))?.group
+      if (group) label(out, 'row', group, text, joinFragments(words.map((w) => w.raw)), spanOf(words.map((w) => w.source)))
+    })
   }
   // One cell per line (a web table copied as text): the value lines that follow form the row.
   if (ctx.kind === 'txt' && values.length < KEYS.length && !main.cells) {

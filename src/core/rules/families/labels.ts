@@ -2,7 +2,7 @@
  * Labels and table shape (L): headers, row labels and captions as printed, and the shape
  * problems the extractor recorded (cells lost, rows misaligned, blank cells).
  */
-import { T2_LAYOUTS, T3_ROW_LABELS, T4_COLUMN_LABELS, type TableId } from '../../model/keys'
+import { T2_LAYOUTS, T3_ROW_LABELS, T4_COLUMN_LABELS, T4_GROUP_LABELS, T4_GROUPS, type TableId } from '../../model/keys'
 import { matchForm } from '../../text/normalize'
 import { severalHeads, T2_COLUMN_PATTERNS, T3_GROUP_TEXT } from '../../extract/labels'
 import type { ExtractedReport } from '../../model/report'
@@ -215,8 +215,18 @@ function l06(ctx: RuleContext): Draft[] {
   const asWord = (s: string) => words.filter((w) => w === s).length
   const missing: string[] = []
   for (const g of ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉']) if (!text.includes(g)) missing.push(g)
+  // The table turned so that each group is a row named by its label, under one header of the
+  // five columns: the heads are there once, not three times. Said as it is, not as missing heads.
+  const rowGroups = new Set(labels.filter((l) => l.role === 'row' && l.key).map((l) => l.key))
+  const heads = Object.values(T4_COLUMN_LABELS)
+  if (rowGroups.size >= 2 && heads.every((c) => count(c) >= 1) && heads.some((c) => count(c) < 3)) {
+    // Its groups are its rows' names (a name may wrap: 行政诉讼（未经复议直接起 | 诉）).
+    const lacking = T4_GROUPS.filter((g) => !rowGroups.has(g)).map((g) => T4_GROUP_LABELS[g])
+    const turned = `表四按“${[...rowGroups].map((g) => T4_GROUP_LABELS[g as keyof typeof T4_GROUP_LABELS]).join('、')}”分行排列、共用一行表头（${heads.join('、')}），与格式规定的一行 15 列排法不同；数值已按行读取，请对照原文核对`
+    return [{ key: 'header', severity: 'info', message: lacking.length ? `${turned}；缺少“${lacking.join('、')}”行` : turned }]
+  }
   const renamed: string[] = []
-  for (const c of Object.values(T4_COLUMN_LABELS)) {
+  for (const c of heads) {
     const n = count(c)
     const halves = c.length === 4 && asWord(c.slice(0, 2)) >= 3 && asWord(c.slice(2)) >= 3
     if (n >= 3 || halves) continue
