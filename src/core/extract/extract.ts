@@ -9,6 +9,7 @@ import { joinFragments } from '../text/normalize'
 import type { DocLine, Segment, SourceDoc } from './doc'
 import { findAppendix, findHeadings, findRegions, findTitle, type Heading, type Region } from './structure'
 import { lostCell } from './tables/output'
+import { splitTrailingValues } from './tables/rows'
 import { parseT2 } from './tables/t2'
 import { parseT3 } from './tables/t3'
 import { parseT4 } from './tables/t4'
@@ -161,6 +162,32 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     ['t3', '表三（收到和处理政府信息公开申请情况）'],
     ['t4', '表四（行政复议、行政诉讼情况）']
   ]
+  // A text whose tables lost most of their cells, with runs of numbers standing on lines of
+  // their own: the table's text is out of order (pdftotext without -layout, a PDF viewer's copy,
+  // write the columns one after another). Each row says what it lost (L07); this says why, once,
+  // and what to do. (A column lost whole, as in seed 000, leaves no number alone on a line.)
+  if (doc.kind === 'txt') {
+    for (const [t, name] of named) {
+      const r = regionOf(t)
+      const keys = Object.keys(cells).filter((k) => k.startsWith(`${t}.`))
+      // Unplaced: lost, or empty for want of a value on the row's line (no mark printed).
+      const lost = keys.filter((k) => cells[k].status === 'lost' || (cells[k].value === null && cells[k].raw === ''))
+      if (!r || keys.length < 10 || lost.length * 2 < keys.length) continue
+      const bare = lines.slice(r.start, r.end).filter((l) => {
+        const { label, values } = splitTrailingValues(l)
+        return label.length === 0 && values.length > 0
+      })
+      if (bare.length < 3) continue
+      problems.push({
+        code: 'table_scrambled',
+        table: t,
+        row: null,
+        keys: lost,
+        message: `${name}有 ${lost.length}/${keys.length} 个单元格无法与行列对应：文本中表格的文字顺序可能被打乱（如从 PDF 按列导出、或在阅读器中复制的文本），这些单元格记为缺失；建议改为导入原 PDF 文件，或对照原件核对`,
+        source: lines[regionOf(t)!.start]?.source ?? null
+      })
+    }
+  }
   // Each table: missing, or in an appendix after the sections.
   for (const [t, name] of named) {
     const r = regionOf(t)

@@ -201,6 +201,7 @@ export function itemOf(file: string, fileName: string, parsed: ParsedDocument, d
   const ocrLayer = r.problems.some((p) => p.code === 'ocr_text')
   const ocr = ocrLayer ? '；表格文字取自扫描件上的 OCR 识别层，数值须对照原件核对' : ''
   const garbled = r.problems.some((p) => p.code === 'text_garbled') ? '；PDF 文字层有部分字符解码错误，读不出的单元格须对照原件核对' : ''
+  const scrambled = r.problems.some((p) => p.code === 'table_scrambled') ? '；文本中表格的文字顺序被打乱，多数单元格无法对应，建议改为导入原 PDF' : ''
   return {
     ...base,
     status: 'ok',
@@ -210,6 +211,6 @@ export function itemOf(file: string, fileName: string, parsed: ParsedDocument, d
     template: r.template,
     version,
     ...(ocrLayer ? { ocrLayer } : {}),
-    message: `${who}（${tpl}），读出 ${filled}/${all} 个表格单元${issues}${ocr}${garbled}${version && version > 1 ? `；同一机关同一年度的第 ${version} 个版本` : ''}`
+    message: `${who}（${tpl}），读出 ${filled}/${all} 个表格单元${issues}${ocr}${garbled}${scrambled}${version && version > 1 ? `；同一机关同一年度的第 ${version} 个版本` : ''}`
   }
 }

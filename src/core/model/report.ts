@@ -89,6 +89,7 @@ export type ProblemCode =
   | 'table_appendix' // a table placed in an appendix after the six sections (附表), not in its section (S11)
   | 'ocr_text' // a table read from the OCR text layer of a scan: its values are a recognition result (L07/L08 say so)
   | 'text_garbled' // part of a PDF's text decodes to stray Latin letters (a broken font map): labels with them match nothing (L07)
+  | 'table_scrambled' // most cells of a TXT table could not be placed: its text is out of order (a PDF exported column by column) (L07)
   | 'columns_unmatched' // the column headers could not be matched
   | 'template_mixed' // table 2 and table 3 follow different templates (V03)
   | 'title_missing' // no title with agency and year could be read (S10/Y01)

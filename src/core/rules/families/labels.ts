@@ -241,13 +241,13 @@ function l06(ctx: RuleContext): Draft[] {
 /** L07: table shape as read: a row with more or fewer cells, values outside the columns. */
 function l07(ctx: RuleContext): Draft[] {
   return ctx.report.problems
-    .filter((p) => ['row_value_count', 'row_extra_cells', 'value_outside_columns', 'row_extra', 'text_garbled'].includes(p.code))
+    .filter((p) => ['row_value_count', 'row_extra_cells', 'value_outside_columns', 'row_extra', 'text_garbled', 'table_scrambled'].includes(p.code))
     .map((p, i) => ({
       key: `${p.code}:${p.row ?? i}:${p.table}`,
       cells: p.keys,
       source: p.source,
       // Extra cells whose values agree lose nothing: a layout defect to correct, not lost data.
-      ...(p.code === 'row_extra_cells' || p.code === 'text_garbled' ? { severity: 'warning' as const } : {}),
+      ...(['row_extra_cells', 'text_garbled', 'table_scrambled'].includes(p.code) ? { severity: 'warning' as const } : {}),
       table: p.table ?? undefined,
       message: p.message
     }))

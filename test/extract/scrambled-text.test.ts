@@ -1,0 +1,45 @@
+/**
+ * A PDF saved as text without its layout (pdftotext without -layout, a viewer's "copy all")
+ * lists a table's cells out of order: the rows are found, their numbers are not on their lines.
+ * Each row says what it lost (L07); one finding per table says why and what to do. A column lost
+ * whole (seed 000's TXT) is another defect and does not get it.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseDocument } from '../../src/core/ingest/parse'
+import { runCli } from '../helpers/cli'
+import { FIXTURES, SEEDS, tempDir } from '../helpers/paths'
+import { check } from '../helpers/rules'
+
+const read = async (file: string) => (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
+
+describe.each(['001.ruled.pdftotext.txt', '002.office.pdftotext.txt'])('%s', (name) => {
+  it('says that table 3 is out of order, once, as a warning', async () => {
+    const report = await read(path.join(FIXTURES, 'converted', name))
+    const scrambled = report.problems.filter((p) => p.code === 'table_scrambled')
+    expect(scrambled.map((p) => p.table)).toContain('t3')
+    const t3 = scrambled.find((p) => p.table === 't3')!
+    expect(t3.message).toMatch(/^表三（收到和处理政府信息公开申请情况）有 \d+\/\d+ 个单元格无法与行列对应：文本中表格的文字顺序可能被打乱.*建议改为导入原 PDF 文件/)
+    // Most of the table is unplaced, and the finding lists those cells.
+    expect(t3.keys.length * 2).toBeGreaterThanOrEqual(Object.keys(report.cells).filter((k) => k.startsWith('t3.')).length)
+    const l07 = check(report).filter((f) => f.rule === 'L07' && f.message === t3.message)
+    expect(l07.map((f) => f.severity)).toEqual(['warning'])
+  })
+})
+
+it('says so in the import line of the file', () => {
+  const r = runCli(['ingest', path.join(FIXTURES, 'converted/001.ruled.pdftotext.txt'), '--db', path.join(tempDir('dra-scrambled-'), 'ws.sqlite')])
+  expect(r.status, r.stderr).toBe(0)
+  expect(r.stdout).toMatch(/\[成功\] .*001\.ruled\.pdftotext\.txt：辉县市人民政府 2023 年（2021 版格式），读出 \d+\/\d+ 个表格单元，结构问题 \d+ 处；文本中表格的文字顺序被打乱，多数单元格无法对应，建议改为导入原 PDF/)
+})
+
+it('does not say so of a text whose tables are in order, nor of one that lost a column whole', async () => {
+  for (const seed of ['000.txt', '001.txt', '002.txt', '003.txt', '004.txt']) {
+    const report = await read(path.join(SEEDS, seed))
+    expect(report.problems.filter((p) => p.code === 'table_scrambled'), seed).toEqual([])
+  }
+  // 000's TXT lost four columns of table 3's outcome rows: most cells are missing, yet each row is on its line.
+  const lost = (await read(path.join(SEEDS, '000.txt'))).problems.filter((p) => p.code === 'row_value_count' && p.table === 't3')
+  expect(lost.length).toBeGreaterThan(15)
+})
