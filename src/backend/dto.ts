@@ -10,6 +10,7 @@ import type { Store } from '../core/store/store'
 import type { Publication } from '../core/review/publication'
 import { AGENCY_TYPE_LABELS, type AgencyType } from '../core/rules/agency'
 import { impliedValues } from '../core/rules/implied'
+import type { Implied } from '../core/rules/types'
 import type { CellDto, FindingDto, ReportDetail, ReportMetaDto } from '../shared/contract'
 
 export function findingDto(f: StoredFinding): FindingDto {
@@ -47,7 +48,7 @@ export function reportDetail(store: Store, id: number): ReportDetail | null {
       raw: c.raw,
       source: c.source,
       correction: c.correction ? { original: c.correction.original, by: c.correction.by, at: c.correction.at, reason: c.correction.reason ?? null } : null,
-      implied: (implied[key] ?? []).map(({ value, how, identity }) => ({ value, how, identity }))
+      implied: offers(implied[key] ?? [])
     }
   }
   const keyLabels: Record<string, string> = {}
@@ -77,6 +78,13 @@ export function reportDetail(store: Store, id: number): ReportDetail | null {
     sections: r.sections.map((s) => ({ index: s.index, heading: s.heading, text: s.text, source: s.headingSource })),
     keyLabels
   }
+}
+
+/** Implied values as offered: identities that agree make one offer (按…与…推算为 116), others one each. */
+function offers(implied: Implied[]): CellDto['implied'] {
+  const byValue = new Map<number, Implied[]>()
+  for (const i of implied) byValue.set(i.value, [...(byValue.get(i.value) ?? []), i])
+  return [...byValue].map(([value, same]) => ({ value, identity: same.map((i) => i.identity).join('与'), how: same.map((i) => i.how).join('；') }))
 }
 
 /** What the file's name gives for an agency or year the report itself lacks; null when nothing. */

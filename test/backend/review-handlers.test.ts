@@ -66,6 +66,30 @@ describe('review handlers', () => {
     backend.store().close()
   })
 
+  it('offers for a blank cell the value the table identities imply, one offer where they agree', async () => {
+    // 001 with 116 (一、本年新收 · 自然人) printed “—”: T3-01 (the column) and T3-02 (the row) both pin it.
+    const dir = tempDir()
+    const file = path.join(dir, '001-dash.txt')
+    const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
+    expect(seed).toContain('一、本年新收政府信息公开申请数量\t\t116\t')
+    fs.writeFileSync(file, seed.replace('一、本年新收政府信息公开申请数量\t\t116\t', '一、本年新收政府信息公开申请数量\t\t—\t'))
+    const { call, backend } = setup([file])
+    await call('ingest:choose', { folder: false })
+    const [row] = await call('library:list')
+    const d = (await call('report:get', { id: row.reportId! })) as ReportDetail
+    expect(d.cells['t3.new.natural']).toMatchObject({ value: null, raw: '—' })
+    expect(d.cells['t3.new.natural'].implied).toEqual([
+      {
+        value: 116,
+        identity: '表三“第一项加第二项之和等于第三项加第四项之和”与表三行合计（总计 = 自然人 + 法人或其他组织各列）',
+        how: '（七）总计 116 = 116，其余为 0；总计 121 − 其他 5 = 116，其余为 0'
+      }
+    ])
+    // A cell with a value is offered nothing.
+    expect(d.cells['t3.new.total'].implied).toEqual([])
+    backend.store().close()
+  })
+
   it('says so when the source PDF was moved or changed after import, and falls back to its text', async () => {
     const { call, backend, dir } = setup([])
     const copy = path.join(dir, '003.pdf')

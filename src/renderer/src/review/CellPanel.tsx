@@ -62,7 +62,7 @@ export function CellPanel(props: {
       {cell && cell.value === null && cell.implied.length > 0 && (
         <div data-testid="cell-implied">
           {cell.implied.map((i) => (
-            <Group key={i.identity} gap={6} mt={4} wrap="nowrap">
+            <Group key={i.value} gap={6} mt={4} wrap="nowrap">
               <Text size="xs" c="teal.8" style={{ flex: 1 }}>
                 按{i.identity}推算为 <b>{fmtNumber(i.value)}</b>（{i.how}），请对照原文核实后采用
               </Text>
