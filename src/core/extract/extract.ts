@@ -184,7 +184,7 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
         row: null,
         keys: lost,
         message: `${name}有 ${lost.length}/${keys.length} 个单元格无法与行列对应：文本中表格的文字顺序可能被打乱（如从 PDF 按列导出、或在阅读器中复制的文本），这些单元格记为缺失；建议改为导入原 PDF 文件，或对照原件核对`,
-        source: lines[regionOf(t)!.start]?.source ?? null
+        source: lines[r.start]?.source ?? null
       })
     }
   }

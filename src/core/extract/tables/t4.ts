@@ -41,8 +41,10 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
       // A row without a name of its own is named by a label wrapped above its values (行政诉讼
       // （未经复议直接起 | 18 0 10 6 34), back to the row before and short of a column header.
       if (!words.length) {
+        const stop = n > 0 ? lines.indexOf(dataLines[n - 1]) : 0
+        const header = (x: DocLine) => T4_COLUMN_PATTERNS.some((c) => c.pattern.test(matchForm(x.text)))
         const above: DocWord[][] = []
-        for (let i = lines.indexOf(l) - 1; i > lines.indexOf(dataLines[n - 1] ?? lines[0]) && !T4_COLUMN_PATTERNS.some((c) => c.pattern.test(matchForm(lines[i].text))); i--) above.unshift(lines[i].words)
+        for (let i = lines.indexOf(l) - 1; i > stop && !header(lines[i]); i--) above.unshift(lines[i].words)
         words = above.flat()
       }
       const text = joinFragments(words.map((w) => w.text))

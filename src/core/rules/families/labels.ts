@@ -247,6 +247,7 @@ function l07(ctx: RuleContext): Draft[] {
       cells: p.keys,
       source: p.source,
       // Extra cells whose values agree lose nothing: a layout defect to correct, not lost data.
+      // A garbled or scrambled text is said once, beside the errors of the rows it cost.
       ...(['row_extra_cells', 'text_garbled', 'table_scrambled'].includes(p.code) ? { severity: 'warning' as const } : {}),
       table: p.table ?? undefined,
       message: p.message
