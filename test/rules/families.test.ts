@@ -180,6 +180,9 @@ describe('L labels and shape', () => {
     expect(messages(renamed, 'L05')).toEqual(['表三表头“合计”与格式规定的“总计”不一致'])
     expect(messages(renamed, 'L06')).toEqual(['表四表头“合计”与格式规定的“总计”不一致'])
     expect(messages(await reportOf(replaced(heji(seed), '\t科研机构\t', '\t科研单位\t')), 'L05')).toEqual(['表三表头“合计”与格式规定的“总计”不一致；表头缺少：科研机构'])
+    // The row (七)合计 too, though too short to compare letter by letter.
+    expect(messages(renamed, 'L04')).toEqual([])
+    expect(messages(await reportOf(seed.replace(/总计/g, '合计')), 'L04')).toEqual([expect.stringMatching(/^表三行标签“\(七\) ?合计”与格式规定的“（七）总计”不一致$/)])
   })
 
   it('L09: a header copied from a web page, cells under a rowspan left out, is not shifted', async () => {

@@ -130,7 +130,9 @@ function l04(ctx: RuleContext): Draft[] {
     const canon = canonicalLeaf(l.key!)
     // 2019's single （六）其他处理 row is itself a group-like label: compare it whole.
     const printed = (l.key === 'other' ? matchForm(l.text) : leafOf(l.text)).replace(/^.*?\d\.(?=\D)/, '')
-    if (!printed.includes(canon) && innerDeviation(printed, canon)) {
+    // A label too short to compare letter by letter ((七)总计) is judged by its known other words.
+    const reworded = !printed.includes(canon) && (HEAD_WORDINGS[canon] ?? []).some((w) => printed.includes(w))
+    if (reworded || (!printed.includes(canon) && innerDeviation(printed, canon))) {
       out.push({ key: `wording:${l.key}`, severity: 'warning', source: l.source, message: `表三行标签“${l.text}”与格式规定的“${T3_ROW_LABELS[l.key!]}”不一致` })
     }
   }
@@ -175,8 +177,8 @@ function splitOverLines(name: string, lines: string[][]): boolean {
 }
 
 /**
- * Heads printed in other words than the format's (合计 for 总计): reported as worded otherwise,
- * not as missing, since the column is there.
+ * Heads and short row labels printed in other words than the format's (合计 for 总计):
+ * reported as worded otherwise, not as missing, since the column or row is there.
  */
 const HEAD_WORDINGS: Record<string, string[]> = { 总计: ['合计'] }
 const wordedOtherwise = (official: string, printed: string) => `表头“${printed}”与格式规定的“${official}”不一致`
