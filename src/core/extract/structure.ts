@@ -4,6 +4,7 @@
  */
 import { T2_LAYOUTS, T3_ROW_SHORT, type TableId } from '../model/keys'
 import type { Provenance } from '../model/report'
+import { parseProseNumber } from '../text/cn-numbers'
 import { arabicYears, joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
 import { spanOf, type DocLine } from './doc'
 import { SECTION_NAMES, SECTION_PATTERNS, FALLBACK_HEADING_SHAPES, HEADING_SHAPES, AGENCY_LINE, SIGN_OFF_DATE, T4_SPANNING, TABLE_START, TITLE_SHAPES } from './labels'
@@ -253,7 +254,7 @@ function headingLine(l: DocLine): boolean {
   return !TOC_ENTRY.test(l.text)
 }
 
-const numberOf = (n: string) => (/\d/.test(n) ? Number(n) : '一二三四五六七八九十'.indexOf(n) + 1)
+const numberOf = (n: string) => parseProseNumber(n) ?? 0
 
 /**
  * The section headings, in document order (duplicates and disorder kept for the rules). When
@@ -264,9 +265,11 @@ const numberOf = (n: string) => (/\d/.test(n) ? Number(n) : '一二三四五六�
 export function findHeadings(lines: DocLine[], from = 0): Heading[] {
   const out: Heading[] = []
   const heading = (i: number, index: number): Heading => ({ index, line: i, text: headingText(lines[i].text), raw: lines[i].raw, source: lines[i].source })
+  // Match forms, made once for both passes.
+  const keys: string[] = []
   for (let i = from; i < lines.length; i++) {
     const l = lines[i]
-    const k = matchForm(l.text)
+    const k = (keys[i] = matchForm(l.text))
     const shape = HEADING_SHAPES.find((s) => s.pattern.test(k) && (!s.printed || s.printed.test(l.text.trim())))
     const m = shape?.pattern.exec(k)
     if (!m || !headingLine(l)) continue
@@ -282,17 +285,20 @@ export function findHeadings(lines: DocLine[], from = 0): Heading[] {
   // after the number are a section's official name (主动公开政府信息情况, not 主动公开情况).
   const byShape: Array<Array<{ h: Heading; named: boolean }>> = Array.from({ length: FALLBACK_HEADING_SHAPES.length + 1 }, () => [])
   for (let i = from; i < lines.length; i++) {
-    const k = matchForm(lines[i].text)
-    if (k.length > 42 || !headingLine(lines[i])) continue
+    const k = keys[i]
+    if (k.length > 42) continue
+    const found: Array<[number, { h: Heading; named: boolean }]> = []
     const bare = SECTION_NAMES.find((s) => s.name === k)
-    if (bare) byShape[FALLBACK_HEADING_SHAPES.length].push({ h: heading(i, bare.index), named: true })
+    if (bare) found.push([FALLBACK_HEADING_SHAPES.length, { h: heading(i, bare.index), named: true }])
     FALLBACK_HEADING_SHAPES.forEach((re, n) => {
       const m = re.exec(k)
       const index = m ? numberOf(m[1]) : 0
       if (m && SECTION_PATTERNS.some((p) => p.index === index && p.keywords.test(m[2]))) {
-        byShape[n].push({ h: heading(i, index), named: SECTION_NAMES.some((s) => s.index === index && s.name === m[2]) })
+        found.push([n, { h: heading(i, index), named: SECTION_NAMES.some((s) => s.index === index && s.name === m[2]) }])
       }
     })
+    // The line's own checks (values, sentence, contents entry) only for a line of such a shape.
+    if (found.length && headingLine(lines[i])) for (const [n, c] of found) byShape[n].push(c)
   }
   if (sections(out) >= 3) {
     // A section the official shapes missed (its heading lost its number, or has another): taken

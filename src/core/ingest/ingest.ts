@@ -7,7 +7,7 @@ import { fsReason } from '../errors'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { DocumentKind, ParsedDocument } from '../model/report'
+import type { DocumentKind, ParsedDocument, ProblemCode } from '../model/report'
 import { EXTRACTOR_VERSION, type FileInfo, type Store } from '../store/store'
 import { BatchCheck } from '../review/check'
 import { expandPaths, type Convertible } from './files'
@@ -187,6 +187,13 @@ export function internalError(kind: DocumentKind, err: Error): ParsedDocument {
   return { kind, status: 'error', pages: null, encoding: null, message: `解析时发生内部错误：${err.message}`, text: '', pageOffsets: null, report: null, signature: null, elapsedMs: 0 }
 }
 
+/** What the import line adds for a reading whose values need the original (by problem code). */
+const READING_NOTES: Partial<Record<ProblemCode, string>> = {
+  ocr_text: '表格文字取自扫描件上的 OCR 识别层，数值须对照原件核对',
+  text_garbled: 'PDF 文字层有部分字符解码错误，读不出的单元格须对照原件核对',
+  table_scrambled: '文本中表格的文字顺序被打乱，多数单元格无法对应，建议改为导入原 PDF'
+}
+
 export function itemOf(file: string, fileName: string, parsed: ParsedDocument, documentId: number, reportId: number | null, version: number | null): IngestItem {
   const base = { path: file, fileName, documentId, pages: parsed.pages, parseMs: parsed.elapsedMs }
   if (parsed.status !== 'ok' || !parsed.report) {
@@ -199,9 +206,10 @@ export function itemOf(file: string, fileName: string, parsed: ParsedDocument, d
   const tpl = r.template ? `${r.template} 版格式` : '格式未识别'
   const issues = r.problems.length ? `，结构问题 ${r.problems.length} 处` : ''
   const ocrLayer = r.problems.some((p) => p.code === 'ocr_text')
-  const ocr = ocrLayer ? '；表格文字取自扫描件上的 OCR 识别层，数值须对照原件核对' : ''
-  const garbled = r.problems.some((p) => p.code === 'text_garbled') ? '；PDF 文字层有部分字符解码错误，读不出的单元格须对照原件核对' : ''
-  const scrambled = r.problems.some((p) => p.code === 'table_scrambled') ? '；文本中表格的文字顺序被打乱，多数单元格无法对应，建议改为导入原 PDF' : ''
+  const notes = Object.entries(READING_NOTES)
+    .filter(([code]) => r.problems.some((p) => p.code === code))
+    .map(([, note]) => `；${note}`)
+    .join('')
   return {
     ...base,
     status: 'ok',
@@ -211,6 +219,6 @@ export function itemOf(file: string, fileName: string, parsed: ParsedDocument, d
     template: r.template,
     version,
     ...(ocrLayer ? { ocrLayer } : {}),
-    message: `${who}（${tpl}），读出 ${filled}/${all} 个表格单元${issues}${ocr}${garbled}${scrambled}${version && version > 1 ? `；同一机关同一年度的第 ${version} 个版本` : ''}`
+    message: `${who}（${tpl}），读出 ${filled}/${all} 个表格单元${issues}${notes}${version && version > 1 ? `；同一机关同一年度的第 ${version} 个版本` : ''}`
   }
 }

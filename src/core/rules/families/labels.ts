@@ -131,7 +131,7 @@ function l04(ctx: RuleContext): Draft[] {
     // 2019's single （六）其他处理 row is itself a group-like label: compare it whole.
     const printed = (l.key === 'other' ? matchForm(l.text) : leafOf(l.text)).replace(/^.*?\d\.(?=\D)/, '')
     // A label too short to compare letter by letter ((七)总计) is judged by its known other words.
-    const reworded = !printed.includes(canon) && (HEAD_WORDINGS[canon] ?? []).some((w) => printed.includes(w))
+    const reworded = !printed.includes(canon) && (OTHER_WORDINGS[canon] ?? []).some((w) => printed.includes(w))
     if (reworded || (!printed.includes(canon) && innerDeviation(printed, canon))) {
       out.push({ key: `wording:${l.key}`, severity: 'warning', source: l.source, message: `表三行标签“${l.text}”与格式规定的“${T3_ROW_LABELS[l.key!]}”不一致` })
     }
@@ -180,12 +180,12 @@ function splitOverLines(name: string, lines: string[][]): boolean {
  * Heads and short row labels printed in other words than the format's (合计 for 总计):
  * reported as worded otherwise, not as missing, since the column or row is there.
  */
-const HEAD_WORDINGS: Record<string, string[]> = { 总计: ['合计'] }
+const OTHER_WORDINGS: Record<string, string[]> = { 总计: ['合计'] }
 const wordedOtherwise = (official: string, printed: string) => `表头“${printed}”与格式规定的“${official}”不一致`
 
 /** What a header lacks, as one message: heads worded otherwise first, then heads not found. */
 function headerMessage(table: string, missing: string[], text: string): string | null {
-  const renamed = missing.flatMap((m) => (HEAD_WORDINGS[m] ?? []).filter((w) => text.includes(w)).map((w) => [m, w] as const))
+  const renamed = missing.flatMap((m) => (OTHER_WORDINGS[m] ?? []).filter((w) => text.includes(w)).map((w) => [m, w] as const))
   const absent = missing.filter((m) => !renamed.some(([r]) => r === m))
   const parts = [
     ...renamed.map(([m, w]) => wordedOtherwise(m, w)),
@@ -232,7 +232,7 @@ function l06(ctx: RuleContext): Draft[] {
     const n = count(c)
     const halves = c.length === 4 && asWord(c.slice(0, 2)) >= 3 && asWord(c.slice(2)) >= 3
     if (n >= 3 || halves) continue
-    const other = (HEAD_WORDINGS[c] ?? []).find((w) => n + count(w) >= 3)
+    const other = (OTHER_WORDINGS[c] ?? []).find((w) => n + count(w) >= 3)
     if (other) renamed.push(wordedOtherwise(c, other))
     else missing.push(`${c}（${n}/3）`)
   }
