@@ -165,14 +165,24 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
   // A text whose tables lost most of their cells, with runs of numbers standing on lines of
   // their own: the table's text is out of order (pdftotext without -layout, a PDF viewer's copy,
   // write the columns one after another). Each row says what it lost (L07); this says why, once,
-  // and what to do. (A column lost whole, as in seed 000, leaves no number alone on a line.)
+  // and what to do. Such text leaves at most one number beside each row's label. A column lost
+  // whole (seed 000's TXT) leaves each row the rest of its numbers, on its line or, in a web
+  // table copied one cell per line, on the lines below it.
   if (doc.kind === 'txt') {
     for (const [t, name] of named) {
       const r = regionOf(t)
       const keys = Object.keys(cells).filter((k) => k.startsWith(`${t}.`))
       // Unplaced: lost, or empty for want of a value on the row's line (no mark printed).
-      const lost = keys.filter((k) => cells[k].status === 'lost' || (cells[k].value === null && cells[k].raw === ''))
+      const unplaced = (k: string) => cells[k].status === 'lost' || (cells[k].value === null && cells[k].raw === '')
+      const lost = keys.filter(unplaced)
       if (!r || keys.length < 10 || lost.length * 2 < keys.length) continue
+      const placed = new Map<string, number>()
+      for (const k of keys) {
+        const row = k.slice(0, k.lastIndexOf('.'))
+        placed.set(row, (placed.get(row) ?? 0) + (unplaced(k) ? 0 : 1))
+      }
+      const counts = [...placed.values()].sort((a, b) => a - b)
+      if (counts[Math.floor(counts.length / 2)] > 1) continue
       const bare = lines.slice(r.start, r.end).filter((l) => {
         const { label, values } = splitTrailingValues(l)
         return label.length === 0 && values.length > 0

@@ -33,7 +33,7 @@ export function txtToDoc(text: string): SourceDoc {
     // keeps them, without form feeds); a bare "3" only beside a form feed (one cell per line has those).
     const folio = PRINTED_FOLIO.test(body.replace(/[\s\f]+/g, ''))
     if (folio) afterFolio = true
-    else if (body.trim() && !MD_TABLE_RULE.test(body) && !(pageStart && feed && isPageNumber(body.replace(/\f/g, '')))) {
+    else if (body.trim() && !MD_TABLE_RULE.test(body) && !CELL_CLOSE.test(body) && !(pageStart && feed && isPageNumber(body.replace(/\f/g, '')))) {
       lines.push(lineOf(body, start, end))
       pageStart = false
       afterFolio = false
@@ -52,6 +52,12 @@ function isPageNumber(text: string): boolean {
 
 /** The line under a Markdown table's header: "| --- | :---: |". */
 const MD_TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/
+/**
+ * A web table saved as text one cell per line, each cell after the first opened by a pipe
+ * ("规章" "| 3" "| 1" "|"): a line holding only the pipe closes the row or stands for an empty
+ * cell, and holds no word.
+ */
+const CELL_CLOSE = /^\s*\|\s*$/
 
 /**
  * A report converted to Markdown: "## **一、总体情况**" is a heading and "| 规章 | 3 | 1 |" a row of
@@ -64,6 +70,8 @@ function unmark(body: string): string {
   s = s.replace(/^(\s*)(\*\*|__)(.+)\2(\s*)$/, (_m, a: string, e: string, t: string, b: string) => `${a}${' '.repeat(e.length)}${t}${' '.repeat(e.length)}${b}`)
   const row = /^(\s*)\|(.*)\|(\s*)$/.exec(s)
   if (row) s = `${row[1]} ${row[2].replace(/\|/g, '\t')} ${row[3]}`
+  // One cell per line, opened by a pipe (see CELL_CLOSE): "| 3".
+  else s = s.replace(/^(\s*)\|(?=\s*[^\s|])(?!.*\|)/, '$1 ')
   return s
 }
 

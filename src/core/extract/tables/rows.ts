@@ -255,10 +255,13 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
   // A line starts a label when one of its clusters does ("理   4.无正当理由大": the group
   // label's column, then the new row's numbering).
   const numbered = (ps: LabelPiece[]) => ps.some((p) => NUMBERED.test(matchForm(p.text)))
+  // Rows whose values came one per line (a web table copied as text, label on a line of its
+  // own): nothing there is laid out by position, whatever spaces its labels hold.
+  const cellLineRows = new WeakSet<RowCandidate>()
   // The row above a line of text laid out by position (no tab-separated cells), if it has values.
   const layoutRowAbove = (line: DocLine) => {
     const prev = rows.at(-1)
-    return prev && !prev.blank && !line.cells && prev.fields === undefined ? prev : null
+    return prev && !prev.blank && !line.cells && prev.fields === undefined && !cellLineRows.has(prev) ? prev : null
   }
   const pendingKey = () => namesRow(matchForm(joinFragments(pending.map((p) => p.text))))
   let lastWasRow = false
@@ -292,14 +295,16 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
           pending = [...keep, ...pending.slice(tailEnd)]
         }
       }
-      rows.push({
+      const row: RowCandidate = {
         pieces: [...pending, ...pieces],
         values,
         blank: false,
         source: line.source,
         fields: line.cells?.length,
         labelFields: label.map((w) => w.cell ?? 0)
-      })
+      }
+      rows.push(row)
+      if (!line.cells && label.length === 0 && values.length === 1) cellLineRows.add(row)
       pending = []
       pendingLines = []
       lastWasRow = true
