@@ -166,6 +166,12 @@ interface Variant {
   captions?: boolean
   /** Chromium prints only: running header and page-number footer printed on every page (as Word/WPS do). */
   furniture?: { header?: string; footer: 'plain' | 'dash' | 'of' }
+  /**
+   * Table 2 as a provincial template prints it (湖北's): a filling note in brackets after row
+   * and column names (规章（设区的市、自治州人民政府填报）, 上一年项目数量（指2019年事项数）), and a
+   * row of the province's own, 其他主动公开文件, after the normative documents (not an official cell).
+   */
+  t2Notes?: boolean
 }
 
 const SERIF = '"Noto Serif CJK SC", "Noto Serif CJK", serif'
@@ -876,6 +882,48 @@ const VARIANTS: Variant[] = [
     t4Turned: true
   },
   {
+    name: 'p63-t2-notes',
+    about: 'Chromium; 2019 (2020 report); table 2 as 湖北\'s template prints it: filling notes in brackets after row and column names (wrapping over several lines in narrow label columns, one naming 行政处罚 and 行政强制), and its own row 其他主动公开文件; Noto Serif 10.5pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '武汉市江夏区生态环境分局',
+    year: 2020,
+    template: '2019',
+    seed: 6363,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'narrow', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    t2Notes: true
+  },
+  {
+    name: 'p65-t2-notes-borderless',
+    about: 'Chromium; 2021; table 2 with 湖北-style filling notes and the row 其他主动公开文件 as p63, printed without ruling lines, narrow label columns; Noto Sans 10.5pt, right-aligned',
+    output: { kind: 'chromium' },
+    agency: '十堰市郧阳区生态环境分局',
+    year: 2022,
+    template: '2021',
+    seed: 6565,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    t2Notes: true
+  },
+  {
+    name: 't64-tab-t2-notes',
+    about: 'TXT, UTF-8; tab-separated as a browser copies a table; 2021 template with 湖北-style filling notes after table 2\'s row and column names and the row 其他主动公开文件',
+    output: { kind: 'txt', layout: 'tab-copy', encoding: 'utf8', eol: '\n' },
+    agency: '黄石市西塞山区城市管理执法局',
+    year: 2023,
+    template: '2021',
+    seed: 6464,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    t2Notes: true
+  },
+  {
     name: 't60-tab-captions',
     about: 'TXT, UTF-8; tab-separated as a browser copies a table, each table under a caption line with its unit (表1：主动公开政府信息情况（单位：件）), a 注： note under table 3',
     output: { kind: 'txt', layout: 'tab-copy', encoding: 'utf8', eol: '\n' },
@@ -1346,19 +1394,43 @@ function labelText(v: Variant, s: string): string {
   return t
 }
 
+/** A provincial template's filling notes (see Variant.t2Notes), by the name they follow. */
+function t2Notes(year: number): Record<string, string> {
+  const counts = `（指${year}年办件量）`
+  return {
+    规章: '（设区的市、自治州人民政府填报）',
+    规范性文件: '（指行政机关依法制定、公开发布，在一定时期内反复适用的公文）',
+    行政规范性文件: '（指行政机关依法制定、公开发布，在一定时期内反复适用的公文）',
+    其他对外管理服务事项: '（指行政许可以外的政务服务事项，含行政确认、行政奖励、行政给付、行政处罚、行政强制等）',
+    上一年项目数量: `（指${year - 1}年事项数）`,
+    '本年增/减': `（指${year}年增加或减少的事项数，减少的用负数表示，如-8）`,
+    处理决定数量: counts,
+    本年处理决定数量: counts,
+    采购项目数量: `（指${year}年采购项目数）`
+  }
+}
+const T2_PROVINCE_ROW = '其他主动公开文件（含以本单位名义印发的、规范性文件以外的文件）'
+
 function buildT2(v: Variant, vals: Values): Table {
   const rows: Cell[][] = []
+  const notes = v.t2Notes ? t2Notes(v.year) : {}
+  const noted = (s: string) => s + (notes[s] ?? '')
   for (const b of t2Layout(v.template, v.feeHeader ?? 'national')) {
     rows.push([{ text: labelText(v, b.caption), colspan: 4, role: 'caption' }])
     const heads: Cell[] = [{ text: '信息内容', role: 'head' }]
-    if (b.heads.length === 1) heads.push({ text: labelText(v, b.heads[0]), colspan: 3, role: 'head' })
-    else for (const h of b.heads) heads.push({ text: labelText(v, h), role: 'head' })
+    if (b.heads.length === 1) heads.push({ text: labelText(v, noted(b.heads[0])), colspan: 3, role: 'head' })
+    else for (const h of b.heads) heads.push({ text: labelText(v, noted(h)), role: 'head' })
     rows.push(heads)
     for (const r of b.rows) {
-      const cells: Cell[] = [{ text: r.label, role: 'label' }]
+      const cells: Cell[] = [{ text: labelText(v, noted(r.label)), role: 'label' }]
       if (r.cols.length === 1) cells.push({ text: vals.cells.get(`t2.${r.key}.${r.cols[0]}`)!.text, colspan: 3, role: 'num' })
       else for (const c of r.cols) cells.push({ text: c ? vals.cells.get(`t2.${r.key}.${c}`)!.text : '', role: 'num' })
       rows.push(cells)
+      // The province's own row, with numbers of its own (not official cells: nothing expected).
+      if (v.t2Notes && r.key === 'normative_docs') {
+        const own = r.cols.map((c, i) => String((Number(vals.cells.get(`t2.${r.key}.${c}`)!.value) || 0) * 3 + 7 * (i + 1)))
+        rows.push([{ text: labelText(v, T2_PROVINCE_ROW), role: 'label' }, ...own.map((text) => ({ text, role: 'num' as const }))])
+      }
     }
   }
   const w = { wide: 31, medium: 25, narrow: 16 }[v.style.labelCols]

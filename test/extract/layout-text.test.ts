@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
 import { labelText, type LabelPiece } from '../../src/core/extract/tables/rows'
 import { txtToDoc } from '../../src/core/text/read-txt'
-import { FIXTURES } from '../helpers/paths'
+import { FIXTURES, type Expected } from '../helpers/paths'
 import { check } from '../helpers/rules'
 
 it('drops the page numbers printed next to page breaks, and only those', () => {
@@ -67,4 +67,35 @@ it('reads a head with a space inside its brackets as one head (本年收费金�
   expect(heads.filter((l) => l.key === null)).toEqual([])
   expect(heads.find((l) => l.key === 'amount')?.text.replace(/\s+/g, '')).toBe('本年收费金额(单位:万元)')
   expect(check(report).filter((f) => f.rule === 'L01')).toEqual([])
+})
+
+/**
+ * `pdftotext -layout` of three variants with narrow label columns (test/fixtures/converted):
+ * labels wrapped over up to nine lines around their values, "2. 其他法律行政" (a row's numbering,
+ * a space, its words) under a row, table 2's heads wrapped above and below their 信息内容 line
+ * with filling notes (湖北), a page break's form feed before a label. Every cell is the PDF's.
+ */
+describe.each(['p63-t2-notes', 'o10-office-2019', 'p59-captions-borderless'])('%s saved with pdftotext -layout', (name) => {
+  it('extracts every cell of the PDF, with whole labels and heads', async () => {
+    const file = path.join(FIXTURES, 'converted', `${name}.layout.txt`)
+    const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
+    const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'variants', `${name}.expected.json`), 'utf8')) as Expected
+    expect(Object.fromEntries(Object.keys(expected.cells).map((k) => [k, report.cells[k]?.value ?? null]))).toEqual(expected.cells)
+    expect(report.problems.filter((p) => ['row_extra', 'row_missing', 'row_value_count', 'row_extra_cells'].includes(p.code))).toEqual([])
+    // The labels and heads the label rules compare read as the format's (filling notes aside).
+    expect(check(report).filter((f) => ['L01', 'L02', 'L04', 'L05'].includes(f.rule)).map((f) => f.message)).toEqual([])
+  })
+})
+
+it('reads table 2 of the 湖北-style variant in layout text as in its PDF', async () => {
+  const file = path.join(FIXTURES, 'converted', 'p63-t2-notes.layout.txt')
+  const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
+  const t2 = (role: string) => report.labels.filter((l) => l.table === 't2' && l.role === role).map((l) => l.text.replace(/\s+/g, ''))
+  expect(t2('column').slice(3, 6)).toEqual(['上一年项目数量（指2019年事项数）', '本年增/减（指2020年增加或减少的事项数，减少的用负数表示，如-8）', '处理决定数量（指2020年办件量）'])
+  expect(t2('row')).toContain('其他对外管理服务事项（指行政许可以外的政务服务事项，含行政确认、行政奖励、行政给付、行政处罚、行政强制等）')
+  expect(t2('row')).toContain('行政事业性收费')
+  expect(check(report).filter((f) => f.rule === 'V06').map((f) => f.message)).toEqual([
+    expect.stringMatching(/^表二增加了地方扩展行/),
+    expect.stringMatching(/^表二有 12 个行标签或表头附有地方格式的填报说明/)
+  ])
 })

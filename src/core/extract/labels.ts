@@ -5,7 +5,8 @@
  * Patterns look for distinctive fragments rather than whole labels so that wrapped, split or
  * slightly misspelt labels still match; the printed text is kept for the label rules.
  */
-import type { T3Column, T4Column, Template } from '../model/keys'
+import { T2_LAYOUTS, type T3Column, type T4Column, type Template } from '../model/keys'
+import { matchForm } from '../text/normalize'
 
 export interface SectionPattern {
   index: number
@@ -157,7 +158,60 @@ export const T4_GROUP_PATTERNS: Array<{ group: 'review' | 'suit_direct' | 'suit_
 
 export const T4_SPANNING = /行政复议|行政诉讼|未经复议|直接起诉|复议后起诉/
 
-/** Table 2 rows (both templates). Order matters: 规范性文件 before 规章 is irrelevant, but
+/**
+ * A label's filling notes: provincial templates (湖北's, for one) print what a row or column
+ * counts in brackets after its name, as in 规章（设区的市、自治州人民政府填报） or 上一年项目数量
+ * （指2019年事项数）. The name is what is matched; a note may name other rows (其他主动公开文件
+ * （含……规范性文件以外的文件）). Takes and returns match form (brackets half-width).
+ */
+const TRAILING_NOTE = /\([^()]*\)$/
+
+export function withoutNotes(key: string): string {
+  let head = key
+  while (TRAILING_NOTE.test(head)) {
+    const shorter = head.replace(TRAILING_NOTE, '')
+    if (!shorter) break
+    head = shorter
+  }
+  return head
+}
+
+/** A filling note, as opposed to a unit the format itself prints in brackets (（单位：万元）). */
+export function fillingNote(key: string): string | null {
+  const head = withoutNotes(key)
+  const note = key.slice(head.length)
+  return note && !/^\(单位/.test(note) ? note : null
+}
+
+/**
+ * Rows some provinces add to table 2 (湖北's 其他主动公开文件): recorded as the regional variant
+ * they are (V06), not as rows the report should not have.
+ */
+const T2_REGIONAL_ROWS = ['其他主动公开文件']
+
+/** Whether a table-2 row label (match form) names a province's own row. */
+export function regionalT2Row(key: string): boolean {
+  return T2_REGIONAL_ROWS.some((name) => withoutNotes(key).startsWith(name))
+}
+
+/** The names a table-2 row label may start with: both formats' rows and the provinces' own. */
+const T2_ROW_NAMES = [...new Set([...T2_LAYOUTS['2019'], ...T2_LAYOUTS['2021']].flatMap((b) => b.rows.map((r) => matchForm(r.label))).concat(T2_REGIONAL_ROWS))]
+
+/**
+ * Whether a line of a table-2 label column starts a row's label (for attachByBlocks): it begins
+ * with a row's name, or with the start of one cut by the wrap (行政规范性文 | 件), and does not
+ * stand inside a filling note still open above it (“（指行政许可以外的……”).
+ */
+export function startsT2Label(piece: string, block: string | null): boolean {
+  const k = matchForm(piece)
+  if (block !== null) {
+    const b = matchForm(block)
+    if ((b.match(/\(/g)?.length ?? 0) > (b.match(/\)/g)?.length ?? 0)) return false
+  }
+  return k.length >= 2 && T2_ROW_NAMES.some((name) => name.startsWith(k) || k.startsWith(name))
+}
+
+/** Table 2 rows (both templates), matched on the label without its notes. Order matters: 规范性文件 before 规章 is irrelevant, but
  * 其他对外管理服务事项 must not be taken for anything else. */
 export const T2_ROW_PATTERNS: Array<{ row: string; pattern: RegExp }> = [
   { row: 'regulations', pattern: /^规章|规章$/ },

@@ -67,6 +67,8 @@ export function labelSource(row: Pick<RowCandidate, 'pieces'>): Provenance | nul
   return spanOf(orderPieces(row.pieces).map((p) => p.source))
 }
 
+/** The numbering of table 3's groups, which head several rows: 三、 （三）. */
+const GROUP_NUMBERING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/
 export const NUMBERING = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])$/
 const NUMBERED = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])/
 
@@ -197,8 +199,18 @@ function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
 
 export function pieceOf(w: Pick<DocWord, 'text' | 'raw' | 'source' | 'x0' | 'x1'>, line: DocLine): LabelPiece {
   const piece: LabelPiece = { text: w.text, raw: w.raw, source: w.source, page: line.page, baseline: line.baseline, x0: w.x0, x1: w.x1, fontSize: line.fontSize }
-  if (!line.cells && w.source.kind === 'txt' && line.source.kind === 'txt') piece.col = w.source.start - line.source.start
+  if (!line.cells) piece.col = txtColumn(w, line) ?? undefined
   return piece
+}
+
+/**
+ * TXT: the character column a word starts in, in its line. A form feed (the page break of a
+ * PDF saved as text, before the first word of a page) takes no column.
+ */
+export function txtColumn(w: Pick<DocWord, 'source'>, line: DocLine): number | null {
+  if (w.source.kind !== 'txt' || line.source.kind !== 'txt') return null
+  const offset = w.source.start - line.source.start
+  return offset - (line.raw.slice(0, offset).match(/\f/g)?.length ?? 0)
 }
 
 function slotOf(w: DocWord, token: ValueToken): ValueSlot {
@@ -314,13 +326,21 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
     const lineKey = namesRow(matchForm(line.text))
     const before = pending.length ? pendingKey() : null
     if (before && lineKey && lineKey !== before) {
-      rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)) })
+      // In text laid out by position, label lines without a numbering that follow a row finish
+      // its label ("规禁止公" "开" under "2.其他法" "律行政法  22 13 …"): every row label of table 3
+      // starts with one, so they are no row of their own.
+      const above = layoutRowAbove(line)
+      if (above && !pendingLines[0]?.numbered) {
+        above.pieces.push(...pending)
+        above.source = spanOf([above.source, ...pending.map((p) => p.source)])
+      } else rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)) })
       pending = []
       pendingLines = []
     }
-    // "（三）  权益": a group label starting beside the last words of the label above.
+    // "（三）  权益": a group label starting beside the last words of the label above. Only a
+    // group's numbering: "2. 其他法律行政" is a row's own numbering and the words it numbers.
     const prev = layoutRowAbove(line)
-    if (prev && !pendingLines.some((l) => l.numbered) && pieces.length >= 2 && numbered(pieces) && !numbered(pieces.slice(1))) {
+    if (prev && !pendingLines.some((l) => l.numbered) && pieces.length >= 2 && GROUP_NUMBERING.test(matchForm(pieces[0].text)) && !numbered(pieces.slice(1))) {
       prev.pieces.push(...pieces.slice(1))
       pieces.splice(1)
     }
@@ -394,12 +414,14 @@ export async function attachFragments(
     // Twice as far, not less: the last line of a label wrapped over five lines, centred on its
     // values, stands 1.5 times nearer the next one-line row's values than its own.
     const clear = first.d <= reach && (!second || second.d >= Math.max(2 * first.d, first.d + 0.5 * fs))
-    if (clear) {
+    const rules = rulings ? await rulings(f.page ?? 0) : []
+    // Where the rules are read, they decide even then: a name wrapped over many lines, centred
+    // on its values, starts nearer the row above (past the rule between them) than its own row.
+    if (clear && !ruleBetween(rules, first.r.baseline!, f.baseline!, f.x0 ?? 0, f.x1 ?? 0)) {
       first.r.pieces.push(f)
       continue
     }
     ambiguous++
-    const rules = rulings ? await rulings(f.page ?? 0) : []
     const ruled = rules.some((r) => r.orient === 'h' && r.from < (f.x1 ?? 0) && r.to > (f.x0 ?? 0))
     const best = ruled
       ? near.find((c) => !ruleBetween(rules, c.r.baseline!, f.baseline!, f.x0 ?? 0, f.x1 ?? 0))
@@ -517,7 +539,8 @@ export function mergePhrases(words: DocWord[], lineOf: Map<DocWord, DocLine>, ga
     const fs = line.fontSize ?? 10
     let cur: DocWord | null = null
     for (const w of ws) {
-      if (cur && open(cur.text) && (w.x0 ?? 0) - (cur.x1 ?? 0) < gap * fs) {
+      // Not into a word that opens brackets of its own: that is the next head, with its note.
+      if (cur && open(cur.text) && !open(w.text) && (w.x0 ?? 0) - (cur.x1 ?? 0) < gap * fs) {
         const merged: DocWord = {
           text: joinFragments([cur.text, w.text]),
           raw: joinFragments([cur.raw, w.raw]),
@@ -540,18 +563,22 @@ export function mergePhrases(words: DocWord[], lineOf: Map<DocWord, DocLine>, ga
 }
 
 /**
- * Text-only attachment by numbered blocks, for unruled tables whose labels wrap far above and
- * below their number line: in each label column, a label runs from a line that starts with
- * its numbering (一、 （一） 1.) to the line before the next numbered one. A block goes to the
- * row whose number line lies within it (its own label words are part of the block), or to
- * the number line nearest its middle. A block that heads a page with no row in it continues
+ * Text-only attachment by blocks, for unruled tables whose labels wrap far above and below
+ * their value line: in each label column, a label runs from a line that starts one (by default
+ * its numbering, 一、 （一） 1.: table 3) to the line before the next such line. A block goes to
+ * the row whose value line lies within it (its own label words are part of the block), or to
+ * the value line nearest its middle. A block that heads a page with no row in it continues
  * the last row of the page before. Returns the fragments that found no row.
  */
-export function attachByBlocks(rows: RowCandidate[], fragments: LabelPiece[]): LabelPiece[] {
-  return continueAcrossPages(rows, blockOrphans(rows, fragments))
+export function attachByBlocks(rows: RowCandidate[], fragments: LabelPiece[], starts: StartsLabel = startsNumbered): LabelPiece[] {
+  return continueAcrossPages(rows, blockOrphans(rows, fragments, starts))
 }
 
-function blockOrphans(rows: RowCandidate[], fragments: LabelPiece[]): LabelPiece[] {
+/** Whether a piece starts a new label, given the text of the block so far (null: none yet). */
+export type StartsLabel = (piece: string, block: string | null) => boolean
+const startsNumbered: StartsLabel = (piece) => NUMBERED.test(piece.trim())
+
+function blockOrphans(rows: RowCandidate[], fragments: LabelPiece[], starts: StartsLabel): LabelPiece[] {
   type Item = { piece: LabelPiece; row: RowCandidate | null }
   const items: Item[] = [
     ...fragments.map((piece) => ({ piece, row: null })),
@@ -584,8 +611,9 @@ function blockOrphans(rows: RowCandidate[], fragments: LabelPiece[]): LabelPiece
       const block = blocks.at(-1)
       const prev = block?.at(-1)
       const gap = prev ? (prev.piece.baseline ?? 0) - (line[0].piece.baseline ?? 0) : Infinity
-      const starts = line.some((it) => NUMBERED.test(it.piece.text.trim()))
-      if (block && !starts && gap <= 1.3 * Math.max(pitch, 1.2 * (line[0].piece.fontSize ?? 10))) block.push(...line)
+      const soFar = block ? joinFragments(block.map((b) => b.piece.text)) : null
+      const starting = line.some((it) => starts(it.piece.text, soFar))
+      if (block && !starting && gap <= 1.3 * Math.max(pitch, 1.2 * (line[0].piece.fontSize ?? 10))) block.push(...line)
       else blocks.push([...line])
     }
     for (const block of blocks) {

@@ -5,10 +5,11 @@
 import { T2_LAYOUTS, type Template } from '../../model/keys'
 import { joinFragments, matchForm } from '../../text/normalize'
 import { type DocLine, type DocWord, spanOf } from '../doc'
-import { T2_CAPTION, T2_COLUMN_PATTERNS, T2_HEADER_ANCHOR, T2_ROW_PATTERNS, T2_TEMPLATE_MARKERS } from '../labels'
+import { T2_CAPTION, T2_COLUMN_PATTERNS, T2_HEADER_ANCHOR, regionalT2Row, startsT2Label, T2_ROW_PATTERNS, T2_TEMPLATE_MARKERS, withoutNotes } from '../labels'
 import { mapByCount, mapRow as mapValues, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import {
+  attachByBlocks,
   attachFragments,
   hasValues,
   labelKey,
@@ -19,6 +20,7 @@ import {
   splitTrailingValues,
   mergePhrases,
   stackWords,
+  txtColumn,
   type LabelPiece,
   type RowCandidate
 } from './rows'
@@ -47,13 +49,18 @@ interface T2Row extends RowCandidate {
   caption: string | null
 }
 
-/** Whether a row label is exactly an official row label of the template (in match form). */
+/**
+ * Whether a row label is exactly an official row label of the template, or a province's own row
+ * (in match form, filling notes aside).
+ */
 function officialT2Label(key: string, template: Template): boolean {
-  return T2_LAYOUTS[template].some((b) => b.rows.some((r) => matchForm(r.label) === key))
+  const name = withoutNotes(key)
+  return regionalT2Row(name) || T2_LAYOUTS[template].some((b) => b.rows.some((r) => matchForm(r.label) === name))
 }
 
 function rowKeyOf(label: string): string | null {
-  for (const { row, pattern } of T2_ROW_PATTERNS) if (pattern.test(label)) return row
+  const name = withoutNotes(label)
+  for (const { row, pattern } of T2_ROW_PATTERNS) if (pattern.test(name)) return row
   return null
 }
 
@@ -78,12 +85,42 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
   // Headers first: a wrapped header line above its 信息内容 line must not be taken for a label.
   const headerAt = new Map<number, Header>()
   const inHeader = new Set<DocLine>()
-  lines.forEach((l, i) => {
-    if (T2_CAPTION.test(matchForm(l.text)) || inHeader.has(l) || !isHeaderLine(l, template)) return
-    const h = collectHeader(lines, i, ctx.kind)
-    headerAt.set(i, h)
-    for (const x of h.lines) inHeader.add(x)
-  })
+  // 信息内容 lines first: a head wrapped above one is part of its header, not a header of its own.
+  const anchored = (l: DocLine) => T2_HEADER_ANCHOR.test(matchForm(l.text))
+  for (const pass of [anchored, (l: DocLine) => !anchored(l)]) {
+    lines.forEach((l, i) => {
+      if (!pass(l) || T2_CAPTION.test(matchForm(l.text)) || inHeader.has(l) || !isHeaderLine(l, template)) return
+      const h = collectHeader(lines, i, ctx.kind)
+      headerAt.set(lines.indexOf(h.lines[0]), h)
+      for (const x of h.lines) inHeader.add(x)
+    })
+  }
+  // TXT laid out by position (a PDF saved as text): values stand at the middle of a wrapped
+  // name, so its last lines come after them. The row they finish, and where each pending label
+  // line starts in `pending`.
+  let layoutRow: T2Row | null = null
+  let pendingLines: number[] = []
+  const pendingText = (from: number, to: number) => joinFragments(pending.slice(from, to).map((p) => p.text))
+  /**
+   * Gives the row above the pending lines before the first that starts a row's name (the
+   * tail of its own; with `all`, every line when none starts one).
+   */
+  const finishLayoutRow = (all: boolean) => {
+    if (!layoutRow || !pending.length) return
+    const above = labelText(layoutRow)
+    const first = pendingLines.findIndex((at, j) => startsT2Label(pendingText(at, pendingLines[j + 1] ?? pending.length), joinFragments([above, pendingText(0, at)])))
+    const end = first >= 0 ? pendingLines[first] : all ? pending.length : 0
+    if (end === 0) return
+    layoutRow.pieces.push(...pending.slice(0, end))
+    pending = pending.slice(end)
+    pendingLines = pendingLines.filter((at) => at >= end).map((at) => at - end)
+  }
+  const clearPending = () => {
+    finishLayoutRow(true)
+    pending = []
+    pendingLines = []
+    layoutRow = null
+  }
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]
     const k = matchForm(l.text)
@@ -92,14 +129,14 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
       caption = cap[1]
       label(out, 'caption', cap[1], l.text, l.raw, l.source)
       header = null
-      pending = []
+      clearPending()
       continue
     }
     const h = headerAt.get(i)
     if (h) {
       header = h
       recordHeaderLabels(out, header, template, headerRow++, ctx.kind)
-      pending = []
+      clearPending()
       continue
     }
     if (inHeader.has(l)) continue
@@ -111,7 +148,10 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
         last.values.push(...values)
         continue
       }
-      rows.push({
+      // The lines above a value line of text laid out by position finish the row above, up to
+      // the first that starts a name (all of them when this line's own words start one).
+      if (ctx.kind === 'txt' && !l.cells) finishLayoutRow(lw.length > 0 && startsT2Label(joinFragments(lw.map((w) => w.text)), null))
+      const row: T2Row = {
         pieces: [...pending, ...lw.map((w) => pieceOf(w, l))],
         values,
         blank: false,
@@ -121,33 +161,55 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
         source: l.source,
         header,
         caption
-      })
+      }
+      rows.push(row)
+      layoutRow = ctx.kind === 'txt' && !l.cells ? row : null
       pending = []
+      pendingLines = []
       continue
     }
     const pieces = l.words.map((w) => pieceOf(w, l))
     if (ctx.kind === 'txt') {
-      // A row label alone on its line with no value: a blank row, or the first part of a label.
-      if (rowKeyOf(k) && pending.length && rowKeyOf(matchForm(joinFragments(pending.map((p) => p.text))))) {
+      // A row label alone on its line with no value: a blank row, or the first part of a label
+      // (not a line inside a filling note still open above it: “（指行政许可以外的……”).
+      const before = pendingText(0, pending.length)
+      if (rowKeyOf(k) && startsT2Label(l.text, before) && pending.length && rowKeyOf(matchForm(before))) {
         rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)), header, caption })
         pending = []
+        pendingLines = []
+        layoutRow = null
       }
+      pendingLines.push(pending.length)
       pending.push(...pieces)
     } else fragments.push(...pieces)
   }
+  if (ctx.kind === 'txt') finishLayoutRow(true)
   if (ctx.kind === 'txt' && pending.length && rowKeyOf(matchForm(joinFragments(pending.map((p) => p.text))))) {
     rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)), header, caption })
   }
   if (ctx.kind === 'pdf') {
-    // Text geometry first; ruling lines only if it left fragments it could not place and the
-    // row labels it made are not the official ones.
+    // Text geometry first. If the row labels it made are not all the official ones (a name
+    // wrapped over many lines, a filling note after it, starts nearer the row above than its
+    // own values, centred on it): label blocks, each from a line that starts a row's name; then
+    // the ruling lines (reading them costs as much as reading the page's text). The first that
+    // makes every label official is taken, else the one that makes the most.
     const before = rows.map((r) => [...r.pieces])
-    let { orphans, ambiguous } = await attachFragments(rows, fragments, null)
-    if (ambiguous > 0 && !rows.every((r) => officialT2Label(labelKey(r), template))) {
+    const unofficial = () => rows.filter((r) => !officialT2Label(labelKey(r), template)).length
+    const attempts: Array<() => Promise<LabelPiece[]>> = [
+      async () => (await attachFragments(rows, fragments, null)).orphans,
+      async () => attachByBlocks(rows, fragments, startsT2Label),
+      async () => (await attachFragments(rows, fragments, ctx.rulings)).orphans
+    ]
+    let best: { pieces: LabelPiece[][]; orphans: LabelPiece[]; bad: number } | null = null
+    for (const attempt of attempts) {
       rows.forEach((r, i) => (r.pieces = [...before[i]]))
-      ;({ orphans } = await attachFragments(rows, fragments, ctx.rulings))
+      const orphans = await attempt()
+      const bad = unofficial()
+      if (!best || bad < best.bad) best = { pieces: rows.map((r) => r.pieces), orphans, bad }
+      if (bad === 0) break
     }
-    for (const o of orphans) {
+    rows.forEach((r, i) => (r.pieces = best!.pieces[i]))
+    for (const o of best!.orphans) {
       const key = rowKeyOf(matchForm(o.text))
       if (key) rows.push({ pieces: [o], values: [], blank: true, page: o.page, baseline: o.baseline, fontSize: o.fontSize, source: o.source, header: null, caption: null })
     }
@@ -158,7 +220,10 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
     const key = rowKeyOf(labelKey(row))
     const block = key ? layout.find((b) => b.rows.some((r) => r.key === key)) : undefined
     if (!key || !block) {
-      problem(out, 'row_extra', null, [], `表二有一行不属于${template}年格式：“${labelText(row)}”${row.values.length ? `，数值 ${row.values.map((v) => v.text).join(' ')}` : ''}`, row.source)
+      // A province's own row is a variant of the format (V06), not a row out of place.
+      if (!regionalT2Row(labelKey(row))) {
+        problem(out, 'row_extra', null, [], `表二有一行不属于${template}年格式：“${labelText(row)}”${row.values.length ? `，数值 ${row.values.map((v) => v.text).join(' ')}` : ''}`, row.source)
+      }
       label(out, 'row', null, labelText(row), labelRaw(row), labelSource(row))
       continue
     }
@@ -210,8 +275,7 @@ function collectHeader(lines: DocLine[], at: number, kind: 'pdf' | 'txt'): Heade
   const edge = anchor?.x1 ?? -Infinity
   const right = (l: DocLine) => l.words.filter((w) => (w.x0 ?? 0) >= edge - 1 && !T2_HEADER_ANCHOR.test(matchForm(w.text)))
   const header: Header = { words: right(line), lines: [line] }
-  // Text laid out with spaces: a head with a space inside its brackets (本年收费金额(单位: 万元)) is one head.
-  if (kind !== 'pdf') return line.cells ? header : { ...header, words: mergePhrases(header.words, new Map(header.words.map((w) => [w, line]))) }
+  if (kind !== 'pdf') return line.cells ? header : txtLayoutHeader(lines, at, anchor)
   const lineOf = new Map<DocWord, DocLine>()
   const near = (l: DocLine) =>
     // Office suites print tables double-spaced: a wrapped header line can sit 2.5 font sizes away.
@@ -231,6 +295,36 @@ function collectHeader(lines: DocLine[], at: number, kind: 'pdf' | 'txt'): Heade
   header.words = mergePhrases(header.words, lineOf)
   header.lineOf = lineOf
   return header
+}
+
+/**
+ * TXT laid out by position (a PDF saved as text): the header line and the heads wrapped over
+ * lines above and below it, right of 信息内容. Each word is placed by its character columns and
+ * each line below the one before it, so that a head's parts stack in reading order (a
+ * character for a font size: phrases merge across a gap of up to three); a head
+ * with a space inside its brackets (本年收费金额(单位: 万元)) is one head.
+ */
+function txtLayoutHeader(lines: DocLine[], at: number, anchor: DocWord | undefined): Header {
+  const line = lines[at]
+  const colOf = (w: DocWord, l: DocLine) => txtColumn(w, l) ?? 0
+  const edge = anchor ? colOf(anchor, line) + anchor.raw.length : -Infinity
+  const right = (l: DocLine) => l.words.filter((w) => colOf(w, l) >= edge && !T2_HEADER_ANCHOR.test(matchForm(w.text)))
+  const wrapped = (l: DocLine | undefined): l is DocLine =>
+    !!l && !l.cells && l.words.length > 0 && !hasValues(l) && !T2_CAPTION.test(matchForm(l.text)) && right(l).length === l.words.length
+  const all = [line]
+  for (let j = at - 1; j >= at - 3 && anchor && wrapped(lines[j]); j--) all.unshift(lines[j])
+  for (let j = at + 1; j <= at + 3 && anchor && wrapped(lines[j]); j++) all.push(lines[j])
+  const words: DocWord[] = []
+  const lineOf = new Map<DocWord, DocLine>()
+  all.forEach((l, i) => {
+    const placed: DocLine = { ...l, baseline: -10 * i, fontSize: 1 }
+    for (const w of right(l)) {
+      const copy: DocWord = { ...w, x0: colOf(w, l), x1: colOf(w, l) + w.raw.length }
+      words.push(copy)
+      lineOf.set(copy, placed)
+    }
+  })
+  return { words: mergePhrases(words, lineOf), lines: all, lineOf }
 }
 
 function recordHeaderLabels(out: TableOutput, header: Header, template: Template, row: number, kind: 'pdf' | 'txt'): void {

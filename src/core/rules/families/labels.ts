@@ -4,7 +4,7 @@
  */
 import { T2_LAYOUTS, T3_ROW_LABELS, T4_COLUMN_LABELS, T4_GROUP_LABELS, T4_GROUPS, type TableId } from '../../model/keys'
 import { matchForm } from '../../text/normalize'
-import { severalHeads, T2_COLUMN_PATTERNS, T3_GROUP_TEXT } from '../../extract/labels'
+import { severalHeads, T2_COLUMN_PATTERNS, T3_GROUP_TEXT, withoutNotes } from '../../extract/labels'
 import type { ExtractedReport } from '../../model/report'
 import type { Draft, RuleContext, RuleDef } from '../types'
 
@@ -69,7 +69,8 @@ function l02(ctx: RuleContext): Draft[] {
     .map((p) => ({ key: `missing:${p.row}`, cells: p.keys, severity: 'error' as const, message: p.message }))
   for (const l of ctx.report.labels.filter((x) => x.table === 't2' && x.role === 'row' && x.key)) {
     const canon = T2_LAYOUTS[tpl].flatMap((b) => b.rows).find((r) => r.key === l.key)
-    if (canon && matchForm(l.text) !== matchForm(canon.label)) {
+    // A provincial template's filling note after the name is not a rewording.
+    if (canon && withoutNotes(matchForm(l.text)) !== matchForm(canon.label)) {
       out.push({ key: `wording:${l.key}`, severity: 'warning', source: l.source, message: `表二行标签“${l.text}”与${tpl}年格式的“${canon.label}”不一致` })
     }
   }
@@ -166,12 +167,17 @@ function spacedHeads(labels: ExtractedReport['labels']): string[][] {
   return lines.map((t) => t.split(/\s+/).map(matchForm).filter(Boolean))
 }
 
-/** Whether `name` is printed as two whole words, its start on one line and its end on a later one. */
-function splitOverLines(name: string, lines: string[][]): boolean {
-  for (let j = 1; j < name.length; j++) {
-    const [head, tail] = [name.slice(0, j), name.slice(j)]
-    const first = lines.findIndex((words) => words.includes(head))
-    if (first >= 0 && lines.slice(first + 1).some((words) => words.includes(tail))) return true
+/**
+ * Whether `name` is printed as two or more whole words, each on a later line than the one
+ * before (社会 | 公益 | 组织 in a narrow column of text laid out with spaces).
+ */
+function splitOverLines(name: string, lines: string[][], from = 0, parts = 0): boolean {
+  if (!name) return parts >= 2
+  for (let j = 1; j <= name.length; j++) {
+    const head = name.slice(0, j)
+    for (let i = from; i < lines.length; i++) {
+      if (lines[i].includes(head) && splitOverLines(name.slice(j), lines, i + 1, parts + 1)) return true
+    }
   }
   return false
 }

@@ -3,7 +3,7 @@
  */
 import { SECTION_TITLES } from '../../model/keys'
 import { CN_YEAR, matchForm } from '../../text/normalize'
-import { HEADING_NUMBERING, SECTION_PATTERNS } from '../../extract/labels'
+import { fillingNote, HEADING_NUMBERING, regionalT2Row, SECTION_PATTERNS } from '../../extract/labels'
 import { sourceAt, sourceInSentence } from '../narrative'
 import type { Draft, RuleContext, RuleDef } from '../types'
 
@@ -314,8 +314,17 @@ function v06(ctx: RuleContext): Draft[] {
   const out: Draft[] = []
   const amount = ctx.report.labels.find((l) => l.table === 't2' && l.role === 'column' && l.key === 'amount' && /保留\d位小数/.test(matchForm(l.text)))
   if (amount) out.push({ key: 'precision', source: amount.source, message: `表二收费金额表头为地方格式“${amount.text}”（全国格式为“本年收费金额（单位：万元）”），按地方要求核对` })
-  for (const l of ctx.report.labels.filter((x) => x.table === 't2' && x.role === 'row' && x.key === null && /其他主动公开/.test(x.text))) {
+  for (const l of ctx.report.labels.filter((x) => x.table === 't2' && x.role === 'row' && x.key === null && regionalT2Row(matchForm(x.text)))) {
     out.push({ key: `row:${matchForm(l.text)}`, source: l.source, message: `表二增加了地方扩展行“${l.text}”（非全国格式内容）` })
+  }
+  // Filling notes after row and column names (湖北's template): said once, with the first.
+  const noted = ctx.report.labels.filter((l) => l.table === 't2' && (l.role === 'row' || l.role === 'column') && l.key && fillingNote(matchForm(l.text)))
+  if (noted.length) {
+    out.push({
+      key: 'notes',
+      source: noted[0].source,
+      message: `表二有 ${noted.length} 个行标签或表头附有地方格式的填报说明（如“${noted[0].text}”），已按名称识别，数值照常读取`
+    })
   }
   return out
 }
