@@ -70,12 +70,13 @@ it('reads a head with a space inside its brackets as one head (本年收费金�
 })
 
 /**
- * `pdftotext -layout` of three variants with narrow label columns (test/fixtures/converted):
- * labels wrapped over up to nine lines around their values, "2. 其他法律行政" (a row's numbering,
- * a space, its words) under a row, table 2's heads wrapped above and below their 信息内容 line
- * with filling notes (湖北), a page break's form feed before a label. Every cell is the PDF's.
+ * `pdftotext -layout` of variants (test/fixtures/converted): labels wrapped over up to nine
+ * lines around their values in narrow columns, "2. 其他法律行政" (a row's numbering, a space, its
+ * words) under a row, table 2's heads wrapped above and below their 信息内容 line with filling
+ * notes (湖北), a page break's form feed before a label, a tall row's values on two lines
+ * ("2.没有现成信息 38 14 4 11 8" over "需要另行制作   5 80"). Every cell is the PDF's.
  */
-describe.each(['p63-t2-notes', 'o10-office-2019', 'p59-captions-borderless'])('%s saved with pdftotext -layout', (name) => {
+describe.each(['p63-t2-notes', 'o10-office-2019', 'p59-captions-borderless', 'p44-letterhead-notice'])('%s saved with pdftotext -layout', (name) => {
   it('extracts every cell of the PDF, with whole labels and heads', async () => {
     const file = path.join(FIXTURES, 'converted', `${name}.layout.txt`)
     const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
@@ -98,4 +99,16 @@ it('reads table 2 of the 湖北-style variant in layout text as in its PDF', asy
     expect.stringMatching(/^表二增加了地方扩展行/),
     expect.stringMatching(/^表二有 12 个行标签或表头附有地方格式的填报说明/)
   ])
+})
+
+it('guesses no cell of a table-4 row that lost a whole block of values', async () => {
+  // p51 prints table 4 as two blocks; in its layout text the second block's values are not
+  // found, and the first block's five values say nothing of which five cells they are (their
+  // first and last were read as 行政复议·结果维持 and 复议后起诉·总计).
+  const file = path.join(FIXTURES, 'converted', 'p51-t4-blocks.layout.txt')
+  const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
+  const t4 = Object.values(report.cells).filter((c) => c.key.startsWith('t4.'))
+  expect(t4).toHaveLength(15)
+  expect(t4.filter((c) => c.value !== null).map((c) => c.key)).toEqual([])
+  expect(report.problems.filter((p) => p.table === 't4').map((p) => [p.code, p.message])).toEqual([['row_value_count', '表四数据行有 5 个数值，应为 15 个']])
 })

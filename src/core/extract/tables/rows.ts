@@ -17,6 +17,8 @@ export interface ValueSlot {
   x1?: number
   /** TXT: the tab-separated field it came from. */
   cell?: number
+  /** TXT laid out with spaces (no tabs): the character column it starts in, in its line. */
+  col?: number
 }
 
 export interface LabelPiece {
@@ -213,8 +215,10 @@ export function txtColumn(w: Pick<DocWord, 'source'>, line: DocLine): number | n
   return offset - (line.raw.slice(0, offset).match(/\f/g)?.length ?? 0)
 }
 
-function slotOf(w: DocWord, token: ValueToken): ValueSlot {
-  return { text: w.text, raw: w.raw, token, source: w.source, x0: w.x0, x1: w.x1, cell: w.cell }
+function slotOf(w: DocWord, token: ValueToken, line: DocLine): ValueSlot {
+  const slot: ValueSlot = { text: w.text, raw: w.raw, token, source: w.source, x0: w.x0, x1: w.x1, cell: w.cell }
+  if (!line.cells) slot.col = txtColumn(w, line) ?? undefined
+  return slot
 }
 
 /** Splits a line into its label words and the run of value words that ends it. */
@@ -224,7 +228,7 @@ export function splitTrailingValues(line: DocLine): { label: DocWord[]; values: 
   for (; i >= 0; i--) {
     const token = parseValueToken(line.words[i].text)
     if (!token) break
-    values.unshift(slotOf(line.words[i], token))
+    values.unshift(slotOf(line.words[i], token, line))
   }
   // A row of placeholders only ("-  -  -") is still a row; a lone placeholder after a label
   // could be a dash inside the label, so keep it only if a number or another slot follows it.
@@ -259,7 +263,7 @@ export function hasValues(line: DocLine): boolean {
  * with its numbering ("5.要求…", "（六）…"), the unnumbered label lines before it finish the
  * row above ("申请", "重新出具已获取信息"). Every label of table 3 starts with one.
  */
-export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => string | null): RowCandidate[] {
+export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => string | null, width?: number): RowCandidate[] {
   const rows: RowCandidate[] = []
   let pending: LabelPiece[] = []
   /** Where each pending label line starts in `pending`, and whether it starts with a numbering. */
@@ -277,6 +281,9 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
   }
   const pendingKey = () => namesRow(matchForm(joinFragments(pending.map((p) => p.text))))
   let lastWasRow = false
+  // Text laid out by position: the column after the last value of the row just made.
+  let lastValueEnd = -1
+  const valueColumn = (v: ValueSlot) => v.col ?? -1
   for (const line of lines) {
     const { label, values } = splitTrailingValues(line)
     const pieces = label.map((w) => pieceOf(w, line))
@@ -285,6 +292,21 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
       const row = rows.at(-1)!
       row.values.push(...values)
       row.source = spanOf([row.source, line.source])
+      continue
+    }
+    // A PDF saved as text can put a tall row's values on two lines, beside two lines of its
+    // label ("2. 其他法律行政法规禁止 2 5" over "公开   6 1 7 4 25"): the second line's values finish
+    // the row when together they fill it and all stand right of the first line's, and its words
+    // (no numbering: every row label of table 3 has one) finish the label.
+    const above = rows.at(-1)
+    if (
+      width && values.length > 0 && lastWasRow && !line.cells && above && above.fields === undefined && !cellLineRows.has(above) &&
+      above.values.length + values.length === width && !numbered(pieces) && valueColumn(values[0]) >= lastValueEnd && lastValueEnd >= 0
+    ) {
+      above.values.push(...values)
+      above.pieces.push(...pieces)
+      above.source = spanOf([above.source, line.source])
+      lastValueEnd = -1
       continue
     }
     if (values.length > 0 && hasValues(line)) {
@@ -317,6 +339,8 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
       }
       rows.push(row)
       if (!line.cells && label.length === 0 && values.length === 1) cellLineRows.add(row)
+      const lastValue = values.at(-1)!
+      lastValueEnd = line.cells ? -1 : valueColumn(lastValue) + lastValue.raw.length
       pending = []
       pendingLines = []
       lastWasRow = true

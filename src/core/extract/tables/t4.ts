@@ -69,6 +69,11 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
 
   let mapping: Mapping
   let positional = false
+  // Without positions, a row that lost cells keeps its first and last values (as table 3's
+  // rows do), but not when half of it or more is gone (5 of 15: a whole group's block, say):
+  // nothing then says which cells the values are.
+  const byCount = (v: ValueSlot[]): Mapping =>
+    v.length < KEYS.length && v.length * 2 <= KEYS.length ? { cells: KEYS.map(() => ({ slot: null, status: 'lost' })), stray: [], misfit: true } : mapByCount(v, KEYS.length)
   if (ctx.kind === 'pdf' && joined.size > 1 && dataLines.every((l) => joined.has(l))) {
     // Blocks: each block's header is read above its own row (their columns do not line up).
     let from = 0
@@ -77,13 +82,13 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
       headerStacks(lines.slice(from, at), out)
       from = at + 1
     }
-    mapping = mapByCount(values, KEYS.length)
+    mapping = byCount(values)
   } else if (ctx.kind === 'pdf') {
     const anchors = pdfAnchors(headerLines, values, out)
     if (anchors && values.length !== KEYS.length) {
       mapping = mapByPosition(values, anchors)
       positional = true
-    } else mapping = mapByCount(values, KEYS.length)
+    } else mapping = byCount(values)
   } else {
     headerLines.forEach((l, i) => {
       if (joined.has(l)) return // the row of a block above
@@ -95,7 +100,7 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
         label(out, 'column', one ? columnOf(matchForm(c)) : null, c.trim(), c.trim(), spanOf(words.map((w) => w.source)) ?? l.source, { row: i, cell: j })
       })
     })
-    mapping = mapByCount(values, KEYS.length)
+    mapping = byCount(values)
   }
   KEYS.forEach((k, i) => {
     out.cells[k] = cellFrom(k, mapping.cells[i], main.source)
