@@ -9,7 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from '../../src/core/ingest/parse'
 import { runCli } from '../helpers/cli'
-import { FIXTURES, SEEDS, tempDir } from '../helpers/paths'
+import { expectedFor, FIXTURES, SEEDS, tempDir } from '../helpers/paths'
 import { check } from '../helpers/rules'
 
 const read = async (file: string) => (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
@@ -25,6 +25,21 @@ describe.each(['001.ruled.pdftotext.txt', '002.office.pdftotext.txt'])('%s', (na
     expect(t3.keys.length * 2).toBeGreaterThanOrEqual(Object.keys(report.cells).filter((k) => k.startsWith('t3.')).length)
     const l07 = check(report).filter((f) => f.rule === 'L07' && f.message === t3.message)
     expect(l07.map((f) => f.severity)).toEqual(['warning'])
+  })
+
+  it('keeps no guessed number: every table-3 cell read is the PDF’s, the rest are empty', async () => {
+    // A row with too few numbers otherwise keeps its first and last (a row that lost inner
+    // cells); here they may be other rows' numbers. Before, one such cell of 001 was wrong.
+    const report = await read(path.join(FIXTURES, 'converted', name))
+    const expected = expectedFor(name)
+    const t3 = Object.keys(expected.cells).filter((k) => k.startsWith('t3.'))
+    const read_ = t3.filter((k) => report.cells[k]?.value !== null && report.cells[k]?.value !== undefined)
+    expect(read_.filter((k) => report.cells[k].value !== expected.cells[k])).toEqual([])
+    expect(read_.length).toBeGreaterThan(0)
+    // Rows that kept none of their numbers say so.
+    const dropped = report.problems.filter((p) => p.table === 't3' && p.code === 'row_value_count' && /表格的文字顺序被打乱，无法确定哪个数值属于哪一列/.test(p.message))
+    expect(dropped.length).toBeGreaterThan(0)
+    for (const p of dropped) expect(p.keys).toHaveLength(7)
   })
 })
 

@@ -8,7 +8,8 @@ import type { Cell, ExtractedReport, Provenance, Section, StructuralProblem, Tab
 import { joinFragments } from '../text/normalize'
 import type { DocLine, Segment, SourceDoc } from './doc'
 import { findAppendix, findHeadings, findRegions, findTitle, type Heading, type Region } from './structure'
-import { lostCell } from './tables/output'
+import { lostCell, type TableOutput } from './tables/output'
+import { outOfOrder } from './tables/out-of-order'
 import { splitTrailingValues } from './tables/rows'
 import { parseT2 } from './tables/t2'
 import { parseT3 } from './tables/t3'
@@ -124,7 +125,9 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
 
   let t2Template: Template | null = null
   let t3Template: Template | null = null
-  const collect = (r: Region, out: { cells: Record<string, Cell>; labels: TableLabel[]; problems: StructuralProblem[] }) => {
+  const rowFill = new Map<TableId, TableOutput['rowFill']>()
+  const collect = (r: Region, out: TableOutput) => {
+    rowFill.set(r.table, out.rowFill)
     Object.assign(cells, out.cells)
     labels.push(...out.labels)
     problems.push(...out.problems)
@@ -162,32 +165,16 @@ export async function extractReport(doc: SourceDoc): Promise<ExtractedReport> {
     ['t3', '表三（收到和处理政府信息公开申请情况）'],
     ['t4', '表四（行政复议、行政诉讼情况）']
   ]
-  // A text whose tables lost most of their cells, with runs of numbers standing on lines of
-  // their own: the table's text is out of order (pdftotext without -layout, a PDF viewer's copy,
-  // write the columns one after another). Each row says what it lost (L07); this says why, once,
-  // and what to do. Such text leaves at most one number beside each row's label. A column lost
-  // whole (seed 000's TXT) leaves each row the rest of its numbers, on its line or, in a web
-  // table copied one cell per line, on the lines below it.
+  // A table whose text is out of order (see tables/out-of-order.ts): each row says what it lost
+  // (L07); this says why, once, and what to do.
   if (doc.kind === 'txt') {
     for (const [t, name] of named) {
       const r = regionOf(t)
-      const keys = Object.keys(cells).filter((k) => k.startsWith(`${t}.`))
-      // Unplaced: lost, or empty for want of a value on the row's line (no mark printed).
-      const unplaced = (k: string) => cells[k].status === 'lost' || (cells[k].value === null && cells[k].raw === '')
-      const lost = keys.filter(unplaced)
-      if (!r || keys.length < 10 || lost.length * 2 < keys.length) continue
-      const placed = new Map<string, number>()
-      for (const k of keys) {
-        const row = k.slice(0, k.lastIndexOf('.'))
-        placed.set(row, (placed.get(row) ?? 0) + (unplaced(k) ? 0 : 1))
-      }
-      const counts = [...placed.values()].sort((a, b) => a - b)
-      if (counts[Math.floor(counts.length / 2)] > 1) continue
-      const bare = lines.slice(r.start, r.end).filter((l) => {
-        const { label, values } = splitTrailingValues(l)
-        return label.length === 0 && values.length > 0
-      })
-      if (bare.length < 3) continue
+      if (!r) continue
+      const own = Object.fromEntries(Object.entries(cells).filter(([k]) => k.startsWith(`${t}.`)))
+      const lost = outOfOrder(own, rowFill.get(t) ?? [], lines.slice(r.start, r.end))
+      if (!lost) continue
+      const keys = Object.keys(own)
       problems.push({
         code: 'table_scrambled',
         table: t,

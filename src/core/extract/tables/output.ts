@@ -12,6 +12,12 @@ export interface TableOutput {
   cells: Record<string, Cell>
   labels: TableLabel[]
   problems: StructuralProblem[]
+  /**
+   * For each row read from the source and taken for an official row: how many values it held,
+   * and how many columns it has (a text out of order leaves rows too few or too many; see
+   * extract.ts).
+   */
+  rowFill: Array<{ values: number; columns: number }>
 }
 
 export interface TableContext {
@@ -21,7 +27,7 @@ export interface TableContext {
 }
 
 export function newOutput(table: TableId, template: Template | null): TableOutput {
-  return { table, template, cells: {}, labels: [], problems: [] }
+  return { table, template, cells: {}, labels: [], problems: [], rowFill: [] }
 }
 
 /** Fills a cell from an assigned value; placeholders and empty cells are null, never 0. */

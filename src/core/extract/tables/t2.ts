@@ -235,6 +235,7 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
     label(out, 'row', key, labelText(row), labelRaw(row), labelSource(row))
     const keys = block.columns.map((c) => `t2.${key}.${c.key}`)
     const mapping = mapRow(row, block.columns.length, ctx.kind)
+    out.rowFill.push({ values: row.values.length, columns: block.columns.length })
     keys.forEach((k, i) => {
       out.cells[k] = cellFrom(k, mapping.cells[i], labelSource(row))
     })

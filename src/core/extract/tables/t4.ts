@@ -105,6 +105,7 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
   KEYS.forEach((k, i) => {
     out.cells[k] = cellFrom(k, mapping.cells[i], main.source)
   })
+  out.rowFill.push({ values: values.length, columns: KEYS.length })
   if (!positional && mapping.misfit) {
     const lost = KEYS.filter((_, i) => mapping.cells[i].status === 'lost')
     problem(out, lost.length ? 'row_value_count' : 'row_extra_cells', null, lost.length ? lost : KEYS, `表四数据行有 ${values.length} 个数值，应为 15 个`, main.source)
