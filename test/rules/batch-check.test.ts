@@ -104,6 +104,48 @@ describe('checks of an import', () => {
     store.close()
   })
 
+  it('name a title-less report as it is saved from a file already in, and again at the end when a later file matches it better', async () => {
+    const dir = tempDir()
+    const title2023 = '辉县市人民政府 2023 年政府信息公开工作年度报告'
+    const as2022 = y2023().replace(title2023, '辉县市人民政府 2022 年政府信息公开工作年度报告')
+    // a: the 2023 report with another paragraph of measures (text alike, cells the same);
+    // b: the 2022-titled text without its title; c: that 2022-titled text, which b matches exactly.
+    const measures = /针对上述存在的问题，[^\n]*/
+    expect(y2023()).toMatch(measures)
+    fs.writeFileSync(path.join(dir, 'a-2023.txt'), y2023().replace(measures, '针对上述问题，下一步将加强培训，完善制度，提升公开质量。'))
+    fs.writeFileSync(path.join(dir, 'b-无标题.txt'), as2022.replace('辉县市人民政府 2022 年政府信息公开工作年度报告', ''))
+    fs.writeFileSync(path.join(dir, 'c-2022.txt'), as2022)
+    const store = Store.open(path.join(dir, 'ws.sqlite'))
+    const events: string[] = []
+    await ingestPaths([dir], {
+      store,
+      onEvent: (e) => {
+        if (e.type === 'file') events.push(`file ${e.item.fileName}`)
+        if (e.type === 'identity') events.push(`identity ${e.fileName} ${e.year} from ${e.from}`)
+        if (e.type === 'checked') events.push('checked')
+      }
+    })
+    expect(events).toEqual([
+      'file a-2023.txt',
+      'file b-无标题.txt',
+      // Named as it was saved, so its own rules ran with a year while the batch went on …
+      'identity b-无标题.txt 2023 from a-2023.txt',
+      'file c-2022.txt',
+      // … and named again once c, a closer match with another year, was in.
+      'identity b-无标题.txt 2022 from c-2022.txt',
+      'checked'
+    ])
+    const b = store.db
+      .prepare("SELECT r.year, r.version, src.file_name AS fromFile FROM reports r JOIN documents d ON d.id = r.document_id JOIN reports s ON s.id = r.identity_from JOIN documents src ON src.id = s.document_id WHERE d.file_name = 'b-无标题.txt'")
+      .get()
+    expect(b).toEqual({ year: 2022, version: 2, fromFile: 'c-2022.txt' })
+    // The checks of the batch stand: a full check afterwards changes nothing.
+    const afterImport = snapshot(store)
+    for (const r of checkReports(store)) expect(r.stats, `report ${r.reportId}`).toMatchObject({ created: 0, reopened: 0, resolved: 0 })
+    expect(snapshot(store)).toEqual(afterImport)
+    store.close()
+  })
+
   it('compare the values an auditor corrected while the batch was still coming in', async () => {
     const dir = tempDir()
     fs.writeFileSync(path.join(dir, 'a-2023.txt'), y2023())

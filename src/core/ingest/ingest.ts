@@ -129,15 +129,34 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     return { file: { path: file, fileName, sha256, size }, parsed, replaces: existing?.id }
   }
 
+  // Reports given an identity as they were saved: looked at again once the batch is in.
+  const namedOnSave: number[] = []
   const save = (p: Prepared): IngestItem => {
     if ('item' in p) return p.item
     const { file, parsed, replaces } = p
     try {
       const saved = store.saveDocument(file, parsed, replaces)
-      return itemOf(file.path, file.fileName, parsed, saved.documentId, saved.reportId, saved.version)
+      const item = itemOf(file.path, file.fileName, parsed, saved.documentId, saved.reportId, saved.version)
+      if (saved.identityFrom !== undefined && saved.reportId !== null) namedOnSave.push(saved.reportId)
+      return item
     } catch (err) {
       return { path: file.path, fileName: file.fileName, status: 'error', message: `保存到工作区失败（未写入任何内容）：${(err as Error).message}` }
     }
+  }
+
+  /** Says where a title-less report's agency and year came from, and shows them on its item. */
+  const identityOf = (item: IngestItem) => {
+    const reportId = item.reportId!
+    const row = store
+      .stmt(
+        `SELECT d.file_name AS fileName, r.agency, r.year, src.file_name AS fromFile
+         FROM reports r JOIN documents d ON d.id = r.document_id
+         JOIN reports sr ON sr.id = r.identity_from JOIN documents src ON src.id = sr.document_id WHERE r.id = ?`
+      )
+      .get(reportId) as { fileName: string; agency: string | null; year: number | null; fromFile: string }
+    onEvent?.({ type: 'identity', reportId, fileName: row.fileName, from: row.fromFile, agency: row.agency, year: row.year })
+    item.agency = row.agency
+    item.year = row.year
   }
 
   const checks = options.check !== false ? new BatchCheck(store) : null
@@ -151,25 +170,15 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     // The workers go on parsing meanwhile: this is the part of the checks they do not wait for.
     if (checks && item.reportId !== undefined) checks.saved(item.reportId)
     emit(item)
+    if (item.reportId !== undefined && namedOnSave.at(-1) === item.reportId) identityOf(item)
     if (signal?.aborted) cancelled = true
     if (!cancelled && next < files.length) launch(next++)
   }
 
-  const resolved = store.resolveIdentities()
+  const resolved = store.resolveIdentities(namedOnSave)
   for (const reportId of resolved) {
-    const row = store.db
-      .prepare(
-        `SELECT d.file_name AS fileName, r.agency, r.year, src.file_name AS fromFile
-         FROM reports r JOIN documents d ON d.id = r.document_id
-         JOIN reports sr ON sr.id = r.identity_from JOIN documents src ON src.id = sr.document_id WHERE r.id = ?`
-      )
-      .get(reportId) as { fileName: string; agency: string | null; year: number | null; fromFile: string }
-    onEvent?.({ type: 'identity', reportId, fileName: row.fileName, from: row.fromFile, agency: row.agency, year: row.year })
     const item = items.find((it) => it.reportId === reportId)
-    if (item) {
-      item.agency = row.agency
-      item.year = row.year
-    }
+    if (item) identityOf(item)
   }
 
   if (checks) {

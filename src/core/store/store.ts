@@ -34,6 +34,8 @@ export interface SavedDocument {
   documentId: number
   reportId: number | null
   version: number | null
+  /** The report whose agency and year this one took, when its own title gave none. */
+  identityFrom?: number
 }
 
 export class StoreError extends Error {
@@ -157,7 +159,14 @@ export class Store {
       if (!parsed.report) return { documentId, reportId: null, version: null }
       const sig = parsed.signature ?? contentSignature(signatureText(parsed.report, parsed.text))
       const { reportId, version } = this.insertReport(documentId, parsed.report, sig)
-      return { documentId, reportId, version }
+      if (parsed.report.agency && parsed.report.year) return { documentId, reportId, version }
+      // No title: the identity of a report already in with the same content, if any (the
+      // checks then run with it while the batch goes on; resolveIdentities looks again at the end).
+      const sibling = this.siblingAmong(this.knownIdentities(), reportId, sig)
+      if (!sibling) return { documentId, reportId, version }
+      this.takeIdentity(reportId, sibling)
+      const row = this.stmt('SELECT version FROM reports WHERE id = ?').get(reportId) as { version: number }
+      return { documentId, reportId, version: row.version, identityFrom: sibling.id }
     })
     return tx()
   }
@@ -317,40 +326,74 @@ export class Store {
    * report with the same content in another file, when one is in the workspace: text alike
    * (signatures) and the same value in every table cell both files read. Text alone is not
    * enough: reports copy last year's text, and the copy of another year would take that
-   * year. Returns the ids of the reports that were given an identity.
+   * year. Of those alike, the most alike wins; of equals, the latest imported.
+   *
+   * A report is given an identity as it is saved, from the reports already in (saveDocument),
+   * and the rest once a batch is in, when the file it matches may have come after it. Then
+   * `revisit` (those given one as they were saved) are matched again against the whole
+   * workspace: a file that came later may match better and name another agency or year.
+   * Returns the ids of the reports whose agency or year this changed.
    */
-  resolveIdentities(threshold = 0.8): number[] {
-    const pending = this
-      .stmt("SELECT id, signature FROM reports WHERE identity_source = 'none' AND signature IS NOT NULL")
-      .all() as Array<{ id: number; signature: Buffer }>
-    if (pending.length === 0) return []
-    const known = this
-      .stmt("SELECT id, agency, agency_key, year, title, signature FROM reports WHERE identity_source IN ('title', 'manual') AND signature IS NOT NULL")
-      .all() as Array<{ id: number; agency: string; agency_key: string; year: number; title: string; signature: Buffer }>
+  resolveIdentities(revisit: number[] = []): number[] {
+    type Row = { id: number; signature: Buffer; agency_key: string | null; year: number | null }
+    const pending = this.stmt("SELECT id, signature, agency_key, year FROM reports WHERE identity_source = 'none' AND signature IS NOT NULL").all() as Row[]
+    const again = revisit.length
+      ? (this.stmt("SELECT id, signature, agency_key, year FROM reports WHERE identity_source = 'sibling' AND signature IS NOT NULL").all() as Row[])
+      : []
+    const revisited = new Set(revisit)
+    const todo = [...pending, ...again.filter((r) => revisited.has(r.id))]
+    if (todo.length === 0) return []
+    const known = this.knownIdentities()
     const resolved: number[] = []
-    const update = this.stmt(
-      "UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = 'sibling', identity_from = ?, version = ? WHERE id = ?"
-    )
-    const cellsOf = (id: number) =>
-      new Map((this.stmt('SELECT key, value FROM cells WHERE report_id = ? AND value IS NOT NULL').all(id) as Array<{ key: string; value: number }>).map((c) => [c.key, c.value]))
-    const sameCells = (a: Map<string, number>, b: Map<string, number>) => [...a].every(([key, v]) => !b.has(key) || b.get(key) === v)
-    for (const p of pending) {
-      const sig = toSig(p.signature)
-      const own = cellsOf(p.id)
-      // Most alike first; of equals, the latest imported.
-      const alike = known
-        .map((k, i) => ({ k, i, score: similarity(sig, toSig(k.signature)) }))
-        .filter((c) => c.score >= threshold)
-        .sort((x, y) => y.score - x.score || y.i - x.i)
-      const b = alike.find((c) => sameCells(own, cellsOf(c.k.id)))?.k
+    for (const p of todo) {
+      const b = this.siblingAmong(known, p.id, toSig(p.signature))
       if (!b) continue
-      this.db.transaction(() => {
-        update.run(b.agency, b.agency_key, b.year, b.id, this.nextVersion(b.agency_key, b.year, p.id), p.id)
-      })()
+      // Matched again: the same agency and year stay as they are, whichever file gave them.
+      if (revisited.has(p.id) && p.agency_key === b.agency_key && p.year === b.year) continue
+      this.db.transaction(() => this.takeIdentity(p.id, b))()
       resolved.push(p.id)
     }
     return resolved
   }
+
+  private knownIdentities(): KnownIdentity[] {
+    return this.stmt(
+      "SELECT id, agency, agency_key, year, signature FROM reports WHERE identity_source IN ('title', 'manual') AND signature IS NOT NULL ORDER BY id"
+    ).all() as KnownIdentity[]
+  }
+
+  /** The report this one takes its identity from, of those known (see resolveIdentities). */
+  private siblingAmong(known: KnownIdentity[], id: number, sig: Uint32Array, threshold = 0.8): KnownIdentity | undefined {
+    const cellsOf = (id: number) =>
+      new Map((this.stmt('SELECT key, value FROM cells WHERE report_id = ? AND value IS NOT NULL').all(id) as Array<{ key: string; value: number }>).map((c) => [c.key, c.value]))
+    const sameCells = (a: Map<string, number>, b: Map<string, number>) => [...a].every(([key, v]) => !b.has(key) || b.get(key) === v)
+    const alike = known
+      .map((k, i) => ({ k, i, score: similarity(sig, toSig(k.signature)) }))
+      .filter((c) => c.score >= threshold)
+      .sort((x, y) => y.score - x.score || y.i - x.i)
+    if (!alike.length) return undefined
+    const own = cellsOf(id)
+    return alike.find((c) => sameCells(own, cellsOf(c.k.id)))?.k
+  }
+
+  private takeIdentity(id: number, from: KnownIdentity): void {
+    this.stmt("UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = 'sibling', identity_from = ?, version = ? WHERE id = ?").run(
+      from.agency,
+      from.agency_key,
+      from.year,
+      from.id,
+      this.nextVersion(from.agency_key, from.year, id),
+      id
+    )
+  }
+}
+
+interface KnownIdentity {
+  id: number
+  agency: string
+  agency_key: string
+  year: number
+  signature: Buffer
 }
 
 function toSig(b: Buffer): Uint32Array {
