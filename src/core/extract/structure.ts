@@ -2,7 +2,7 @@
  * Document structure: the title (agency and year), the six section headings, and where the
  * three tables lie in the flow of lines.
  */
-import { T2_LAYOUTS, T3_ROW_SHORT, type TableId } from '../model/keys'
+import { T2_LAYOUTS, T3_ROW_SHORT, T4_COLUMN_LABELS, T4_GROUP_LABELS, type TableId } from '../model/keys'
 import type { Provenance } from '../model/report'
 import { parseProseNumber } from '../text/cn-numbers'
 import { arabicYears, joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
@@ -370,6 +370,9 @@ function endAfterLastRow(lines: DocLine[], k: string[], start: number, end: numb
 
 /** A header line of a further block of table 4: its groups (行政诉讼 …) or its columns (结果维持 …). */
 const T4_BLOCK_HEAD = new RegExp(`${T4_SPANNING.source}|结果维持|结果纠正|尚未审结`)
+/** The characters of table 4's heads: its columns' names wrapped in narrow cells print them in pieces (结果维 | 持). */
+const T4_HEAD_CHARS = new Set([...Object.values(T4_COLUMN_LABELS), ...Object.values(T4_GROUP_LABELS), '合计其它'].join('').replace(/·/g, ''))
+const t4HeadPieces = (k: string) => k.length >= 2 && [...k].every((c) => T4_HEAD_CHARS.has(c))
 
 /**
  * Where each table lies. Tables are found by their own anchors (captions, the 勾稽 note, the
@@ -412,7 +415,7 @@ export function findRegions(lines: DocLine[], headings: Heading[], from = 0): Re
         while (j < end && hasValues(lines[j])) j++
         let h = j
         // Header lines: the groups and columns, and the rest of column labels wrapped in narrow cells.
-        while (h < end && h - j < 6 && !hasValues(lines[h]) && (T4_BLOCK_HEAD.test(k[h]) || k[h].length <= 12)) h++
+        while (h < end && h - j < 6 && !hasValues(lines[h]) && (T4_BLOCK_HEAD.test(k[h]) || k[h].length <= 12 || t4HeadPieces(k[h]))) h++
         // The table turned (each group a row named in its first column): the next row names its
         // group itself, after the rest of a label wrapped around the row above (诉）).
         const named = T4_BLOCK_HEAD.test(k[h]) || k.slice(j, h).some((x) => T4_BLOCK_HEAD.test(x))

@@ -168,15 +168,17 @@ function spacedHeads(labels: ExtractedReport['labels']): string[][] {
 }
 
 /**
- * Whether `name` is printed as two or more whole words, each on a later line than the one
- * before (社会 | 公益 | 组织 in a narrow column of text laid out with spaces).
+ * Whether `name` is printed as two or more whole words, each on a line of its own (社会 | 公益 |
+ * 组织 in a narrow column of text laid out with spaces). Not always top to bottom: a converter
+ * that centres heads of two lines between those of three may set the second word on the line
+ * above the first (企业 over 商业, pdftotext -layout of a borderless table).
  */
-function splitOverLines(name: string, lines: string[][], from = 0, parts = 0): boolean {
-  if (!name) return parts >= 2
+function splitOverLines(name: string, lines: string[][], used: ReadonlySet<number> = new Set()): boolean {
+  if (!name) return used.size >= 2
   for (let j = 1; j <= name.length; j++) {
     const head = name.slice(0, j)
-    for (let i = from; i < lines.length; i++) {
-      if (lines[i].includes(head) && splitOverLines(name.slice(j), lines, i + 1, parts + 1)) return true
+    for (let i = 0; i < lines.length; i++) {
+      if (!used.has(i) && lines[i].includes(head) && splitOverLines(name.slice(j), lines, new Set([...used, i]))) return true
     }
   }
   return false
@@ -217,10 +219,12 @@ function l06(ctx: RuleContext): Draft[] {
   const labels = ctx.report.labels.filter((l) => l.table === 't4')
   const text = matchForm(labels.map((l) => l.text).join('|'))
   const count = (s: string) => (text.match(new RegExp(s, 'g')) ?? []).length
-  // Wrapped in a spaced layout, 结果维持 prints as the words 结果 and 维持 on two lines: each
-  // half a word of its own three times.
+  // Wrapped in a spaced layout, 结果维持 prints as words on two lines (结果 | 维持, 结果维 | 持, or
+  // 结果 维 | 持 in a narrower column): each occurrence of all its parts is one of the head.
   const words = spacedHeads(labels).flat()
   const asWord = (s: string) => words.filter((w) => w === s).length
+  const wrapped = (c: string): number =>
+    Math.max(0, ...[...c].slice(1).map((_, k) => Math.min(asWord(c.slice(0, k + 1)), Math.max(asWord(c.slice(k + 1)), wrapped(c.slice(k + 1))))))
   const missing: string[] = []
   for (const g of ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉']) if (!text.includes(g)) missing.push(g)
   // The table turned so that each group is a row named by its label, under one header of the
@@ -235,9 +239,8 @@ function l06(ctx: RuleContext): Draft[] {
   }
   const renamed: string[] = []
   for (const c of heads) {
-    const n = count(c)
-    const halves = c.length === 4 && asWord(c.slice(0, 2)) >= 3 && asWord(c.slice(2)) >= 3
-    if (n >= 3 || halves) continue
+    const n = count(c) + wrapped(c)
+    if (n >= 3) continue
     const other = (OTHER_WORDINGS[c] ?? []).find((w) => n + count(w) >= 3)
     if (other) renamed.push(wordedOtherwise(c, other))
     else missing.push(`${c}（${n}/3）`)
