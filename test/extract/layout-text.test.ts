@@ -114,3 +114,23 @@ it('guesses no cell of a table-4 row that lost a whole block of values', async (
   expect(t4.filter((c) => c.value !== null).map((c) => c.key)).toEqual([])
   expect(report.problems.filter((p) => p.table === 't4').map((p) => [p.code, p.message])).toEqual([['row_value_count', '表四数据行有 5 个数值，应为 15 个']])
 })
+
+it("reads a short row of layout text by the columns its values end in: a gap is a blank cell, not a lost one", async () => {
+  // 000's PDFs leave 其他 blank in table 3's result rows (0 0 0 0 0 _ 0); the layout text keeps
+  // the gap, and rows printed under one another end their values in the same columns.
+  const file = path.join(FIXTURES, 'converted', '000.ruled.layout.txt')
+  const text = fs.readFileSync(file, 'utf8')
+  expect(text).toMatch(/1\.属于国家秘密 +0 {3}0 {3}0 {3}0 {3}0 {5}0\n/)
+  const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'seeds', '000.pdf.expected.json'), 'utf8')) as Expected
+  expect(Object.fromEntries(Object.keys(expected.cells).map((k) => [k, report.cells[k]?.value ?? null]))).toEqual(expected.cells)
+  expect(report.cells['t3.deny_secret.other_org']).toMatchObject({ value: null, status: 'blank' })
+  expect(report.cells['t3.deny_secret.legal']).toMatchObject({ value: 0, raw: '0' })
+  expect(report.problems.filter((p) => p.code === 'row_value_count')).toEqual([])
+  // A row whose values do not end where a complete row's do says nothing of where its gap is.
+  const moved = text.replace(/(1\.属于国家秘密 +0 {3}0 {3}0 {3}0 {3}0) {5}0\n/, '$1    0\n')
+  expect(moved).not.toBe(text)
+  const off = (await parseDocument(new TextEncoder().encode(moved), 'txt')).report!
+  expect(off.problems.filter((p) => p.code === 'row_value_count').map((p) => p.row)).toEqual(['deny_secret'])
+  expect(off.cells['t3.deny_secret.other_org']).toMatchObject({ value: null, status: 'lost' })
+})

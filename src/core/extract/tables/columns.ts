@@ -146,3 +146,47 @@ export function mapByGrid(values: ValueSlot[], labelFields: number[], fields: nu
   for (const v of values) cells[v.cell! - grid.first] = { slot: v, status: 'ok' }
   return { cells, stray: [], misfit: false }
 }
+
+/** Where a value of text laid out with spaces starts and ends, in characters of its line. */
+function spacedSpan(v: ValueSlot): [number, number] | null {
+  if (v.col === undefined || v.source.kind !== 'txt') return null
+  return [v.col, v.col + (v.source.end - v.source.start)]
+}
+
+/**
+ * TXT laid out with spaces (pdftotext -layout, a fixed-width export): the columns the values of
+ * complete rows (n values) end in, one list per distinct layout. Rows set under one another
+ * share them to the character; rows a long label pushed to the right do not, and are left alone.
+ */
+export function spacedGrids(rows: Array<{ values: ValueSlot[] }>, n: number): number[][] {
+  const grids = new Map<string, number[]>()
+  for (const r of rows) {
+    if (r.values.length !== n) continue
+    const spans = r.values.map(spacedSpan)
+    if (spans.some((s) => s === null)) continue
+    const ends = spans.map((s) => s![1])
+    if (ends.every((e, i) => i === 0 || e > ends[i - 1])) grids.set(ends.join(','), ends)
+  }
+  return [...grids.values()]
+}
+
+/**
+ * A short row of spaced text whose values each end exactly where a complete row's value ends,
+ * first and last column included: its gaps are blank cells (0 0 0 0 0 _ 0 under 0 0 0 0 0 0 0),
+ * not lost ones. Null when no layout fits, or layouts that fit disagree.
+ */
+export function mapBySpacedGrid(values: ValueSlot[], grids: number[][], n: number): Mapping | null {
+  if (values.length === 0 || values.length >= n || grids.length === 0) return null
+  const spans = values.map(spacedSpan)
+  if (spans.some((s) => s === null)) return null
+  const placements = new Set<string>()
+  for (const g of grids) {
+    const at = spans.map((s) => g.indexOf(s![1]))
+    if (at[0] === 0 && at.at(-1) === n - 1 && at.every((j, i) => j >= 0 && (i === 0 || j > at[i - 1]))) placements.add(at.join(','))
+  }
+  if (placements.size !== 1) return null
+  const at = [...placements][0].split(',').map(Number)
+  const cells: Assigned[] = Array.from({ length: n }, () => ({ slot: null, status: 'blank' as const }))
+  values.forEach((v, i) => (cells[at[i]] = { slot: v, status: 'ok' }))
+  return { cells, stray: [], misfit: false }
+}

@@ -8,7 +8,7 @@ import { joinFragments, matchForm } from '../../text/normalize'
 import { alignSequences } from '../align'
 import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
 import { CONTINUED, severalHeads, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
-import { anchorsFromColumns, mapByCount, mapByGrid, mapRow, txtGrid, type ColumnAnchor, type Mapping } from './columns'
+import { anchorsFromColumns, mapByCount, mapByGrid, mapBySpacedGrid, mapRow, spacedGrids, txtGrid, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import { outOfOrder } from './out-of-order'
 import {
@@ -131,6 +131,7 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
   const pairs = alignSequences(rows, rowKeys, (row, key) => (match(key, labelKey(row)) ? 1 : 0))
   const matchedRows = new Set<number>()
   const grid = ctx.kind === 'txt' ? txtGrid(rows, T3_COLUMNS.length) : null
+  const spaced = ctx.kind === 'txt' ? spacedGrids(rows, T3_COLUMNS.length) : []
   /** How many values each official row held, by row key. */
   const held = new Map<string, number>()
   for (const [ri, ki] of pairs) {
@@ -139,7 +140,10 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
     const rowKey = rowKeys[ki]
     const keys = T3_COLUMNS.map((c) => `t3.${rowKey}.${c}`)
     label(out, 'row', rowKey, labelText(row), labelRaw(row), labelSource(row))
-    const byGrid = grid && row.values.length < T3_COLUMNS.length ? mapByGrid(row.values, row.labelFields ?? [], row.fields, grid, T3_COLUMNS.length) : null
+    const byGrid =
+      row.values.length < T3_COLUMNS.length
+        ? ((grid && mapByGrid(row.values, row.labelFields ?? [], row.fields, grid, T3_COLUMNS.length)) ?? mapBySpacedGrid(row.values, spaced, T3_COLUMNS.length))
+        : null
     const mapping: Mapping = row.blank ? mapByCount([], T3_COLUMNS.length) : (byGrid ?? mapRow(row.values, anchors, T3_COLUMNS.length))
     out.rowFill.push({ values: row.values.length, columns: T3_COLUMNS.length })
     held.set(rowKey, row.values.length)
