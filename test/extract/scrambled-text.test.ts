@@ -58,3 +58,18 @@ it('does not say so of a text whose tables are in order, nor of one that lost a 
   const lost = (await read(path.join(SEEDS, '000.txt'))).problems.filter((p) => p.code === 'row_value_count' && p.table === 't3')
   expect(lost.length).toBeGreaterThan(15)
 })
+
+it('keeps no guessed number in table 2 out of order either', async () => {
+  // 002's ruled PDF through pdftotext without -layout: 政府集中采购 stands over two numbers that
+  // are no row's (its own, 34 and 3755.52, come later under their heads). It kept them before.
+  const file = path.join(FIXTURES, 'converted', '002.ruled.pdftotext.txt')
+  const report = await read(file)
+  expect(report.problems.map((p) => p.code)).toContain('table_scrambled')
+  const expected = expectedFor('002.ruled.pdftotext.txt')
+  const t2 = Object.keys(expected.cells).filter((k) => k.startsWith('t2.'))
+  const read_ = t2.filter((k) => report.cells[k]?.value !== null && report.cells[k]?.value !== undefined)
+  expect(read_.filter((k) => report.cells[k].value !== expected.cells[k])).toEqual([])
+  const procurement = report.problems.find((p) => p.table === 't2' && p.row === 'procurement')!
+  expect(procurement).toMatchObject({ code: 'row_value_count', keys: ['t2.procurement.items', 't2.procurement.amount'] })
+  expect(procurement.message).toMatch(/^表二“政府集中采购”行有 \d+ 个数值，而该栏目只有 2 列；表格的文字顺序被打乱，无法确定哪个数值属于哪一列，该行各单元格均记为空$/)
+})

@@ -7,6 +7,7 @@ import { joinFragments, matchForm } from '../../text/normalize'
 import { type DocLine, type DocWord, spanOf } from '../doc'
 import { T2_CAPTION, T2_COLUMN_PATTERNS, T2_HEADER_ANCHOR, regionalT2Row, startsT2Label, T2_ROW_PATTERNS, T2_TEMPLATE_MARKERS, withoutNotes } from '../labels'
 import { mapByCount, mapRow as mapValues, type Mapping } from './columns'
+import { dropGuesses, outOfOrder } from './out-of-order'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import {
   attachByBlocks,
@@ -216,6 +217,8 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
   }
 
   const seen = new Set<string>()
+  /** How many values each official row held, by row key (for a text out of order). */
+  const held = new Map<string, number>()
   for (const row of rows) {
     const key = rowKeyOf(labelKey(row))
     const block = key ? layout.find((b) => b.rows.some((r) => r.key === key)) : undefined
@@ -236,6 +239,7 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
     const keys = block.columns.map((c) => `t2.${key}.${c.key}`)
     const mapping = mapRow(row, block.columns.length, ctx.kind)
     out.rowFill.push({ values: row.values.length, columns: block.columns.length })
+    held.set(key, row.values.length)
     keys.forEach((k, i) => {
       out.cells[k] = cellFrom(k, mapping.cells[i], labelSource(row))
     })
@@ -265,6 +269,10 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
       for (const k of keys) out.cells[k] = lostCell(k)
       problem(out, 'row_missing', r.key, keys, `表二缺少“${r.label}”行（${block.caption}）`, null)
     }
+  }
+  if (ctx.kind === 'txt' && outOfOrder(out.cells, out.rowFill, lines)) {
+    const nameOf = new Map(layout.flatMap((b) => b.rows.map((r) => [r.key, r.label] as const)))
+    dropGuesses(out, held, (row, values, columns) => `表二“${nameOf.get(row) ?? row}”行有 ${values} 个数值，而该栏目只有 ${columns} 列`)
   }
   return out
 }

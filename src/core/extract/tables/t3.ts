@@ -10,7 +10,7 @@ import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
 import { CONTINUED, severalHeads, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
 import { anchorsFromColumns, mapByCount, mapByGrid, mapBySpacedGrid, mapRow, spacedGrids, txtGrid, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
-import { outOfOrder } from './out-of-order'
+import { dropGuesses, outOfOrder } from './out-of-order'
 import {
   attachByBlocks,
   attachFragments,
@@ -187,24 +187,10 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
     for (const k of keys) out.cells[k] = lostCell(k)
     problem(out, 'row_missing', rowKey, keys, `表三缺少“${T3_ROW_LABELS[rowKey]}”行（未找到该行或其标签无法识别）`, null)
   })
-  if (ctx.kind === 'txt' && outOfOrder(out.cells, out.rowFill, lines)) dropGuesses(out, held)
-  return out
-}
-
-/**
- * A text out of order (see out-of-order.ts): a row with too few or too many numbers keeps none
- * of them. The first and last a short row keeps otherwise, and the extra numbers that read
- * alike, may be other rows' numbers, or another column's, run together there.
- */
-function dropGuesses(out: TableOutput, held: Map<string, number>): void {
-  for (const p of out.problems) {
-    if ((p.code !== 'row_value_count' && p.code !== 'row_extra_cells') || !p.row || !held.has(p.row)) continue
-    const keys = T3_COLUMNS.map((c) => `t3.${p.row}.${c}`)
-    for (const k of keys) out.cells[k] = { ...lostCell(k), source: out.cells[k]?.source ?? null }
-    p.code = 'row_value_count'
-    p.keys = keys
-    p.message = `表三“${T3_ROW_LABELS[p.row]}”行有 ${held.get(p.row)} 个数值，应为 ${T3_COLUMNS.length} 个；表格的文字顺序被打乱，无法确定哪个数值属于哪一列，该行各单元格均记为空`
+  if (ctx.kind === 'txt' && outOfOrder(out.cells, out.rowFill, lines)) {
+    dropGuesses(out, held, (row, values, columns) => `表三“${T3_ROW_LABELS[row]}”行有 ${values} 个数值，应为 ${columns} 个`)
   }
+  return out
 }
 
 /** Subtotal rows some reports print on a group label: their keys (not in the official layout). */
