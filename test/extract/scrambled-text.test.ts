@@ -69,6 +69,8 @@ it('keeps no guessed number in table 2 out of order either', async () => {
   const t2 = Object.keys(expected.cells).filter((k) => k.startsWith('t2.'))
   const read_ = t2.filter((k) => report.cells[k]?.value !== null && report.cells[k]?.value !== undefined)
   expect(read_.filter((k) => report.cells[k].value !== expected.cells[k])).toEqual([])
+  // Nothing of table 2 lies on its row's line here: the row that kept two numbers keeps none.
+  for (const k of ['t2.procurement.items', 't2.procurement.amount']) expect(report.cells[k]).toMatchObject({ value: null, status: 'lost' })
   const procurement = report.problems.find((p) => p.table === 't2' && p.row === 'procurement')!
   expect(procurement).toMatchObject({ code: 'row_value_count', keys: ['t2.procurement.items', 't2.procurement.amount'] })
   expect(procurement.message).toMatch(/^表二“政府集中采购”行有 \d+ 个数值，而该栏目只有 2 列；表格的文字顺序被打乱，无法确定哪个数值属于哪一列，该行各单元格均记为空$/)

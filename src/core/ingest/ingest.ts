@@ -129,18 +129,15 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     return { file: { path: file, fileName, sha256, size }, parsed, replaces: existing?.id }
   }
 
-  // Reports given an identity as they were saved: looked at again once the batch is in.
-  const namedOnSave: number[] = []
-  const save = (p: Prepared): IngestItem => {
-    if ('item' in p) return p.item
+  /** The saved file's item, and whether its report took its identity from another as it was saved. */
+  const save = (p: Prepared): { item: IngestItem; named: boolean } => {
+    if ('item' in p) return { item: p.item, named: false }
     const { file, parsed, replaces } = p
     try {
       const saved = store.saveDocument(file, parsed, replaces)
-      const item = itemOf(file.path, file.fileName, parsed, saved.documentId, saved.reportId, saved.version)
-      if (saved.identityFrom !== undefined && saved.reportId !== null) namedOnSave.push(saved.reportId)
-      return item
+      return { item: itemOf(file.path, file.fileName, parsed, saved.documentId, saved.reportId, saved.version), named: saved.identityFrom !== undefined }
     } catch (err) {
-      return { path: file.path, fileName: file.fileName, status: 'error', message: `保存到工作区失败（未写入任何内容）：${(err as Error).message}` }
+      return { item: { path: file.path, fileName: file.fileName, status: 'error', message: `保存到工作区失败（未写入任何内容）：${(err as Error).message}` }, named: false }
     }
   }
 
@@ -159,6 +156,8 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     item.year = row.year
   }
 
+  // Reports given an identity as they were saved: looked at again once the batch is in.
+  const namedOnSave: number[] = []
   const checks = options.check !== false ? new BatchCheck(store) : null
   while (next < files.length && inFlight.size < window) launch(next++)
   for (let i = 0; i < files.length; i++) {
@@ -166,11 +165,14 @@ export async function ingestPaths(inputs: string[], options: IngestOptions): Pro
     if (!p) break // cancelled before this file was started
     const prepared = await p
     inFlight.delete(i)
-    const item = save(prepared)
+    const { item, named } = save(prepared)
     // The workers go on parsing meanwhile: this is the part of the checks they do not wait for.
     if (checks && item.reportId !== undefined) checks.saved(item.reportId)
     emit(item)
-    if (item.reportId !== undefined && namedOnSave.at(-1) === item.reportId) identityOf(item)
+    if (named) {
+      namedOnSave.push(item.reportId!)
+      identityOf(item)
+    }
     if (signal?.aborted) cancelled = true
     if (!cancelled && next < files.length) launch(next++)
   }

@@ -164,9 +164,7 @@ export class Store {
       // checks then run with it while the batch goes on; resolveIdentities looks again at the end).
       const sibling = this.siblingAmong(this.knownIdentities(), reportId, sig)
       if (!sibling) return { documentId, reportId, version }
-      this.takeIdentity(reportId, sibling)
-      const row = this.stmt('SELECT version FROM reports WHERE id = ?').get(reportId) as { version: number }
-      return { documentId, reportId, version: row.version, identityFrom: sibling.id }
+      return { documentId, reportId, version: this.takeIdentity(reportId, sibling), identityFrom: sibling.id }
     })
     return tx()
   }
@@ -376,15 +374,18 @@ export class Store {
     return alike.find((c) => sameCells(own, cellsOf(c.k.id)))?.k
   }
 
-  private takeIdentity(id: number, from: KnownIdentity): void {
+  /** Gives report `id` the agency and year of `from`; returns its version under them. */
+  private takeIdentity(id: number, from: KnownIdentity): number {
+    const version = this.nextVersion(from.agency_key, from.year, id)
     this.stmt("UPDATE reports SET agency = ?, agency_key = ?, year = ?, identity_source = 'sibling', identity_from = ?, version = ? WHERE id = ?").run(
       from.agency,
       from.agency_key,
       from.year,
       from.id,
-      this.nextVersion(from.agency_key, from.year, id),
+      version,
       id
     )
+    return version
   }
 }
 

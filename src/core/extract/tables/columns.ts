@@ -147,10 +147,9 @@ export function mapByGrid(values: ValueSlot[], labelFields: number[], fields: nu
   return { cells, stray: [], misfit: false }
 }
 
-/** Where a value of text laid out with spaces starts and ends, in characters of its line. */
-function spacedSpan(v: ValueSlot): [number, number] | null {
-  if (v.col === undefined || v.source.kind !== 'txt') return null
-  return [v.col, v.col + (v.source.end - v.source.start)]
+/** Where a value of text laid out with spaces ends, in characters of its line (null in other text). */
+function spacedEnd(v: ValueSlot): number | null {
+  return v.col === undefined || v.source.kind !== 'txt' ? null : v.col + (v.source.end - v.source.start)
 }
 
 /**
@@ -162,10 +161,8 @@ export function spacedGrids(rows: Array<{ values: ValueSlot[] }>, n: number): nu
   const grids = new Map<string, number[]>()
   for (const r of rows) {
     if (r.values.length !== n) continue
-    const spans = r.values.map(spacedSpan)
-    if (spans.some((s) => s === null)) continue
-    const ends = spans.map((s) => s![1])
-    if (ends.every((e, i) => i === 0 || e > ends[i - 1])) grids.set(ends.join(','), ends)
+    const ends = r.values.map(spacedEnd)
+    if (ends.every((e, i) => e !== null && (i === 0 || e > ends[i - 1]!))) grids.set(ends.join(','), ends as number[])
   }
   return [...grids.values()]
 }
@@ -176,17 +173,18 @@ export function spacedGrids(rows: Array<{ values: ValueSlot[] }>, n: number): nu
  * not lost ones. Null when no layout fits, or layouts that fit disagree.
  */
 export function mapBySpacedGrid(values: ValueSlot[], grids: number[][], n: number): Mapping | null {
-  if (values.length === 0 || values.length >= n || grids.length === 0) return null
-  const spans = values.map(spacedSpan)
-  if (spans.some((s) => s === null)) return null
-  const placements = new Set<string>()
+  if (values.length === 0 || values.length >= n) return null
+  const ends = values.map(spacedEnd)
+  if (ends.some((e) => e === null)) return null
+  let placed: number[] | null = null
   for (const g of grids) {
-    const at = spans.map((s) => g.indexOf(s![1]))
-    if (at[0] === 0 && at.at(-1) === n - 1 && at.every((j, i) => j >= 0 && (i === 0 || j > at[i - 1]))) placements.add(at.join(','))
+    const at = ends.map((e) => g.indexOf(e!))
+    if (at[0] !== 0 || at.at(-1) !== n - 1 || !at.every((j, i) => j >= 0 && (i === 0 || j > at[i - 1]))) continue
+    if (placed && placed.join() !== at.join()) return null
+    placed = at
   }
-  if (placements.size !== 1) return null
-  const at = [...placements][0].split(',').map(Number)
+  if (!placed) return null
   const cells: Assigned[] = Array.from({ length: n }, () => ({ slot: null, status: 'blank' as const }))
-  values.forEach((v, i) => (cells[at[i]] = { slot: v, status: 'ok' }))
+  values.forEach((v, i) => (cells[placed[i]] = { slot: v, status: 'ok' }))
   return { cells, stray: [], misfit: false }
 }

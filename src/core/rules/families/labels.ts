@@ -223,8 +223,15 @@ function l06(ctx: RuleContext): Draft[] {
   // 结果 维 | 持 in a narrower column): each occurrence of all its parts is one of the head.
   const words = spacedHeads(labels).flat()
   const asWord = (s: string) => words.filter((w) => w === s).length
-  const wrapped = (c: string): number =>
-    Math.max(0, ...[...c].slice(1).map((_, k) => Math.min(asWord(c.slice(0, k + 1)), Math.max(asWord(c.slice(k + 1)), wrapped(c.slice(k + 1))))))
+  /** How often `c` is printed as two or more such words: its first word with the rest after it. */
+  const wrapped = (c: string): number => {
+    let most = 0
+    for (let k = 1; k < c.length; k++) {
+      const rest = c.slice(k)
+      most = Math.max(most, Math.min(asWord(c.slice(0, k)), Math.max(asWord(rest), wrapped(rest))))
+    }
+    return most
+  }
   const missing: string[] = []
   for (const g of ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉']) if (!text.includes(g)) missing.push(g)
   // The table turned so that each group is a row named by its label, under one header of the
