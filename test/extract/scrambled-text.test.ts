@@ -43,6 +43,33 @@ describe.each(['001.ruled.pdftotext.txt', '002.office.pdftotext.txt'])('%s', (na
   })
 })
 
+it.each(['001.ruled.pdftotext.txt', '002.office.pdftotext.txt', '002.ruled.pdftotext.txt'])('%s: a table-3 row with no number on its line is not called blank', async (name) => {
+  // Its numbers are elsewhere in the text (all of 002's are printed, zeros included). Before,
+  // 118 cells of 002's ruled PDF read as left blank, and L08 said the rows were not filled in.
+  const report = await read(path.join(FIXTURES, 'converted', name))
+  expect(Object.keys(report.cells).filter((k) => k.startsWith('t3.') && report.cells[k].status === 'blank')).toEqual([])
+  const moved = report.problems.filter((p) => p.table === 't3' && /该行的数值不在它所在的文字行上，该行各单元格均记为空$/.test(p.message))
+  expect(moved.length).toBeGreaterThan(0)
+  for (const p of moved) {
+    expect(p.message).toMatch(/^表三“.+”行有 0 个数值，应为 7 个；表格的文字顺序被打乱/)
+    expect(p.keys.map((k) => report.cells[k].status)).toEqual(Array(7).fill('lost'))
+  }
+  expect(check(report).filter((f) => f.rule === 'L08' && f.message.startsWith('表三'))).toEqual([])
+})
+
+it('names the rows that hold numbers first, where a text out of order names others as well (g56 through pdftotext)', async () => {
+  // “3.要求提供公开出版（五）不物予处理” and “4.无正当理由大量反复申请” (no numbers on their lines)
+  // come before “5.要求行政机关确认…  10 7 3 6 0 2 28” and “1.申请人无正当理由…  0 0 0 0 0 0 0”, and
+  // no order keeps all four: those with their numbers are kept.
+  const report = await read(path.join(FIXTURES, 'converted', 'g56-generator-ruled.pdftotext.txt'))
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'variants', 'g56-generator-ruled.expected.json'), 'utf8')) as ReturnType<typeof expectedFor>
+  for (const row of ['reject_confirm', 'other_overdue']) {
+    const keys = Object.keys(expected.cells).filter((k) => k.startsWith(`t3.${row}.`))
+    expect(keys.map((k) => report.cells[k].value)).toEqual(keys.map((k) => expected.cells[k]))
+  }
+  expect(Object.keys(expected.cells).filter((k) => report.cells[k]?.value != null && report.cells[k].value !== expected.cells[k])).toEqual([])
+})
+
 it('says so in the import line of the file', () => {
   const r = runCli(['ingest', path.join(FIXTURES, 'converted/001.ruled.pdftotext.txt'), '--db', path.join(tempDir('dra-scrambled-'), 'ws.sqlite')])
   expect(r.status, r.stderr).toBe(0)
@@ -74,4 +101,58 @@ it('keeps no guessed number in table 2 out of order either', async () => {
   const procurement = report.problems.find((p) => p.table === 't2' && p.row === 'procurement')!
   expect(procurement).toMatchObject({ code: 'row_value_count', keys: ['t2.procurement.items', 't2.procurement.amount'] })
   expect(procurement.message).toMatch(/^表二“政府集中采购”行有 \d+ 个数值，而该栏目只有 2 列；表格的文字顺序被打乱，无法确定哪个数值属于哪一列，该行各单元格均记为空$/)
+})
+
+describe('a short row read by count', () => {
+  const variant = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, 'variants', `${name}.expected.json`), 'utf8')) as ReturnType<typeof expectedFor>
+  const wrongCells = (report: Awaited<ReturnType<typeof read>>, expected: ReturnType<typeof expectedFor>, table: string) =>
+    Object.keys(expected.cells).filter((k) => k.startsWith(`${table}.`) && report.cells[k]?.value != null && report.cells[k].value !== expected.cells[k])
+
+  it('in table 3 keeps its first and last numbers only where the last is the sum of the rest', async () => {
+    // 000's TXT lost table 3's 其他 column: each outcome row holds six numbers on its line.
+    const text = fs.readFileSync(path.join(SEEDS, '000.txt'), 'utf8')
+    const row = '(一) 予以公开\t\t0\t0\t0\t0\t0\t0'
+    expect(text).toContain(row)
+    const withRow = async (values: string) => {
+      const file = path.join(tempDir('dra-short-row-'), '000.txt')
+      fs.writeFileSync(file, text.replace(row, `(一) 予以公开\t\t${values}`))
+      return read(file)
+    }
+    const adds = await withRow('3\t1\t0\t0\t0\t4')
+    expect(['natural', 'commercial', 'total'].map((c) => adds.cells[`t3.open.${c}`]?.value)).toEqual([3, null, 4])
+    expect(adds.problems.find((p) => p.row === 'open')!.message).toMatch(/无法确定的单元格记为空：商业企业、科研机构、社会公益组织、法律服务机构、其他$/)
+
+    // 5 is not 3 + 1 + 0 + 0 + 0: it is not the row's 总计. 3 stands next to the name: 自然人.
+    const not = await withRow('3\t1\t0\t0\t0\t5')
+    expect(not.cells['t3.open.natural']).toMatchObject({ value: 3, status: 'ok' })
+    expect(not.cells['t3.open.total']).toMatchObject({ value: null, status: 'lost' })
+    const p = not.problems.find((x) => x.row === 'open')!
+    expect(p).toMatchObject({ code: 'row_value_count' })
+    expect(p.keys).toHaveLength(6)
+    expect(p.message).toBe(
+      '表三“（一）予以公开”行有 6 个数值，应为 7 个（缺失单元格），前面的数值合计 3 + 1 + 0 + 0 + 0 = 4，与末尾数值 5 不等，末尾数值不是总计，无法确定的单元格记为空：商业企业、科研机构、社会公益组织、法律服务机构、其他、总计'
+    )
+  })
+
+  it('in table 3 of a text out of order keeps no number of another row (p51 through pdftotext)', async () => {
+    // Each row's numbers run over the lines below its name; a row short of five kept
+    // 30 as 自然人 and 11 (another column's) as 总计 before.
+    const report = await read(path.join(FIXTURES, 'converted', 'p51-t4-blocks.pdftotext.txt'))
+    expect(wrongCells(report, variant('p51-t4-blocks'), 't3')).toEqual([])
+    expect(report.cells['t3.reject_mass.natural']).toMatchObject({ value: 30, status: 'ok' })
+    expect(report.cells['t3.reject_mass.total']).toMatchObject({ value: null, status: 'lost' })
+    expect(report.problems.find((p) => p.row === 'reject_mass')!.message).toMatch(/前面的数值合计 30，与末尾数值 11 不等，末尾数值不是总计，无法确定的单元格记为空：.*、总计$/)
+  })
+
+  it('in table 2 keeps only its first number: no sum says which column is blank (p19 through pdftotext)', async () => {
+    // The 2019 template's third columns come after the rows, under their heads: each row holds
+    // two numbers of three columns. Before, the second went to the third column.
+    const report = await read(path.join(FIXTURES, 'converted', 'p19-2019-pageof.pdftotext.txt'))
+    expect(wrongCells(report, variant('p19-2019-pageof'), 't2')).toEqual([])
+    expect(report.cells['t2.regulations.made']).toMatchObject({ value: 2, status: 'ok' })
+    for (const c of ['published', 'total']) expect(report.cells[`t2.regulations.${c}`]).toMatchObject({ value: null, status: 'lost' })
+    expect(report.problems.find((p) => p.row === 'regulations')!.message).toBe(
+      '表二“规章”行有 2 个数值，而该栏目有 3 列（本年新制作数量、本年新公开数量、对外公开总数量），第一个数值记入“本年新制作数量”，无法确定的单元格记为空：本年新公开数量、对外公开总数量'
+    )
+  })
 })

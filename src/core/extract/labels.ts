@@ -5,7 +5,7 @@
  * Patterns look for distinctive fragments rather than whole labels so that wrapped, split or
  * slightly misspelt labels still match; the printed text is kept for the label rules.
  */
-import { T2_LAYOUTS, type T3Column, type T4Column, type Template } from '../model/keys'
+import { T2_LAYOUTS, T3_ROW_LABELS, type T3Column, type T4Column, type Template } from '../model/keys'
 import { matchForm } from '../text/normalize'
 
 export interface SectionPattern {
@@ -86,7 +86,7 @@ export const SECTION_NAMES: Array<{ index: number; name: string }> = SECTION_PAT
 export const severalHeads = (text: string): boolean => /\S\s+\S/.test(text.trim())
 
 /** Table 3 rows: distinctive fragments of each row label (both templates). */
-export const T3_ROW_PATTERNS: Record<string, RegExp> = {
+const T3_ROW_FRAGMENTS: Record<string, RegExp> = {
   new: /本年新收|新收(政府)?信息公开申请|本年收到/,
   carried: /上年结转/,
   open: /予以公开/,
@@ -115,6 +115,32 @@ export const T3_ROW_PATTERNS: Record<string, RegExp> = {
   total: /总计|合计/,
   carry_next: /结转下年|下年度继续办理|继续办理/
 }
+
+/**
+ * The opening of each table-3 row's name, its numbering aside: its first six characters, where
+ * the name is longer and no other row's name holds them. A name wrapped in a narrow column
+ * whose first line stands alone by the values (a PDF saved as text out of order) is known by
+ * it: “5.属于三类内部事” over “务信息”, “3.要求提供公开出” over “版物”.
+ */
+function rowOpenings(): Record<string, string> {
+  const names = Object.fromEntries(Object.entries(T3_ROW_LABELS).map(([k, l]) => [k, matchForm(l).replace(/^(\d+\.|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/, '')]))
+  const openings: Record<string, string> = {}
+  for (const [key, name] of Object.entries(names)) {
+    const opening = name.slice(0, 6)
+    if (name.length > opening.length && Object.entries(names).every(([k, other]) => k === key || !other.includes(opening))) openings[key] = opening
+  }
+  return openings
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Table 3 rows: a distinctive fragment of the row's name, or its opening. */
+export const T3_ROW_PATTERNS: Record<string, RegExp> = (() => {
+  const openings = rowOpenings()
+  return Object.fromEntries(
+    Object.entries(T3_ROW_FRAGMENTS).map(([k, re]) => [k, openings[k] ? new RegExp(`${re.source}|${escapeRe(openings[k])}`) : re])
+  )
+})()
 
 /** Text that belongs to group labels and the note, removed before matching leaf rows. */
 export const T3_GROUP_TEXT =

@@ -6,8 +6,10 @@
  * - By count (TXT, or PDF without usable headers): a row with exactly as many values as
  *   columns maps in order. A short row keeps its first value (next to the label) and its last
  *   (the 总计 end of the row) and loses the cells between: which one is missing cannot be
- *   known, so they are null, not guessed. A long row keeps a value only where every possible
- *   shift of the extra cells gives the same number.
+ *   known, so they are null, not guessed. The last stands only where the table vouches for
+ *   it: table 3's 总计 is the sum of the row's other numbers; table 2's columns hold no such
+ *   sum (`endsGuessed`, `firstOnly`). A long row keeps a value only where every possible shift
+ *   of the extra cells gives the same number.
  */
 import type { ValueSlot } from './rows'
 
@@ -46,6 +48,16 @@ export function mapByCount(values: ValueSlot[], n: number): Mapping {
     cells.push(same ? { slot: candidates[0], status: 'ok' } : { slot: null, status: 'lost' })
   }
   return { cells, stray: [], misfit: true }
+}
+
+/** Whether `m` is mapByCount's guess for a short row of two or more values: its first and last value kept, the rest lost. */
+export function endsGuessed(values: ValueSlot[], m: Mapping): boolean {
+  return values.length > 1 && values.length < m.cells.length && m.misfit && m.cells[0].slot === values[0] && m.cells.at(-1)!.slot === values.at(-1)
+}
+
+/** mapByCount's guess for a short row without its last value: only the first cell kept. */
+export function firstOnly(m: Mapping): Mapping {
+  return { ...m, cells: m.cells.map((c, i) => (i === 0 ? c : { slot: null, status: 'lost' as const })) }
 }
 
 export interface ColumnAnchor {

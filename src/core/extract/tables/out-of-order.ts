@@ -38,16 +38,20 @@ export function outOfOrder(cells: Record<string, Cell>, fill: TableOutput['rowFi
 /**
  * In a table out of order, a row with too few or too many numbers keeps none of them. The first
  * and last a short row keeps otherwise, and the extra numbers that read alike, may be other
- * rows' numbers, or another column's, run together there. `held`: the numbers each row held, by
+ * rows' numbers, or another column's, run together there. Nor is a row with no number on its
+ * line known to be blank: its numbers may stand elsewhere. `held`: the numbers each row held, by
  * row key; `says`: the problem's new message for a row (its name, what it held, its columns).
  */
 export function dropGuesses(out: TableOutput, held: Map<string, number>, says: (row: string, values: number, columns: number) => string): void {
   for (const p of out.problems) {
-    if ((p.code !== 'row_value_count' && p.code !== 'row_extra_cells') || !p.row || !held.has(p.row)) continue
+    if (!p.row || !held.has(p.row)) continue
     const keys = Object.keys(out.cells).filter((k) => k.startsWith(`${out.table}.${p.row}.`))
+    const none = held.get(p.row) === 0
+    const guessed = p.code === 'row_value_count' || p.code === 'row_extra_cells'
+    if (!guessed && !(none && p.code === 'cell_blank' && p.keys.length === keys.length)) continue
     for (const k of keys) out.cells[k] = { ...lostCell(k), source: out.cells[k]?.source ?? null }
     p.code = 'row_value_count'
     p.keys = keys
-    p.message = `${says(p.row, held.get(p.row)!, keys.length)}；表格的文字顺序被打乱，无法确定哪个数值属于哪一列，该行各单元格均记为空`
+    p.message = `${says(p.row, held.get(p.row)!, keys.length)}；表格的文字顺序被打乱，${none ? '该行的数值不在它所在的文字行上' : '无法确定哪个数值属于哪一列'}，该行各单元格均记为空`
   }
 }

@@ -6,7 +6,7 @@ import { T2_LAYOUTS, type Template } from '../../model/keys'
 import { joinFragments, matchForm } from '../../text/normalize'
 import { type DocLine, type DocWord, spanOf } from '../doc'
 import { T2_CAPTION, T2_COLUMN_PATTERNS, T2_HEADER_ANCHOR, regionalT2Row, startsT2Label, T2_ROW_PATTERNS, T2_TEMPLATE_MARKERS, withoutNotes } from '../labels'
-import { mapByCount, mapRow as mapValues, type Mapping } from './columns'
+import { endsGuessed, firstOnly, mapByCount, mapRow as mapValues, type Mapping } from './columns'
 import { dropGuesses, outOfOrder } from './out-of-order'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import {
@@ -252,7 +252,8 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
         lost.length ? 'row_value_count' : 'row_extra_cells',
         key,
         lost.length ? lost : keys,
-        `表二“${rowName}”行有 ${row.values.length} 个数值，而该栏目只有 ${block.columns.length} 列（${block.columns.map((c) => c.label).join('、')}）`,
+        `表二“${rowName}”行有 ${row.values.length} 个数值，${columnCount(row.values.length, block.columns.length)}（${block.columns.map((c) => c.label).join('、')}）` +
+          (lost.length && row.values.length < block.columns.length ? `，${row.values.length === 1 ? '该数值' : '第一个数值'}记入“${block.columns[0].label}”，无法确定的单元格记为空：${block.columns.filter((_, i) => mapping.cells[i].status === 'lost').map((c) => c.label).join('、')}` : ''),
         row.source
       )
     }
@@ -272,9 +273,14 @@ export async function parseT2(lines: DocLine[], ctx: TableContext, fallbackTempl
   }
   if (ctx.kind === 'txt' && outOfOrder(out.cells, out.rowFill, lines)) {
     const nameOf = new Map(layout.flatMap((b) => b.rows.map((r) => [r.key, r.label] as const)))
-    dropGuesses(out, held, (row, values, columns) => `表二“${nameOf.get(row) ?? row}”行有 ${values} 个数值，而该栏目只有 ${columns} 列`)
+    dropGuesses(out, held, (row, values, columns) => `表二“${nameOf.get(row) ?? row}”行有 ${values} 个数值，${columnCount(values, columns)}`)
   }
   return out
+}
+
+/** “而该栏目有 3 列” after a row short of values, “而该栏目只有 2 列” after one with too many. */
+function columnCount(values: number, columns: number): string {
+  return `而该栏目${values < columns ? '' : '只'}有 ${columns} 列`
 }
 
 /** The header of a block: its 信息内容 line and wrapped header lines just above or below it. */
@@ -363,5 +369,8 @@ function mapRow(row: T2Row, n: number, kind: 'pdf' | 'txt'): Mapping {
     const stacks = stackWords(row.header.words, row.header.lineOf ?? new Map())
     if (stacks.length === n) return mapValues(row.values, stacks.map((s) => ({ center: (s.x0 + s.x1) / 2 })), n)
   }
-  return mapByCount(row.values, n)
+  // A short row by count: table 2's columns hold no sum that would vouch for its last number,
+  // and a blank in the last column is as likely as one between.
+  const m = mapByCount(row.values, n)
+  return endsGuessed(row.values, m) ? firstOnly(m) : m
 }

@@ -8,7 +8,7 @@ import { joinFragments, matchForm } from '../../text/normalize'
 import { alignSequences } from '../align'
 import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
 import { CONTINUED, severalHeads, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
-import { anchorsFromColumns, mapByCount, mapByGrid, mapBySpacedGrid, mapRow, spacedGrids, txtGrid, type ColumnAnchor, type Mapping } from './columns'
+import { anchorsFromColumns, endsGuessed, firstOnly, mapByCount, mapByGrid, mapBySpacedGrid, mapRow, spacedGrids, txtGrid, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import { dropGuesses, outOfOrder } from './out-of-order'
 import {
@@ -25,7 +25,8 @@ import {
   stackWords,
   valueColumns,
   type LabelPiece,
-  type RowCandidate
+  type RowCandidate,
+  type ValueSlot
 } from './rows'
 
 export function detectT3Template(lines: DocLine[]): Template | null {
@@ -128,7 +129,10 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
   }
 
   const match = rowMatcher(template)
-  const pairs = alignSequences(rows, rowKeys, (row, key) => (match(key, labelKey(row)) ? 1 : 0))
+  // As many rows named as can be; among alignments that name as many, the one that places the
+  // most rows holding numbers (text out of order can list a name twice, once by its numbers).
+  const named = rows.length + 1
+  const pairs = alignSequences(rows, rowKeys, (row, key) => (match(key, labelKey(row)) ? named + (row.values.length ? 1 : 0) : 0))
   const matchedRows = new Set<number>()
   const grid = ctx.kind === 'txt' ? txtGrid(rows, T3_COLUMNS.length) : null
   const spaced = ctx.kind === 'txt' ? spacedGrids(rows, T3_COLUMNS.length) : []
@@ -144,14 +148,16 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
       row.values.length < T3_COLUMNS.length
         ? ((grid && mapByGrid(row.values, row.labelFields ?? [], row.fields, grid, T3_COLUMNS.length)) ?? mapBySpacedGrid(row.values, spaced, T3_COLUMNS.length))
         : null
-    const mapping: Mapping = row.blank ? mapByCount([], T3_COLUMNS.length) : (byGrid ?? mapRow(row.values, anchors, T3_COLUMNS.length))
+    const read: Mapping = row.blank ? mapByCount([], T3_COLUMNS.length) : (byGrid ?? mapRow(row.values, anchors, T3_COLUMNS.length))
+    const unbalanced = endsGuessed(row.values, read) ? unbalancedEnds(row.values) : null
+    const mapping = unbalanced ? firstOnly(read) : read
     out.rowFill.push({ values: row.values.length, columns: T3_COLUMNS.length })
     held.set(rowKey, row.values.length)
     const src = labelSource(row)
     T3_COLUMNS.forEach((c, i) => {
       out.cells[keys[i]] = cellFrom(keys[i], mapping.cells[i], src)
     })
-    reportRowShape(out, rowKey, keys, row, mapping, anchors !== null)
+    reportRowShape(out, rowKey, keys, row, mapping, anchors !== null, unbalanced)
   }
   rows.forEach((row, i) => {
     if (matchedRows.has(i)) return
@@ -222,7 +228,22 @@ function fixTxtHeaderSources(out: TableOutput, header: DocLine[]): void {
   }
 }
 
-function reportRowShape(out: TableOutput, rowKey: string, keys: string[], row: RowCandidate, mapping: Mapping, positional: boolean): void {
+/**
+ * A short row read by count keeps its first number as 自然人 and its last as 总计, the columns
+ * between taken as left blank. Then 总计 is the sum of the others; where it is not, the last
+ * number is another column's or another row's (text out of order) and is not kept. Returns why
+ * (the computation), or null when the row adds up. A mark (—) counts 0.
+ */
+function unbalancedEnds(values: ValueSlot[]): string | null {
+  const nums = values.map((v) => (v.token.kind === 'number' ? v.token.value : 0))
+  const total = nums.at(-1)!
+  const sum = nums.slice(0, -1).reduce((a, b) => a + b, 0)
+  if (sum === total) return null
+  const before = values.slice(0, -1).map((v) => v.text)
+  return `前面的数值合计 ${before.length > 1 ? `${before.join(' + ')} = ` : ''}${sum}，与末尾数值 ${values.at(-1)!.text} 不等，末尾数值不是总计`
+}
+
+function reportRowShape(out: TableOutput, rowKey: string, keys: string[], row: RowCandidate, mapping: Mapping, positional: boolean, unbalanced: string | null): void {
   const name = T3_ROW_LABELS[rowKey]
   if (row.blank) {
     problem(out, 'cell_blank', rowKey, keys, `表三“${name}”行没有填写任何数值`, row.source)
@@ -237,6 +258,7 @@ function reportRowShape(out: TableOutput, rowKey: string, keys: string[], row: R
       rowKey,
       lost.length ? lost : keys,
       `表三“${name}”行有 ${n} 个数值，应为 ${T3_COLUMNS.length} 个（${n < T3_COLUMNS.length ? '缺失单元格' : '多出单元格'}），` +
+        (unbalanced ? `${unbalanced}，` : '') +
         (lost.length ? `无法确定的单元格记为空：${lost.map((k) => T3_COLUMN_LABELS[k.split('.')[2] as keyof typeof T3_COLUMN_LABELS]).join('、')}` : '多出的数值一致，已按位置读取'),
       row.source
     )
