@@ -76,7 +76,7 @@ it('reads a head with a space inside its brackets as one head (本年收费金�
  * notes (湖北), a page break's form feed before a label, a tall row's values on two lines
  * ("2.没有现成信息 38 14 4 11 8" over "需要另行制作   5 80"). Every cell is the PDF's.
  */
-describe.each(['p63-t2-notes', 'o10-office-2019', 'p59-captions-borderless', 'p44-letterhead-notice', 'p51-t4-blocks', 'p52-t4-blocks-borderless'])('%s saved with pdftotext -layout', (name) => {
+describe.each(['p63-t2-notes', 'o10-office-2019', 'p59-captions-borderless', 'p44-letterhead-notice', 'p51-t4-blocks', 'p52-t4-blocks-borderless', 'g57-generator-glyphs-borderless'])('%s saved with pdftotext -layout', (name) => {
   it('extracts every cell of the PDF, with whole labels and heads', async () => {
     const file = path.join(FIXTURES, 'converted', `${name}.layout.txt`)
     const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!

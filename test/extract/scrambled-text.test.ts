@@ -70,6 +70,23 @@ it('names the rows that hold numbers first, where a text out of order names othe
   expect(Object.keys(expected.cells).filter((k) => report.cells[k]?.value != null && report.cells[k].value !== expected.cells[k])).toEqual([])
 })
 
+it('reads “(六) 其他处理” of the 2019 template as a row, not as a group label beside the row above (p52 through pdftotext)', async () => {
+  // “5. 要求行政机关确认或 15 5 4 3 2 6 35” / “重新出具已获取信息” / “(六) 其他处理” / “0 0 0 0 0 0 0”
+  // / “(七) 总计” / “173 61 …”. 其他处理 went to the row above before, and 总计 took the zeros.
+  const report = await read(path.join(FIXTURES, 'converted', 'p52-t4-blocks-borderless.pdftotext.txt'))
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'variants', 'p52-t4-blocks-borderless.expected.json'), 'utf8')) as ReturnType<typeof expectedFor>
+  expect(report.t3Template).toBe('2019')
+  for (const row of ['reject_confirm', 'other', 'total']) {
+    const keys = Object.keys(expected.cells).filter((k) => k.startsWith(`t3.${row}.`))
+    expect(keys.map((k) => report.cells[k].value), row).toEqual(keys.map((k) => expected.cells[k]))
+  }
+  expect(report.labels.filter((l) => l.table === 't3' && (l.key === 'other' || l.key === 'reject_confirm')).map((l) => l.text.replace(/\s+/g, ''))).toEqual([
+    '5.要求行政机关确认或重新出具已获取信息',
+    '(六)其他处理'
+  ])
+  expect(Object.keys(expected.cells).filter((k) => report.cells[k]?.value != null && report.cells[k].value !== expected.cells[k])).toEqual([])
+})
+
 it('says so in the import line of the file', () => {
   const r = runCli(['ingest', path.join(FIXTURES, 'converted/001.ruled.pdftotext.txt'), '--db', path.join(tempDir('dra-scrambled-'), 'ws.sqlite')])
   expect(r.status, r.stderr).toBe(0)

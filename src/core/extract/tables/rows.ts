@@ -362,9 +362,14 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
       pendingLines = []
     }
     // "（三）  权益": a group label starting beside the last words of the label above. Only a
-    // group's numbering: "2. 其他法律行政" is a row's own numbering and the words it numbers.
+    // group's numbering: "2. 其他法律行政" is a row's own numbering and the words it numbers, as
+    // is "(六) 其他处理" where that is a row (2019): words that name a row, and that would leave
+    // the label above naming none if added to it.
     const prev = layoutRowAbove(line)
-    if (prev && !pendingLines.some((l) => l.numbered) && pieces.length >= 2 && GROUP_NUMBERING.test(matchForm(pieces[0].text)) && !numbered(pieces.slice(1))) {
+    const rest = pieces.slice(1)
+    const restText = joinFragments(rest.map((p) => p.text))
+    const ownRow = () => !!prev && !!namesRow(matchForm(restText)) && !namesRow(matchForm(joinFragments([...prev.pieces.map((p) => p.text), restText])))
+    if (prev && !pendingLines.some((l) => l.numbered) && pieces.length >= 2 && GROUP_NUMBERING.test(matchForm(pieces[0].text)) && !numbered(rest) && !ownRow()) {
       prev.pieces.push(...pieces.slice(1))
       pieces.splice(1)
     }
