@@ -87,6 +87,17 @@ it('reads “(六) 其他处理” of the 2019 template as a row, not as a group
   expect(Object.keys(expected.cells).filter((k) => report.cells[k]?.value != null && report.cells[k].value !== expected.cells[k])).toEqual([])
 })
 
+it('keeps no last number of a short table-4 row: nothing vouches for it as 复议后起诉’s 总计 (o36 through pdftotext)', async () => {
+  // Nine of the fifteen numbers stand under the first header, six under the second: the row
+  // kept 2 (未经复议直接起诉’s 尚未审结) as 复议后起诉’s 总计 before.
+  const report = await read(path.join(FIXTURES, 'converted', 'o36-office-top-borderless.pdftotext.txt'))
+  const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'variants', 'o36-office-top-borderless.expected.json'), 'utf8')) as ReturnType<typeof expectedFor>
+  const t4 = Object.keys(expected.cells).filter((k) => k.startsWith('t4.'))
+  expect(t4.filter((k) => report.cells[k].value !== null && report.cells[k].value !== expected.cells[k])).toEqual([])
+  expect(report.cells['t4.review.upheld']).toMatchObject({ value: expected.cells['t4.review.upheld'], status: 'ok' })
+  expect(report.cells['t4.suit_after_review.total']).toMatchObject({ value: null, status: 'lost' })
+})
+
 it('says so in the import line of the file', () => {
   const r = runCli(['ingest', path.join(FIXTURES, 'converted/001.ruled.pdftotext.txt'), '--db', path.join(tempDir('dra-scrambled-'), 'ws.sqlite')])
   expect(r.status, r.stderr).toBe(0)
