@@ -72,7 +72,13 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
     const names = namesOneRow(template)
     const header = (l: DocLine) => T3_HEAD.test(matchForm(l.text))
     let named: string | null = null
+    const valuesAt = firstData
     while (firstData > 0 && named !== rowKeys[0] && !hasValues(lines[firstData - 1]) && !header(lines[firstData - 1]) && (named = names(matchForm(lines[firstData - 1].text)))) firstData--
+    // The first row's name wrapped over lines of its own above its values (一、本年新收政府信 /
+    // 息公开申请数量, text laid out by position): up to three lines that together name it.
+    for (let j = valuesAt - 1; firstData === valuesAt && j >= Math.max(0, valuesAt - 3) && !hasValues(lines[j]) && !header(lines[j]); j--) {
+      if (names(matchForm(joinFragments(lines.slice(j, valuesAt).map((l) => l.text)))) === rowKeys[0]) firstData = j
+    }
   }
   if (firstData < 0) {
     problem(out, 'table_missing', null, [], '表三没有找到任何数据行', lines[0]?.source ?? null)
