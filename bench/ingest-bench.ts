@@ -16,7 +16,10 @@
  *   5. the whole pipeline (extraction, tables, store, checks) with one worker thread on one
  *      core, and with one worker per core on all cores, each twice: with a cold pool (as the
  *      CLI runs a batch) and with a pool warmed on the bundled samples (as the app's pool is
- *      from launch on; see PoolOptions.warmUp).
+ *      from launch on; see PoolOptions.warmUp);
+ *   6. this machine's ceiling for two cores with the pipeline's own work: the pipeline without
+ *      worker threads on the whole corpus on one core, against two processes at once, each on
+ *      half of it, one per core (they share nothing: no V8 platform, no allocator, no messages).
  * Workers load pdfjs before the clock starts in every case, and the pdfjs baselines import it
  * before their clock too.
  * "On one core" means pinned with taskset: unpinned, a single-threaded run still spreads over
@@ -202,6 +205,31 @@ async function runPipeline(workers: number, warm: boolean): Promise<Measure> {
   }
 }
 
+/**
+ * The whole pipeline in this process (no worker thread), on the whole corpus ('all') or on every
+ * other file ('0', '1': two halves). Two halves at once, one per core, in two processes that
+ * share nothing, are the best two cores can do with this program's own work.
+ */
+async function runInProcess(part: string): Promise<Measure> {
+  const { ingestPaths } = await import('../src/core/ingest/ingest')
+  const { Store } = await import('../src/core/store/store')
+  const { loadPdfjs } = await import('../src/core/pdf/pdfjs')
+  const files = corpusFiles().filter((_, i) => part === 'all' || i % 2 === Number(part))
+  const dbFile = path.join(os.tmpdir(), `dra-bench-${process.pid}.sqlite`)
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
+  const store = Store.open(dbFile)
+  await loadPdfjs()
+  const t0 = performance.now()
+  const c0 = cpuSeconds()
+  const { value: summary, peakRssMb } = await withPeak(() => ingestPaths(files, { store }))
+  const ms = performance.now() - t0
+  const cpuS = cpuSeconds() - c0
+  store.close()
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
+  const pages = summary.items.reduce((n, i) => n + (i.pages ?? 0), 0)
+  return { label: part === 'all' ? '完整流程，不用工作线程' : '同上，两个进程各读一半语料，各占一核', docs: summary.items.length, pages, ms, cpuS, peakRssMb }
+}
+
 function runPdftotext(): Measure | null {
   const probe = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' })
   if (probe.error) return null
@@ -284,14 +312,18 @@ function fmt(m: Measure): string {
 
 const range = (xs: number[]) => (xs.length > 1 ? `（各轮 ${xs.map((x) => x.toFixed(2)).join(' / ')}）` : '')
 
-type RunName = 'bare' | 'loaded' | 'pair' | 'poppler' | 'oneCold' | 'allCold' | 'oneWarm' | 'allWarm'
+type RunName = 'bare' | 'loaded' | 'pair' | 'poppler' | 'oneCold' | 'allCold' | 'oneWarm' | 'allWarm' | 'inproc' | 'inprocPair'
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   if (args[0] === '--child') {
     const mode = args[1]
     const [kind, workers, warm] = mode.split(':')
-    const m = kind.startsWith('pdfjs-') ? await runPdfjs(kind === 'pdfjs-bare') : await runPipeline(Number(workers), warm === 'warm')
+    const m = kind.startsWith('pdfjs-')
+      ? await runPdfjs(kind === 'pdfjs-bare')
+      : kind === 'inproc'
+        ? await runInProcess(workers)
+        : await runPipeline(Number(workers), warm === 'warm')
     process.stdout.write(JSON.stringify(m) + '\n')
     return
   }
@@ -306,7 +338,7 @@ async function main(): Promise<void> {
   console.log(`语料：${files.length} 份 PDF（${copies} × 15 份种子 PDF，逐份改写以区分），${cores} 个 CPU 核，Node ${process.version}，${rounds} 轮`)
   console.log(HAS_TASKSET ? '单核测量用 taskset 固定在 CPU 0 上' : '未找到 taskset：单核测量未固定 CPU（结果偏乐观）')
 
-  const runs: Record<RunName, Measure[]> = { bare: [], loaded: [], pair: [], poppler: [], oneCold: [], allCold: [], oneWarm: [], allWarm: [] }
+  const runs: Record<RunName, Measure[]> = { bare: [], loaded: [], pair: [], poppler: [], oneCold: [], allCold: [], oneWarm: [], allWarm: [], inproc: [], inprocPair: [] }
   // Each ratio compares two measures taken one right after the other, and every other round
   // runs the list backwards: the VM's speed drifts over minutes, and a drift that slows the
   // later of two measures in one round slows the earlier one in the next.
@@ -326,7 +358,13 @@ async function main(): Promise<void> {
     async () => void runs.oneCold.push(child('pipeline:1', 0)),
     async () => void runs.allCold.push(child(`pipeline:${cores}`, null)),
     async () => void runs.allWarm.push(child(`pipeline:${cores}:warm`, null)),
-    async () => void runs.oneWarm.push(child('pipeline:1:warm', 0))
+    async () => void runs.oneWarm.push(child('pipeline:1:warm', 0)),
+    async () => {
+      if (!HAS_TASKSET || cores < 2) return
+      runs.inproc.push(child('inproc:all', 0))
+      const pair = await Promise.all([0, 1].map((cpu) => childAsync(`inproc:${cpu}`, cpu)))
+      runs.inprocPair.push(pair[0].ms >= pair[1].ms ? pair[0] : pair[1])
+    }
   ]
   for (let r = 0; r < rounds; r++) {
     for (const step of r % 2 ? [...steps].reverse() : steps) await step()
@@ -345,6 +383,10 @@ async function main(): Promise<void> {
   show(runs.allCold, `，${cores} 核`)
   show(runs.oneWarm, '，单核')
   show(runs.allWarm, `，${cores} 核`)
+  if (runs.inproc.length) {
+    show(runs.inproc, '，单核')
+    show(runs.inprocPair, '（两份中较慢的一份）')
+  }
 
   // Ratios within each round, then their median: drift between rounds cancels out.
   const ratio = (a: Measure[], b: Measure[]) => a.map((m, i) => m.ms / b[i].ms)
@@ -382,6 +424,14 @@ async function main(): Promise<void> {
       `两核同时运行时，同样的工作多用的 CPU 时间：两份 pdfjs 各 ${extra(runs.pair, runs.loaded)}；` +
         `完整流程 ${cores} 个线程合计，冷启动 ${extra(runs.allCold, runs.oneCold)}，已预热 ${extra(runs.allWarm, runs.oneWarm)}`
     )
+  }
+  if (runs.inproc.length) {
+    // The same for this program's own work: two processes that share nothing, each on half the
+    // corpus. What they lose to each other, worker threads lose too; what threads lose beyond
+    // that is theirs (one process: shared V8 platform, allocator, messages to the main thread).
+    const own = runs.inproc.map((m, i) => m.ms / runs.inprocPair[i].ms)
+    console.log(`本机两核上限（完整流程）：两个互不相干的进程各读一半语料同时运行，比一个进程读全部快 ${line(own)}`)
+    console.log(`工作线程的提速占该上限：冷启动 ${line(cold.map((x, i) => x / own[i]))}`)
   }
   // Each worker pays V8's compilation of pdfjs and of this program once: on a batch of this size
   // that is a visible share of the time, and like the rule checks after the last file it does
