@@ -57,6 +57,19 @@ it.each(['001.ruled.pdftotext.txt', '002.office.pdftotext.txt', '002.ruled.pdfto
   expect(check(report).filter((f) => f.rule === 'L08' && f.message.startsWith('表三'))).toEqual([])
 })
 
+it('says a table 2 of which not one cell could be read is out of order, and calls none of its rows blank (001 through pdftotext)', async () => {
+  // 规章 and 行政处罚 stand over the next rows' names, their numbers under the column heads
+  // further down: only two lines of bare numbers lie in the table's text. Before, L08 said
+  // both rows were not filled in (the PDF prints 0 0 0 and 0).
+  const report = await read(path.join(FIXTURES, 'converted', '001.ruled.pdftotext.txt'))
+  expect(report.problems.filter((p) => p.code === 'table_scrambled').map((p) => p.table)).toContain('t2')
+  expect(Object.keys(report.cells).filter((k) => k.startsWith('t2.') && report.cells[k].status === 'blank')).toEqual([])
+  expect(check(report).filter((f) => f.rule === 'L08' && f.message.startsWith('表二'))).toEqual([])
+  expect(report.problems.find((p) => p.row === 'regulations')!.message).toBe(
+    '表二“规章”行有 0 个数值，而该栏目有 3 列；表格的文字顺序被打乱，该行的数值不在它所在的文字行上，该行各单元格均记为空'
+  )
+})
+
 it('names the rows that hold numbers first, where a text out of order names others as well (g56 through pdftotext)', async () => {
   // “3.要求提供公开出版（五）不物予处理” and “4.无正当理由大量反复申请” (no numbers on their lines)
   // come before “5.要求行政机关确认…  10 7 3 6 0 2 28” and “1.申请人无正当理由…  0 0 0 0 0 0 0”, and

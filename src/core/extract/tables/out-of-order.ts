@@ -32,7 +32,10 @@ export function outOfOrder(cells: Record<string, Cell>, fill: TableOutput['rowFi
     const { label, values } = splitTrailingValues(l)
     return label.length === 0 && values.length > 0
   })
-  return bare.length >= 3 ? lost : null
+  // Lines of bare numbers: three or more; or any, where not one cell could be read and a row
+  // stands named without a number on its line (a table 4 that lost a block of values does not).
+  const named = fill.some((f) => f.values === 0)
+  return bare.length >= 3 || (bare.length > 0 && lost.length === keys.length && named) ? lost : null
 }
 
 /**
