@@ -8,8 +8,9 @@
  *   (the 总计 end of the row) and loses the cells between: which one is missing cannot be
  *   known, so they are null, not guessed. The last stands only where the table vouches for
  *   it: table 3's 总计 is the sum of the row's other numbers; table 2's columns hold no such
- *   sum, and table 4's last 总计 sums cells the row may have lost (`endsGuessed`, `firstOnly`). A long row keeps a value only where every possible shift
- *   of the extra cells gives the same number.
+ *   sum, and table 4's last 总计 sums cells the row may have lost (`endsGuessed`,
+ *   `firstOnly`). A long row keeps a value only where every possible shift of the extra cells
+ *   gives the same number.
  */
 import type { ValueSlot } from './rows'
 

@@ -48,10 +48,12 @@ export function outOfOrder(cells: Record<string, Cell>, fill: TableOutput['rowFi
 export function dropGuesses(out: TableOutput, held: Map<string, number>, says: (row: string, values: number, columns: number) => string): void {
   for (const p of out.problems) {
     if (!p.row || !held.has(p.row)) continue
-    const keys = Object.keys(out.cells).filter((k) => k.startsWith(`${out.table}.${p.row}.`))
-    const none = held.get(p.row) === 0
     const guessed = p.code === 'row_value_count' || p.code === 'row_extra_cells'
-    if (!guessed && !(none && p.code === 'cell_blank' && p.keys.length === keys.length)) continue
+    const none = held.get(p.row) === 0
+    if (!guessed && !(none && p.code === 'cell_blank')) continue
+    const keys = Object.keys(out.cells).filter((k) => k.startsWith(`${out.table}.${p.row}.`))
+    // Only the problem that calls the whole row blank.
+    if (!guessed && p.keys.length !== keys.length) continue
     for (const k of keys) out.cells[k] = { ...lostCell(k), source: out.cells[k]?.source ?? null }
     p.code = 'row_value_count'
     p.keys = keys
