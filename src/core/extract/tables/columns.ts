@@ -4,13 +4,12 @@
  * - By position (PDF): each column has an anchor x; a value belongs to the column whose
  *   interval (midpoints between anchors) holds its centre. Empty columns stay blank.
  * - By count (TXT, or PDF without usable headers): a row with exactly as many values as
- *   columns maps in order. A short row keeps its first value (next to the label) and its last
- *   (the 总计 end of the row) and loses the cells between: which one is missing cannot be
- *   known, so they are null, not guessed. The last stands only where the table vouches for
- *   it: table 3's 总计 is the sum of the row's other numbers; table 2's columns hold no such
- *   sum, and table 4's last 总计 sums cells the row may have lost (`endsGuessed`,
- *   `firstOnly`). A long row keeps a value only where every possible shift of the extra cells
- *   gives the same number.
+ *   columns maps in order. A short row keeps its first value (next to the label) and loses
+ *   the cells after it: which one is missing cannot be known, so they are null, not guessed.
+ *   Its last value is kept as the last column's only where the table vouches for it
+ *   (`LastStands`): table 3's 总计 is the sum of the row's other numbers; table 2's columns
+ *   hold no such sum, and table 4's last 总计 sums cells the row may have lost. A long row
+ *   keeps a value only where every possible shift of the extra cells gives the same number.
  */
 import type { ValueSlot } from './rows'
 
@@ -24,7 +23,12 @@ export interface Mapping {
   misfit: boolean
 }
 
-export function mapByCount(values: ValueSlot[], n: number): Mapping {
+/** Whether a short row's last value, read by count, is its last column's (see above). */
+export type LastStands = (values: ValueSlot[]) => boolean
+
+const noLast: LastStands = () => false
+
+export function mapByCount(values: ValueSlot[], n: number, lastStands: LastStands = noLast): Mapping {
   const cells: Assigned[] = []
   if (values.length === n) {
     for (const v of values) cells.push({ slot: v, status: 'ok' })
@@ -37,7 +41,7 @@ export function mapByCount(values: ValueSlot[], n: number): Mapping {
   if (values.length < n) {
     for (let i = 0; i < n; i++) cells.push({ slot: null, status: 'lost' })
     cells[0] = { slot: values[0], status: 'ok' }
-    if (values.length > 1) cells[n - 1] = { slot: values[values.length - 1], status: 'ok' }
+    if (values.length > 1 && lastStands(values)) cells[n - 1] = { slot: values[values.length - 1], status: 'ok' }
     return { cells, stray: [], misfit: true }
   }
   const extra = values.length - n
@@ -49,16 +53,6 @@ export function mapByCount(values: ValueSlot[], n: number): Mapping {
     cells.push(same ? { slot: candidates[0], status: 'ok' } : { slot: null, status: 'lost' })
   }
   return { cells, stray: [], misfit: true }
-}
-
-/** Whether `m` is mapByCount's guess for a short row of two or more values: its first and last value kept, the rest lost. */
-export function endsGuessed(values: ValueSlot[], m: Mapping): boolean {
-  return values.length > 1 && values.length < m.cells.length && m.misfit && m.cells[0].slot === values[0] && m.cells.at(-1)!.slot === values.at(-1)
-}
-
-/** mapByCount's guess for a short row without its last value: only the first cell kept. */
-export function firstOnly(m: Mapping): Mapping {
-  return { ...m, cells: m.cells.map((c, i) => (i === 0 ? c : { slot: null, status: 'lost' as const })) }
 }
 
 export interface ColumnAnchor {
@@ -111,8 +105,8 @@ export function mapByPosition(values: ValueSlot[], anchors: ColumnAnchor[]): Map
  * right-aligned numbers in uneven columns can sit past a midpoint); a single column needs
  * no positions; a short row is placed by position when anchors are known.
  */
-export function mapRow(values: ValueSlot[], anchors: ColumnAnchor[] | null, n: number): Mapping {
-  if (!anchors || n === 1 || values.length === n) return mapByCount(values, n)
+export function mapRow(values: ValueSlot[], anchors: ColumnAnchor[] | null, n: number, lastStands?: LastStands): Mapping {
+  if (!anchors || n === 1 || values.length === n) return mapByCount(values, n, lastStands)
   return mapByPosition(values, anchors)
 }
 

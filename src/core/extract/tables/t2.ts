@@ -6,7 +6,7 @@ import { T2_LAYOUTS, type Template } from '../../model/keys'
 import { joinFragments, matchForm } from '../../text/normalize'
 import { type DocLine, type DocWord, spanOf } from '../doc'
 import { T2_CAPTION, T2_COLUMN_PATTERNS, T2_HEADER_ANCHOR, regionalT2Row, startsT2Label, T2_ROW_PATTERNS, T2_TEMPLATE_MARKERS, withoutNotes } from '../labels'
-import { endsGuessed, firstOnly, mapByCount, mapRow as mapValues, type Mapping } from './columns'
+import { mapByCount, mapRow as mapValues, type Mapping } from './columns'
 import { dropGuesses, outOfOrder } from './out-of-order'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import {
@@ -369,8 +369,7 @@ function mapRow(row: T2Row, n: number, kind: 'pdf' | 'txt'): Mapping {
     const stacks = stackWords(row.header.words, row.header.lineOf ?? new Map())
     if (stacks.length === n) return mapValues(row.values, stacks.map((s) => ({ center: (s.x0 + s.x1) / 2 })), n)
   }
-  // A short row by count: table 2's columns hold no sum that would vouch for its last number,
-  // and a blank in the last column is as likely as one between.
-  const m = mapByCount(row.values, n)
-  return endsGuessed(row.values, m) ? firstOnly(m) : m
+  // A short row by count keeps its first number only: table 2's columns hold no sum that would
+  // vouch for its last, and a blank in the last column is as likely as one between.
+  return mapByCount(row.values, n)
 }

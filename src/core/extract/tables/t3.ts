@@ -8,7 +8,7 @@ import { joinFragments, matchForm } from '../../text/normalize'
 import { alignSequences } from '../align'
 import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
 import { CONTINUED, severalHeads, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
-import { anchorsFromColumns, endsGuessed, firstOnly, mapByCount, mapByGrid, mapBySpacedGrid, mapRow, spacedGrids, txtGrid, type ColumnAnchor, type Mapping } from './columns'
+import { anchorsFromColumns, mapByCount, mapByGrid, mapBySpacedGrid, mapRow, spacedGrids, txtGrid, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import { dropGuesses, outOfOrder } from './out-of-order'
 import {
@@ -154,9 +154,10 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
       row.values.length < T3_COLUMNS.length
         ? ((grid && mapByGrid(row.values, row.labelFields ?? [], row.fields, grid, T3_COLUMNS.length)) ?? mapBySpacedGrid(row.values, spaced, T3_COLUMNS.length))
         : null
-    const read: Mapping = row.blank ? mapByCount([], T3_COLUMNS.length) : (byGrid ?? mapRow(row.values, anchors, T3_COLUMNS.length))
-    const unbalanced = endsGuessed(row.values, read) ? unbalancedEnds(row.values) : null
-    const mapping = unbalanced ? firstOnly(read) : read
+    const mapping: Mapping = row.blank ? mapByCount([], T3_COLUMNS.length) : (byGrid ?? mapRow(row.values, anchors, T3_COLUMNS.length, lastIsTotal))
+    // Read by count and short of two or more numbers: why its last is not 总计, if it is not.
+    const byCount = !row.blank && !byGrid && !anchors && row.values.length > 1 && row.values.length < T3_COLUMNS.length
+    const unbalanced = byCount ? unbalancedEnds(row.values) : null
     out.rowFill.push({ values: row.values.length, columns: T3_COLUMNS.length })
     held.set(rowKey, row.values.length)
     const src = labelSource(row)
@@ -177,7 +178,7 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
     // A group label row with numbers (（三）不予公开 … as a subtotal): kept for T3-04.
     const group = template === '2021' || !/其[他它]处理/.test(labelKey(row)) ? groupOf(labelKey(row)) : null
     if (group && row.values.length) {
-      const mapping = mapRow(row.values, anchors, T3_COLUMNS.length)
+      const mapping = mapRow(row.values, anchors, T3_COLUMNS.length, lastIsTotal)
       T3_COLUMNS.forEach((c, j) => {
         out.cells[`t3.${group}.${c}`] = cellFrom(`t3.${group}.${c}`, mapping.cells[j], labelSource(row))
       })
@@ -248,6 +249,9 @@ function unbalancedEnds(values: ValueSlot[]): string | null {
   const before = values.slice(0, -1).map((v) => v.text)
   return `前面的数值合计 ${before.length > 1 ? `${before.join(' + ')} = ` : ''}${sum}，与末尾数值 ${values.at(-1)!.text} 不等，末尾数值不是总计`
 }
+
+/** Table 3's vouch for a short row's last number read by count (columns.ts): the row adds up. */
+const lastIsTotal = (values: ValueSlot[]) => unbalancedEnds(values) === null
 
 function reportRowShape(out: TableOutput, rowKey: string, keys: string[], row: RowCandidate, mapping: Mapping, positional: boolean, unbalanced: string | null): void {
   const name = T3_ROW_LABELS[rowKey]

@@ -5,7 +5,7 @@ import { T4_COLUMN_LABELS, T4_COLUMNS, T4_GROUPS, t4Keys } from '../../model/key
 import { joinFragments, matchForm } from '../../text/normalize'
 import { spanOf, type DocLine, type DocWord } from '../doc'
 import { severalHeads, T4_COLUMN_PATTERNS, T4_GROUP_PATTERNS, T4_SPANNING } from '../labels'
-import { endsGuessed, firstOnly, mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
+import { mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import { byReadingOrder, hasValues, splitTrailingValues, stackWords, type ValueSlot } from './rows'
 
@@ -73,11 +73,8 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
   // not its last: 复议后起诉's 总计 is the sum of four cells the row may have lost, so nothing
   // vouches for it (table 3's 总计 is checked against the row's numbers). Nothing is kept when
   // half of the row or more is gone (5 of 15: a whole group's block, say).
-  const byCount = (v: ValueSlot[]): Mapping => {
-    if (v.length < KEYS.length && v.length * 2 <= KEYS.length) return { cells: KEYS.map(() => ({ slot: null, status: 'lost' })), stray: [], misfit: true }
-    const m = mapByCount(v, KEYS.length)
-    return endsGuessed(v, m) ? firstOnly(m) : m
-  }
+  const byCount = (v: ValueSlot[]): Mapping =>
+    v.length < KEYS.length && v.length * 2 <= KEYS.length ? { cells: KEYS.map(() => ({ slot: null, status: 'lost' })), stray: [], misfit: true } : mapByCount(v, KEYS.length)
   if (ctx.kind === 'pdf' && joined.size > 1 && dataLines.every((l) => joined.has(l))) {
     // Blocks: each block's header is read above its own row (their columns do not line up).
     let from = 0
