@@ -185,6 +185,20 @@ describe('L labels and shape', () => {
     expect(messages(await reportOf(seed.replace(/总计/g, '合计')), 'L04')).toEqual([expect.stringMatching(/^表三行标签“\(七\) ?合计”与格式规定的“（七）总计”不一致$/)])
   })
 
+  it('L04: glyphs of a spread name moved to a neighbouring label are not a rewording; a character no label holds is', async () => {
+    // pdftotext -layout of names spread over their cells (分散对齐): “权稳4.保护第三方合法益”,
+    // “（五）版3.要求提供公开出物”. Every character is in the table, some on a neighbour's line.
+    const layout = fs.readFileSync(path.join(FIXTURES, 'converted', 'p22-distributed-labels.layout.txt'), 'utf8')
+    const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
+    const l04 = async (text: string) => ofRule(check(await reportOf(text)), 'L04').map((f) => f.message)
+    expect(await l04(layout)).toEqual([])
+    // A name reworded, or short of a character that no label holds, is still reported.
+    expect(layout).toContain('仍 不 明 确')
+    expect(await l04(layout.replace('仍 不 明 确', '仍 不 清 楚'))).toEqual([expect.stringMatching(/^表三行标签“.*3\.补正后申请内容仍?不清楚”与格式规定的“3\.补正后申请内容仍不明确”不一致$/)])
+    expect(layout).toContain('6.属于四类过程性')
+    expect(await l04(layout.replace('6.属于四类过程性', '6.属于四类过程'))).toEqual([expect.stringMatching(/^表三行标签“.*6\.属于四类过程.*”与格式规定的“6\.属于四类过程性信息”不一致$/)])
+  })
+
   it('L09: a header copied from a web page, cells under a rowspan left out, is not shifted', async () => {
     // 自然人 and 商业企业 each open their row there (t16, t37); seed 004 keeps the note's
     // fields and puts 商业企业 under 自然人, which is the defect (seed-defects.test.ts).

@@ -122,22 +122,47 @@ export function innerDeviation(printed: string, official: string): boolean | nul
   return false
 }
 
+/** The characters of `a` left over once each character of `b` has taken one of its kind. */
+function leftOver(a: string, b: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const c of a) counts.set(c, (counts.get(c) ?? 0) + 1)
+  for (const c of b) if (counts.has(c)) counts.set(c, counts.get(c)! - 1)
+  return new Map([...counts].filter(([, n]) => n > 0))
+}
+
 /** L04: table 3 row labels present and worded as in the format. */
 function l04(ctx: RuleContext): Draft[] {
   const out: Draft[] = ctx.report.problems
     .filter((p) => p.table === 't3' && p.code === 'row_missing')
     .map((p) => ({ key: `missing:${p.row}`, cells: p.keys, severity: 'error' as const, message: p.message }))
-  for (const l of ctx.report.labels.filter((x) => x.table === 't3' && x.role === 'row' && x.key)) {
+  const rows = ctx.report.labels.filter((x) => x.table === 't3' && x.role === 'row' && x.key)
+  // What each label holds beyond its row's official name (its group's words, a neighbour's glyphs).
+  const beyond = rows.map((l) => leftOver(matchForm(l.text), matchForm(T3_ROW_LABELS[l.key!])))
+  rows.forEach((l, i) => {
     const canon = canonicalLeaf(l.key!)
     // 2019's single （六）其他处理 row is itself a group-like label: compare it whole.
     const printed = (l.key === 'other' ? matchForm(l.text) : leafOf(l.text)).replace(/^.*?\d\.(?=\D)/, '')
     // A label too short to compare letter by letter ((七)总计) is judged by its known other words.
     const reworded = !printed.includes(canon) && (OTHER_WORDINGS[canon] ?? []).some((w) => printed.includes(w))
-    if (reworded || (!printed.includes(canon) && innerDeviation(printed, canon))) {
+    const deviates = !printed.includes(canon) && innerDeviation(printed, canon)
+    if (reworded || (deviates && !shuffled(canon, matchForm(l.text), beyond.slice(Math.max(0, i - 1), i + 2)))) {
       out.push({ key: `wording:${l.key}`, severity: 'warning', source: l.source, message: `表三行标签“${l.text}”与格式规定的“${T3_ROW_LABELS[l.key!]}”不一致` })
     }
-  }
+  })
   return out
+}
+
+/**
+ * Whether the characters of a row's name that its label (`text`, whole) lacks stand in its own
+ * label or a neighbour's beyond their names. Text laid out with spaces (pdftotext -layout) sets
+ * the glyphs of a name spread over its cell (分散对齐) apart: some land before its numbering or
+ * on the line of the row above or below, read with that row's label (“权稳4.保护第三方合法益”:
+ * 权 is its own, 稳 the row above's). Glyphs moved about are the layout, not a rewording; a
+ * character no label holds is.
+ */
+function shuffled(canon: string, text: string, near: Array<Map<string, number>>): boolean {
+  const lacking = leftOver(canon, text)
+  return [...lacking].every(([c, n]) => near.reduce((sum, m) => sum + (m.get(c) ?? 0), 0) >= n)
 }
 
 const T3_HEADERS: Array<[string, RegExp]> = [
