@@ -19,7 +19,19 @@
  *      from launch on; see PoolOptions.warmUp);
  *   6. this machine's ceiling for two cores with the pipeline's own work: the pipeline without
  *      worker threads on the whole corpus on one core, against two processes at once, each on
- *      half of it, one per core (they share nothing: no V8 platform, no allocator, no messages).
+ *      half of it, one per core (they share nothing: no V8 platform, no allocator, no messages);
+ *   7. the one-worker pipeline (cold) pinned to the second core as well: the two cores of a VM
+ *      need not be equally fast. On this one the second ran the same work 10–50 % slower than
+ *      the first at times, with the first idle (spin loops alike; memory-bound work not), so
+ *      two cores can at best add the second's speed to the first's: 1 + (time on CPU 0) /
+ *      (time on CPU 1). The bench prints that ideal and the share of it the workers reach;
+ *   8. the speedup again, batch against batch: one process holds a warm pool of one worker and
+ *      a warm pool of one worker per core, and ingests the same 45 files into a fresh store
+ *      with each in turn, pinning all its threads (taskset -a -p) to one core for the first and
+ *      to all cores for the second, four pairs of batches a round. The two batches of a pair
+ *      run seconds apart, so that a drift of the VM's speed over minutes (seen here: the same
+ *      run taking 15 s, then 21 s) falls on both; the one-core batch alternates between the two
+ *      cores, and which batch of a pair runs first alternates too.
  * Workers load pdfjs before the clock starts in every case, and the pdfjs baselines import it
  * before their clock too.
  * "On one core" means pinned with taskset: unpinned, a single-threaded run still spreads over
@@ -230,6 +242,82 @@ async function runInProcess(part: string): Promise<Measure> {
   return { label: part === 'all' ? '完整流程，不用工作线程' : '同上，两个进程各读一半语料，各占一核', docs: summary.items.length, pages, ms, cpuS, peakRssMb }
 }
 
+/** One pair of batches of step 8: the same files on one core (`core`) and on all cores. */
+interface BatchPair {
+  core: number
+  oneMs: number
+  allMs: number
+  /** CPU seconds of the process in each batch, all threads. */
+  oneCpuS: number
+  allCpuS: number
+}
+
+/** Step 8: pairs of batches per round, and the files of a batch (three copies of the seeds). */
+const BATCH_PAIRS = 4
+const BATCH_FILES = 45
+
+/** Pins every thread of this process (workers, V8's helpers) to `cpus` ("0", "0-1"). */
+function pinSelf(cpus: string): void {
+  const r = spawnSync('taskset', ['-a', '-p', '-c', cpus, String(process.pid)], { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`taskset -a -p -c ${cpus} ${process.pid} failed: ${r.stderr || r.error}`)
+}
+
+async function runAlternating(pairs: number, chunk: number): Promise<BatchPair[]> {
+  const { ingestPaths } = await import('../src/core/ingest/ingest')
+  const { Store } = await import('../src/core/store/store')
+  const { createSourcePool } = await import('../src/node/workers')
+  const { readWarmUpSamples } = await import('../src/core/ingest/warm-up')
+  const cores = os.availableParallelism()
+  const files = corpusFiles().slice(0, chunk)
+  const warmUp = readWarmUpSamples(SAMPLES)
+  const one = createSourcePool(1, { warmUp })
+  const all = createSourcePool(cores, { warmUp })
+  for (const r of [...(await one.ready()), ...(await all.ready())]) if (r.error) throw new Error(r.error)
+  const batch = async (pool: typeof one): Promise<[number, number]> => {
+    // A fresh store each time: the same files are new to it, so every batch does the same work.
+    const dbFile = path.join(os.tmpdir(), `dra-bench-${process.pid}.sqlite`)
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
+    const store = Store.open(dbFile)
+    const t0 = performance.now()
+    const c0 = cpuSeconds()
+    const summary = await ingestPaths(files, { store, pool })
+    const ms = performance.now() - t0
+    const cpuS = cpuSeconds() - c0
+    store.close()
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
+    const bad = summary.items.filter((i) => i.status !== 'ok')
+    if (bad.length) throw new Error(`${bad.length} 个文件未成功：${bad[0].fileName}：${bad[0].message}`)
+    return [ms, cpuS]
+  }
+  const onOne = (core: number) => {
+    pinSelf(String(core))
+    return batch(one)
+  }
+  const onAll = () => {
+    pinSelf(`0-${cores - 1}`)
+    return batch(all)
+  }
+  // One batch each before the clock: the warm-up samples do not take every path these files do.
+  await onOne(0)
+  await onAll()
+  const out: BatchPair[] = []
+  for (let i = 0; i < pairs; i++) {
+    const core = Math.floor(i / 2) % 2
+    let onOneCore: [number, number]
+    let onAllCores: [number, number]
+    if (i % 2 === 0) {
+      onOneCore = await onOne(core)
+      onAllCores = await onAll()
+    } else {
+      onAllCores = await onAll()
+      onOneCore = await onOne(core)
+    }
+    out.push({ core, oneMs: onOneCore[0], oneCpuS: onOneCore[1], allMs: onAllCores[0], allCpuS: onAllCores[1] })
+  }
+  await Promise.all([one.close(), all.close()])
+  return out
+}
+
 function runPdftotext(): Measure | null {
   const probe = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' })
   if (probe.error) return null
@@ -260,15 +348,15 @@ function childCommand(mode: string, cpu: number | null): [string, string[]] {
   return cpu === null ? [process.execPath, node] : pinned(process.execPath, node, cpu)
 }
 
-function parseMeasure(mode: string, status: number | null, stdout: string, stderr: string): Measure {
+function parseMeasure<T = Measure>(mode: string, status: number | null, stdout: string, stderr: string): T {
   if (status !== 0) throw new Error(`bench child ${mode} failed:\n${stderr}`)
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measure
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as T
 }
 
-function child(mode: string, cpu: number | null): Measure {
+function child<T = Measure>(mode: string, cpu: number | null): T {
   const [cmd, args] = childCommand(mode, cpu)
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 16 << 20 })
-  return parseMeasure(mode, r.status, r.stdout, r.stderr)
+  return parseMeasure<T>(mode, r.status, r.stdout, r.stderr)
 }
 
 function childAsync(mode: string, cpu: number): Promise<Measure> {
@@ -312,13 +400,17 @@ function fmt(m: Measure): string {
 
 const range = (xs: number[]) => (xs.length > 1 ? `（各轮 ${xs.map((x) => x.toFixed(2)).join(' / ')}）` : '')
 
-type RunName = 'bare' | 'loaded' | 'pair' | 'poppler' | 'oneCold' | 'allCold' | 'oneWarm' | 'allWarm' | 'inproc' | 'inprocPair'
+type RunName = 'bare' | 'loaded' | 'pair' | 'poppler' | 'oneCold' | 'oneColdCpu1' | 'allCold' | 'oneWarm' | 'allWarm' | 'inproc' | 'inprocPair'
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   if (args[0] === '--child') {
     const mode = args[1]
     const [kind, workers, warm] = mode.split(':')
+    if (kind === 'alternate') {
+      process.stdout.write(JSON.stringify(await runAlternating(Number(workers), Number(warm))) + '\n')
+      return
+    }
     const m = kind.startsWith('pdfjs-')
       ? await runPdfjs(kind === 'pdfjs-bare')
       : kind === 'inproc'
@@ -336,9 +428,10 @@ async function main(): Promise<void> {
   const files = buildCorpus(copies)
   const cores = os.availableParallelism()
   console.log(`语料：${files.length} 份 PDF（${copies} × 15 份种子 PDF，逐份改写以区分），${cores} 个 CPU 核，Node ${process.version}，${rounds} 轮`)
-  console.log(HAS_TASKSET ? '单核测量用 taskset 固定在 CPU 0 上' : '未找到 taskset：单核测量未固定 CPU（结果偏乐观）')
+  console.log(HAS_TASKSET ? '单核测量用 taskset 固定在 CPU 0 上（冷启动另在 CPU 1 上测一次，比较两个核的速度）' : '未找到 taskset：单核测量未固定 CPU（结果偏乐观）')
 
-  const runs: Record<RunName, Measure[]> = { bare: [], loaded: [], pair: [], poppler: [], oneCold: [], allCold: [], oneWarm: [], allWarm: [], inproc: [], inprocPair: [] }
+  const batchPairs: BatchPair[] = []
+  const runs: Record<RunName, Measure[]> = { bare: [], loaded: [], pair: [], poppler: [], oneCold: [], oneColdCpu1: [], allCold: [], oneWarm: [], allWarm: [], inproc: [], inprocPair: [] }
   // Each ratio compares two measures taken one right after the other, and every other round
   // runs the list backwards: the VM's speed drifts over minutes, and a drift that slows the
   // later of two measures in one round slows the earlier one in the next.
@@ -357,8 +450,14 @@ async function main(): Promise<void> {
     async () => void runs.bare.push(child('pdfjs-bare', 0)),
     async () => void runs.oneCold.push(child('pipeline:1', 0)),
     async () => void runs.allCold.push(child(`pipeline:${cores}`, null)),
+    async () => {
+      if (HAS_TASKSET && cores >= 2) runs.oneColdCpu1.push(child('pipeline:1', 1))
+    },
     async () => void runs.allWarm.push(child(`pipeline:${cores}:warm`, null)),
     async () => void runs.oneWarm.push(child('pipeline:1:warm', 0)),
+    async () => {
+      if (HAS_TASKSET && cores >= 2) batchPairs.push(...child<BatchPair[]>(`alternate:${BATCH_PAIRS}:${BATCH_FILES}`, null))
+    },
     async () => {
       if (!HAS_TASKSET || cores < 2) return
       runs.inproc.push(child('inproc:all', 0))
@@ -380,6 +479,7 @@ async function main(): Promise<void> {
   if (runs.poppler.length) show(runs.poppler, '，单核')
   else console.log('poppler pdftotext 未安装：跳过该基线（apt-get install poppler-utils）')
   show(runs.oneCold, '，单核')
+  if (runs.oneColdCpu1.length) show(runs.oneColdCpu1, '，单核（CPU 1）')
   show(runs.allCold, `，${cores} 核`)
   show(runs.oneWarm, '，单核')
   show(runs.allWarm, `，${cores} 核`)
@@ -423,6 +523,28 @@ async function main(): Promise<void> {
     console.log(
       `两核同时运行时，同样的工作多用的 CPU 时间：两份 pdfjs 各 ${extra(runs.pair, runs.loaded)}；` +
         `完整流程 ${cores} 个线程合计，冷启动 ${extra(runs.allCold, runs.oneCold)}，已预热 ${extra(runs.allWarm, runs.oneWarm)}`
+    )
+  }
+  if (runs.oneColdCpu1.length) {
+    // The second core alone: what it adds at best. Two cores each working at its own speed
+    // alone finish in T0·T1/(T0+T1): a speedup of 1 + T0/T1 over the first core (2 when equal).
+    const slower = ratio(runs.oneColdCpu1, runs.oneCold)
+    const ideal = slower.map((x) => 1 + 1 / x)
+    console.log(`本机两个核的速度：同样的工作（完整流程，1 个工作线程，冷启动）单独在 CPU 1 上用时为 CPU 0 上的 ${line(slower)}`)
+    console.log(
+      `两核理想提速（两个核各按单独运行时的速度同时工作，1 + CPU 0 用时 / CPU 1 用时）：${line(ideal)}；` +
+        `工作线程的冷启动提速占该理想 ${line(cold.map((x, i) => x / ideal[i]))}；相对 CPU 1 单核提速 ${line(ratio(runs.oneColdCpu1, runs.allCold))}`
+    )
+  }
+  if (batchPairs.length) {
+    const speedup = (list: BatchPair[]) => list.map((p) => p.oneMs / p.allMs)
+    const onCore = (c: number) => median(speedup(batchPairs.filter((p) => p.core === c))).toFixed(2)
+    const all = speedup(batchPairs)
+    const extraCpu = median(batchPairs.map((p) => (p.allCpuS / p.oneCpuS - 1) * 100))
+    console.log(
+      `逐批交替测量（同一进程里两个已预热的线程池，每批同样的 ${Math.min(BATCH_FILES, files.length)} 份存入新库，单核批次与 ${cores} 核批次相邻，单核批次轮流固定在 CPU 0、CPU 1 上，共 ${all.length} 对）：` +
+        `${cores} 核相对单核提速 ${median(all).toFixed(2)} 倍（目标 ≥ 1.8；各对 ${all.map((x) => x.toFixed(2)).join(' / ')}）；` +
+        `单核批次在 CPU 0 上的各对 ${onCore(0)} 倍，在 CPU 1 上的各对 ${onCore(1)} 倍；${cores} 核批次比单核批次多用 CPU 时间 ${extraCpu.toFixed(0)} %`
     )
   }
   if (runs.inproc.length) {
