@@ -185,6 +185,16 @@ describe('L labels and shape', () => {
     expect(messages(await reportOf(seed.replace(/总计/g, '合计')), 'L04')).toEqual([expect.stringMatching(/^表三行标签“\(七\) ?合计”与格式规定的“（七）总计”不一致$/)])
   })
 
+  it('L01: heads spread one glyph a word that together spell the format’s heads are those heads; a wrong glyph is still reported', async () => {
+    // pdftotext -layout of table 2 with heads spread over their cells (分散对齐): “信 息 内 容本 年 制 发 件 数本 …”.
+    const layout = fs.readFileSync(path.join(FIXTURES, 'converted', 'p27-distributed-heads.layout.txt'), 'utf8')
+    const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
+    const l01 = async (text: string) => ofRule(check(await reportOf(text)), 'L01').map((f) => f.message)
+    expect(await l01(layout)).toEqual([])
+    expect(layout).toContain('本 年 废 止 件 数')
+    expect(await l01(layout.replace('本 年 废 止 件 数', '本 年 度 止 件 数'))).toContain('表二缺少“本年废止件数”列')
+  })
+
   it('L04: glyphs of a spread name moved to a neighbouring label are not a rewording; a character no label holds is', async () => {
     // pdftotext -layout of names spread over their cells (分散对齐): “权稳4.保护第三方合法益”,
     // “（五）版3.要求提供公开出物”. Every character is in the table, some on a neighbour's line.

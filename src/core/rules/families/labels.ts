@@ -32,15 +32,44 @@ function t2Template(ctx: RuleContext) {
   return ctx.report.t2Template ?? ctx.report.template
 }
 
+/**
+ * The columns of the heads that `text` is made of, one after another, or null when it is not
+ * made of them alone. `forms` maps each head as matched (unit left out) to its column (null
+ * for 信息内容, the heads' anchor).
+ */
+function splitIntoHeads(text: string, forms: Array<{ form: string; column: string | null }>): Array<string | null> | null {
+  if (!text) return []
+  for (const f of forms) {
+    if (!text.startsWith(f.form)) continue
+    const rest = splitIntoHeads(text.slice(f.form.length), forms)
+    if (rest) return [f.column, ...rest]
+  }
+  return null
+}
+
 /** L01: table 2 column headers are the detected template's. */
 function l01(ctx: RuleContext): Draft[] {
   const tpl = t2Template(ctx)
   if (!tpl) return []
   const out: Draft[] = []
   const headers = ctx.report.labels.filter((l) => l.table === 't2' && l.role === 'column')
+  const canon = T2_COLUMN_PATTERNS[tpl].map((c) => ({ ...c, form: stripUnit(matchForm(c.canonical)) }))
+  // A block's heads that together spell the format's heads are those heads, however the text
+  // cut them: names spread over their cells (分散对齐) come one glyph a word in text laid out
+  // with spaces (信 / 息 / 内 / 容本 / 年 …), and a unit in brackets may come apart from its head.
+  const spelled = new Set<(typeof headers)[number]>()
+  const present = new Set(headers.map((h) => h.key).filter(Boolean))
+  const forms = [...canon, { form: '信息内容', column: null }]
+  for (const row of new Set(headers.map((h) => h.position?.row))) {
+    const block = headers.filter((h) => h.position?.row === row)
+    const columns = row === undefined ? null : splitIntoHeads(stripUnit(block.map((h) => matchForm(h.text)).join('')), forms)
+    if (!columns) continue
+    for (const h of block) spelled.add(h)
+    for (const c of columns) if (c) present.add(c)
+  }
   for (const h of headers) {
+    if (spelled.has(h)) continue
     const k = stripUnit(matchForm(h.text))
-    const canon = T2_COLUMN_PATTERNS[tpl].map((c) => ({ ...c, form: stripUnit(matchForm(c.canonical)) }))
     if (canon.some((c) => c.form === k)) continue
     const near = canon.map((c) => ({ c, d: editDistance(c.form, k) })).sort((a, b) => a.d - b.d)[0]
     if (near && near.d <= 2) {
@@ -49,7 +78,6 @@ function l01(ctx: RuleContext): Draft[] {
       out.push({ key: `unknown:${k}`, source: h.source, message: `表二表头“${h.text}”不是${tpl}年格式的列名` })
     }
   }
-  const present = new Set(headers.map((h) => h.key).filter(Boolean))
   const expected = new Set(T2_LAYOUTS[tpl].flatMap((b) => b.columns.map((c) => c.key)))
   for (const col of expected) {
     if (headers.length && !present.has(col)) {
