@@ -160,14 +160,29 @@ async function runPdfjs(bare: boolean): Promise<Measure> {
   }
 }
 
+/** A new store in a file of its own, and how to close and delete it after the measure. */
+async function freshStore() {
+  const { Store } = await import('../src/core/store/store')
+  const dbFile = path.join(os.tmpdir(), `dra-bench-${process.pid}.sqlite`)
+  const remove = () => {
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
+  }
+  remove()
+  const store = Store.open(dbFile)
+  return {
+    store,
+    dispose: () => {
+      store.close()
+      remove()
+    }
+  }
+}
+
 async function runPipeline(workers: number, warm: boolean): Promise<Measure> {
   const { ingestPaths } = await import('../src/core/ingest/ingest')
-  const { Store } = await import('../src/core/store/store')
   const { createSourcePool } = await import('../src/node/workers')
   const { readWarmUpSamples } = await import('../src/core/ingest/warm-up')
-  const dbFile = path.join(os.tmpdir(), `dra-bench-${process.pid}.sqlite`)
-  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
-  const store = Store.open(dbFile)
+  const { store, dispose } = await freshStore()
   const pool = createSourcePool(workers, { warmUp: warm ? readWarmUpSamples(SAMPLES) : [] })
   // Workers start, load pdfjs and warm up (if asked to) before the clock.
   const ready = await pool.ready()
@@ -194,8 +209,7 @@ async function runPipeline(workers: number, warm: boolean): Promise<Measure> {
   await pool.close()
   const pages = summary.items.reduce((s, i) => s + (i.pages ?? 0), 0)
   const bad = summary.items.filter((i) => i.status !== 'ok')
-  store.close()
-  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
+  dispose()
   // The corpus is copies of the same seeds: how long each copy took to parse shows how much
   // slower a worker runs while V8 is still compiling its code (the first copy) than afterwards.
   const copyMs = new Map<string, number>()
@@ -224,20 +238,16 @@ async function runPipeline(workers: number, warm: boolean): Promise<Measure> {
  */
 async function runInProcess(part: string): Promise<Measure> {
   const { ingestPaths } = await import('../src/core/ingest/ingest')
-  const { Store } = await import('../src/core/store/store')
   const { loadPdfjs } = await import('../src/core/pdf/pdfjs')
   const files = corpusFiles().filter((_, i) => part === 'all' || i % 2 === Number(part))
-  const dbFile = path.join(os.tmpdir(), `dra-bench-${process.pid}.sqlite`)
-  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
-  const store = Store.open(dbFile)
+  const { store, dispose } = await freshStore()
   await loadPdfjs()
   const t0 = performance.now()
   const c0 = cpuSeconds()
   const { value: summary, peakRssMb } = await withPeak(() => ingestPaths(files, { store }))
   const ms = performance.now() - t0
   const cpuS = cpuSeconds() - c0
-  store.close()
-  for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
+  dispose()
   const pages = summary.items.reduce((n, i) => n + (i.pages ?? 0), 0)
   return { label: part === 'all' ? '完整流程，不用工作线程' : '同上，两个进程各读一半语料，各占一核', docs: summary.items.length, pages, ms, cpuS, peakRssMb }
 }
@@ -264,7 +274,6 @@ function pinSelf(cpus: string): void {
 
 async function runAlternating(pairs: number, chunk: number): Promise<BatchPair[]> {
   const { ingestPaths } = await import('../src/core/ingest/ingest')
-  const { Store } = await import('../src/core/store/store')
   const { createSourcePool } = await import('../src/node/workers')
   const { readWarmUpSamples } = await import('../src/core/ingest/warm-up')
   const cores = os.availableParallelism()
@@ -275,16 +284,13 @@ async function runAlternating(pairs: number, chunk: number): Promise<BatchPair[]
   for (const r of [...(await one.ready()), ...(await all.ready())]) if (r.error) throw new Error(r.error)
   const batch = async (pool: typeof one): Promise<[number, number]> => {
     // A fresh store each time: the same files are new to it, so every batch does the same work.
-    const dbFile = path.join(os.tmpdir(), `dra-bench-${process.pid}.sqlite`)
-    for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
-    const store = Store.open(dbFile)
+    const { store, dispose } = await freshStore()
     const t0 = performance.now()
     const c0 = cpuSeconds()
     const summary = await ingestPaths(files, { store, pool })
     const ms = performance.now() - t0
     const cpuS = cpuSeconds() - c0
-    store.close()
-    for (const s of ['', '-wal', '-shm']) fs.rmSync(dbFile + s, { force: true })
+    dispose()
     const bad = summary.items.filter((i) => i.status !== 'ok')
     if (bad.length) throw new Error(`${bad.length} 个文件未成功：${bad[0].fileName}：${bad[0].message}`)
     return [ms, cpuS]

@@ -12,6 +12,10 @@ import { parseDocument } from '../../src/core/ingest/parse'
 import { FIXTURES, SEEDS } from '../helpers/paths'
 
 const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule)
+/** A report read from TXT `text`, and the messages of one rule on it. */
+const textReport = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
+const messagesOn = async (text: string, rule: string) => ofRule(check(await textReport(text)), rule).map((f) => f.message)
+const converted = (name: string) => fs.readFileSync(path.join(FIXTURES, 'converted', name), 'utf8')
 const family = (fs: Finding[], prefix: RegExp) => fs.filter((f) => prefix.test(f.rule))
 
 describe('S structure', () => {
@@ -28,7 +32,6 @@ describe('S structure', () => {
 
 describe('S headings numbered another way', () => {
   const seed = () => fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
-  const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
 
   it('reads 第一部分 总体情况 … as the six sections, with one mild finding on the numbering', async () => {
     let text = seed()
@@ -36,7 +39,7 @@ describe('S headings numbered another way', () => {
       expect(text).toContain(h)
       text = text.replace(h, `第${h[0]}部分 ${h.slice(2)}`)
     }
-    const r = await reportOf(text)
+    const r = await textReport(text)
     expect(r.sections.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6])
     // Shown as printed: the space that numbers them kept, not run together (第一部分总体情况).
     expect(r.sections[0].heading).toBe('第一部分 总体情况')
@@ -48,14 +51,14 @@ describe('S headings numbered another way', () => {
   })
 
   it('reads 一 总体情况, the numeral set apart by a space, but not a sentence opening with a numeral', async () => {
-    const r = await reportOf(seed().replace('一、总体情况', '一　总体情况'))
+    const r = await textReport(seed().replace('一、总体情况', '一　总体情况'))
     expect(r.sections.map((s) => s.index)).toEqual([1, 2, 3, 4, 5, 6])
     expect(r.sections[0].heading).toBe('一 总体情况')
     expect(r.sections[1].heading).toBe('二、主动公开政府信息情况')
     expect(ofRule(check(r), 'S03').map((f) => f.severity)).toEqual(['info'])
     // Without the space it is a sentence's start (一年来…), and a heading worded otherwise stays a wording finding.
-    expect((await reportOf(seed().replace('一、总体情况', '一总体情况'))).sections.map((s) => s.index)).toEqual([2, 3, 4, 5, 6])
-    const typo = ofRule(check(await reportOf(seed().replace('一、总体情况', '第一部分 总体情况况'))), 'S03')
+    expect((await textReport(seed().replace('一、总体情况', '一总体情况'))).sections.map((s) => s.index)).toEqual([2, 3, 4, 5, 6])
+    const typo = ofRule(check(await textReport(seed().replace('一、总体情况', '第一部分 总体情况况'))), 'S03')
     expect(typo.map((f) => [f.severity, f.message])).toEqual([['warning', '标题“第一部分 总体情况况”与格式规定的“一、总体情况”不一致']])
   })
 })
@@ -66,7 +69,6 @@ describe('S headings numbered as lists are (or not numbered at all)', () => {
     for (const h of SECTION_TITLES) text = text.replace(h, shape(CN.indexOf(h[0])) + h.slice(2))
     return text
   }
-  const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
 
   it.each([
     ['（一）', (n: number) => `（${CN[n]}）`],
@@ -76,7 +78,7 @@ describe('S headings numbered as lists are (or not numbered at all)', () => {
     ['no number', () => '']
   ])('reads headings numbered %s as the six sections, with the one finding on the numbering', async (_, shape) => {
     for (const seed of ['001.txt', '002.txt']) {
-      const r = await reportOf(renumber(fs.readFileSync(path.join(SEEDS, seed), 'utf8'), shape))
+      const r = await textReport(renumber(fs.readFileSync(path.join(SEEDS, seed), 'utf8'), shape))
       // 002 numbers the parts of 一 (一)…(二)主动公开情况…: under 1.总体情况 they are no sections.
       expect(r.sections.map((s) => s.index), seed).toEqual([1, 2, 3, 4, 5, 6])
       expect(r.sections[1].heading).toBe(`${shape(1)}主动公开政府信息情况`)
@@ -93,14 +95,14 @@ describe('S headings numbered as lists are (or not numbered at all)', () => {
     const seed = fs.readFileSync(path.join(SEEDS, '002.txt'), 'utf8')
     // The list inside 一 stays a list in a report whose sections are numbered 一、: nothing changes.
     expect(seed).toMatch(/^\(二\)主动公开情况$/m)
-    expect((await reportOf(seed)).sections.map((s) => s.heading)).toEqual([...SECTION_TITLES])
+    expect((await textReport(seed)).sections.map((s) => s.heading)).toEqual([...SECTION_TITLES])
     // A heading that lost its number, or has a list's, is found where the others put it ...
     const lost = seed.replace('二、主动公开政府信息情况', '主动公开政府信息情况').replace('五、存在的主要问题', '5.存在的主要问题')
-    const r = await reportOf(lost)
+    const r = await textReport(lost)
     expect(r.sections.map((s) => s.heading)).toEqual(SECTION_TITLES.map((h, i) => (i === 1 ? h.slice(2) : i === 4 ? `5.${h.slice(2)}` : h)))
     expect(ofRule(check(r), 'S03').map((f) => f.severity)).toEqual(['info'])
     // ... under its official name only: with 二 gone, the list item (二)主动公开情况 is no section.
-    const gone = await reportOf(seed.replace(/^二、主动公开政府信息情况$/m, ''))
+    const gone = await textReport(seed.replace(/^二、主动公开政府信息情况$/m, ''))
     expect(gone.sections.map((s) => s.index)).toEqual([1, 3, 4, 5, 6])
     expect(ofRule(check(gone), 'S01').map((f) => f.message)).toEqual([expect.stringContaining('缺少第二部分')])
   })
@@ -156,8 +158,7 @@ describe('L labels and shape', () => {
   })
 
   it('L05/L06: a head missing from the header is reported; a head wrapped over two lines of spaced text is not', async () => {
-    const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
-    const messages = (r: Awaited<ReturnType<typeof reportOf>>, rule: string) => ofRule(check(r), rule).map((f) => f.message)
+    const messages = (r: Awaited<ReturnType<typeof textReport>>, rule: string) => ofRule(check(r), rule).map((f) => f.message)
     const variant = (name: string) => fs.readFileSync(path.join(FIXTURES, 'variants', name), 'utf8')
     const replaced = (text: string, from: string, to: string) => {
       expect(text).toContain(from)
@@ -165,42 +166,39 @@ describe('L labels and shape', () => {
     }
     // pdftotext -layout (t26): 商业企 科研机 … over 业 构 …, 结果 … over 维持 …: all there.
     const layout = variant('t26-pdftotext-layout.txt')
-    const t26 = await reportOf(layout)
+    const t26 = await textReport(layout)
     expect([...messages(t26, 'L05'), ...messages(t26, 'L06')]).toEqual([])
     // Tab-separated (seed 001) and spaced (t14, t26): a head renamed is missing.
     const seed = fs.readFileSync(path.join(SEEDS, '001.txt'), 'utf8')
-    expect(messages(await reportOf(replaced(seed, '\t科研机构\t', '\t科研单位\t')), 'L05')).toEqual(['表三表头缺少：科研机构'])
-    expect(messages(await reportOf(replaced(variant('t14-space-2019.txt'), '  科研机构  ', '  科研院所  ')), 'L05')).toEqual(['表三表头缺少：科研机构'])
-    expect(messages(await reportOf(replaced(layout, ' 科研机 ', ' 科研院 ')), 'L05')).toEqual(['表三表头缺少：科研机构'])
-    expect(messages(await reportOf(replaced(seed, '结果 维持\t结果 纠正', '结果 保持\t结果 纠正')), 'L06')).toEqual(['表四表头缺少或不规范：结果维持（2/3）'])
-    expect(messages(await reportOf(replaced(layout, '维持 纠正 结果 审结      维持', '维持 纠正 结果 审结      保持')), 'L06')).toEqual(['表四表头缺少或不规范：结果维持（2/3）'])
+    expect(messages(await textReport(replaced(seed, '\t科研机构\t', '\t科研单位\t')), 'L05')).toEqual(['表三表头缺少：科研机构'])
+    expect(messages(await textReport(replaced(variant('t14-space-2019.txt'), '  科研机构  ', '  科研院所  ')), 'L05')).toEqual(['表三表头缺少：科研机构'])
+    expect(messages(await textReport(replaced(layout, ' 科研机 ', ' 科研院 ')), 'L05')).toEqual(['表三表头缺少：科研机构'])
+    expect(messages(await textReport(replaced(seed, '结果 维持\t结果 纠正', '结果 保持\t结果 纠正')), 'L06')).toEqual(['表四表头缺少或不规范：结果维持（2/3）'])
+    expect(messages(await textReport(replaced(layout, '维持 纠正 结果 审结      维持', '维持 纠正 结果 审结      保持')), 'L06')).toEqual(['表四表头缺少或不规范：结果维持（2/3）'])
     // A head worded otherwise (合计 for 总计) is there: said so, not called missing.
     const heji = (text: string) => text.split('\n').map((l) => (/^\(七\) 总计/.test(l) ? l : l.replace(/总计/g, '合计'))).join('\n')
-    const renamed = await reportOf(heji(seed))
+    const renamed = await textReport(heji(seed))
     expect(messages(renamed, 'L05')).toEqual(['表三表头“合计”与格式规定的“总计”不一致'])
     expect(messages(renamed, 'L06')).toEqual(['表四表头“合计”与格式规定的“总计”不一致'])
-    expect(messages(await reportOf(replaced(heji(seed), '\t科研机构\t', '\t科研单位\t')), 'L05')).toEqual(['表三表头“合计”与格式规定的“总计”不一致；表头缺少：科研机构'])
+    expect(messages(await textReport(replaced(heji(seed), '\t科研机构\t', '\t科研单位\t')), 'L05')).toEqual(['表三表头“合计”与格式规定的“总计”不一致；表头缺少：科研机构'])
     // The row (七)合计 too, though too short to compare letter by letter.
     expect(messages(renamed, 'L04')).toEqual([])
-    expect(messages(await reportOf(seed.replace(/总计/g, '合计')), 'L04')).toEqual([expect.stringMatching(/^表三行标签“\(七\) ?合计”与格式规定的“（七）总计”不一致$/)])
+    expect(messages(await textReport(seed.replace(/总计/g, '合计')), 'L04')).toEqual([expect.stringMatching(/^表三行标签“\(七\) ?合计”与格式规定的“（七）总计”不一致$/)])
   })
 
   it('L01: heads spread one glyph a word that together spell the format’s heads are those heads; a wrong glyph is still reported', async () => {
     // pdftotext -layout of table 2 with heads spread over their cells (分散对齐): “信 息 内 容本 年 制 发 件 数本 …”.
-    const layout = fs.readFileSync(path.join(FIXTURES, 'converted', 'p27-distributed-heads.layout.txt'), 'utf8')
-    const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
-    const l01 = async (text: string) => ofRule(check(await reportOf(text)), 'L01').map((f) => f.message)
-    expect(await l01(layout)).toEqual([])
+    const layout = converted('p27-distributed-heads.layout.txt')
+    expect(await messagesOn(layout, 'L01')).toEqual([])
     expect(layout).toContain('本 年 废 止 件 数')
-    expect(await l01(layout.replace('本 年 废 止 件 数', '本 年 度 止 件 数'))).toContain('表二缺少“本年废止件数”列')
+    expect(await messagesOn(layout.replace('本 年 废 止 件 数', '本 年 度 止 件 数'), 'L01')).toContain('表二缺少“本年废止件数”列')
   })
 
   it('L04: glyphs of a spread name moved to a neighbouring label are not a rewording; a character no label holds is', async () => {
     // pdftotext -layout of names spread over their cells (分散对齐): “权稳4.保护第三方合法益”,
     // “（五）版3.要求提供公开出物”. Every character is in the table, some on a neighbour's line.
-    const layout = fs.readFileSync(path.join(FIXTURES, 'converted', 'p22-distributed-labels.layout.txt'), 'utf8')
-    const reportOf = async (text: string) => (await parseDocument(new Uint8Array(Buffer.from(text, 'utf8')), 'txt')).report!
-    const l04 = async (text: string) => ofRule(check(await reportOf(text)), 'L04').map((f) => f.message)
+    const layout = converted('p22-distributed-labels.layout.txt')
+    const l04 = (text: string) => messagesOn(text, 'L04')
     expect(await l04(layout)).toEqual([])
     // A name reworded, or short of a character that no label holds, is still reported.
     expect(layout).toContain('仍 不 明 确')
