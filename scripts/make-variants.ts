@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const OUT = path.join(ROOT, 'test/fixtures/variants')
+// A sweep (--sweep) writes elsewhere: see sweepVariants.
+let OUT = path.join(ROOT, 'test/fixtures/variants')
 
 // ---------------------------------------------------------------------------------------------
 // Variant specs
@@ -111,8 +112,8 @@ interface Variant {
   scale: 'small' | 'large'
   /** Print numbers ≥ 1000 with a thousands separator (6,855). */
   thousands: boolean
-  /** A unit printed after every count in tables 3 and 4 (26件), as some offices fill them. */
-  unit?: '件'
+  /** A unit printed after every count in tables 3 and 4 (26件), as some offices fill them; ' 件' with a space typed before it. */
+  unit?: '件' | ' 件'
   style: Style
   labels: {
     brackets: 'full' | 'half'
@@ -1051,6 +1052,107 @@ const VARIANTS: Variant[] = [
     labels: { brackets: 'full', spaces: false }
   },
   {
+    name: 'o66-office-units-apart',
+    about: 'LibreOffice; 2021; every count in tables 3 and 4 with its unit (26件), which LibreOffice sets apart from the number in right-aligned cells (“169 件”); Noto Sans 9pt, ruled',
+    output: { kind: 'office' },
+    agency: '上饶市信州区卫生健康委员会',
+    year: 2025,
+    template: '2021',
+    seed: 6666,
+    scale: 'small',
+    thousands: false,
+    unit: '件',
+    style: { font: 'sans', sizePt: 9, labelCols: 'medium', numAlign: 'right', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 't67-space-units-typed-apart',
+    about: 'TXT, UTF-8; columns aligned with spaces, every count in tables 3 and 4 with its unit typed after a space (26 件), thousands separators',
+    output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },
+    agency: '岳阳县人民政府办公室',
+    year: 2024,
+    template: '2021',
+    seed: 6767,
+    scale: 'large',
+    thousands: true,
+    unit: ' 件',
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.4 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 't68-tab-units-typed-apart',
+    about: 'TXT, GB18030, CRLF; tab-separated as a browser copies a table, every count in tables 3 and 4 with its unit typed after a space (26 件)',
+    output: { kind: 'txt', layout: 'tab-copy', encoding: 'gb18030', eol: '\r\n' },
+    agency: '桂林市七星区司法局',
+    year: 2023,
+    template: '2021',
+    seed: 6868,
+    scale: 'small',
+    thousands: false,
+    unit: ' 件',
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.4 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'o69-office-group-beside-leaf',
+    about: 'LibreOffice; 2021; Droid Sans Fallback 10pt, ruled, line height 1.2, table 3 cut by hand after 9 rows (续表): the group numbering （三） stands beside the last glyph of a leaf name wrapped over three lines (开), a few points from it across the rule (found by a sweep)',
+    output: { kind: 'office' },
+    agency: '桂林市七星区司法局',
+    year: 2025,
+    template: '2021',
+    seed: 2052,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 10, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.2 },
+    labels: { brackets: 'full', spaces: false },
+    t3Continued: 9
+  },
+  {
+    name: 'p70-units-wrapped',
+    about: 'Chromium; 2021; every count in tables 3 and 4 with its unit (26件), the columns too narrow for 3-digit values with it: 500 on one line, 件 wrapped under it, both half a line off the row’s other values (found by a sweep); Noto Sans 12pt, ruled, line height 1.8',
+    output: { kind: 'chromium' },
+    agency: '常德市鼎城区教育局',
+    year: 2025,
+    template: '2021',
+    seed: 2037,
+    scale: 'large',
+    thousands: false,
+    unit: '件',
+    style: { font: 'sans', sizePt: 12, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1.8 },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 'p71-2019-spread-heads-borderless',
+    about: 'Chromium; 2019 (2020 report); borderless, narrow label columns, line height 2.2, header cells spread (信 息 内 容 a glyph a word), bold overprinted, table 4 in blocks, tables of the office’s own; （三） overflows its narrow cell onto 1.属于国 (found by a sweep); Noto Sans 11pt, right-aligned',
+    output: { kind: 'chromium' },
+    agency: '曲靖市麒麟区人力资源和社会保障局',
+    year: 2020,
+    template: '2019',
+    seed: 2034,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 11, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 2.2, distributedHeads: true, overprintBold: true },
+    labels: { brackets: 'full', spaces: false },
+    t4Blocks: true,
+    extraTables: true
+  },
+  {
+    name: 'g72-generator-units-wrapped',
+    about: 'a report generator as g57 (every character drawn on its own), borderless, thousands separators and a unit after every count: 1,889件 wraps in its cell, 件 under the number (found by a sweep); 2021, Droid Sans Fallback 11pt, table 4 in blocks',
+    output: { kind: 'generator', glyphs: 'char' },
+    agency: '襄阳市襄州区人民政府',
+    year: 2024,
+    template: '2021',
+    seed: 2020,
+    scale: 'large',
+    thousands: true,
+    unit: '件',
+    style: { font: 'truetype', sizePt: 11, labelCols: 'wide', numAlign: 'center', borders: false, lineHeight: 1.8 },
+    labels: { brackets: 'half', spaces: false },
+    t4Blocks: true,
+    blanks: { 't3.reject_mass.other_org': '' }
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },
@@ -1065,6 +1167,85 @@ const VARIANTS: Variant[] = [
     t4Blocks: true
   }
 ]
+
+// ---------------------------------------------------------------------------------------------
+// Sweep: random combinations of the knobs above, to look for layouts the extractor misreads
+//   node_modules/.bin/tsx scripts/make-variants.ts --sweep COUNT [--seed N] [--out DIR]
+// writes COUNT reports and their expected.json to DIR (not the fixtures); scripts/sweep-check.ts
+// then reads each and lists the cells read wrong. A combination that fails becomes a variant above.
+// ---------------------------------------------------------------------------------------------
+
+const SWEEP_AGENCIES = ['襄阳市襄州区人民政府', '常德市鼎城区教育局', '南阳市卧龙区市场监督管理局', '曲靖市麒麟区人力资源和社会保障局', '上饶市信州区卫生健康委员会', '岳阳县人民政府办公室', '桂林市七星区司法局', '达州市通川区住房和城乡建设局']
+
+function sweepVariants(count: number, seed: number): Variant[] {
+  const rnd = mulberry32(seed)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
+  const chance = (p: number) => rnd() < p
+  const out: Variant[] = []
+  for (let i = 0; i < count; i++) {
+    const kind = pick(['chromium', 'chromium', 'chromium', 'office', 'office', 'generator'] as const)
+    const chromium = kind === 'chromium'
+    const plain = kind === 'generator'
+    const template: Template = chance(0.2) ? '2019' : '2021'
+    const scale = chance(0.4) ? 'large' : 'small'
+    const style: Style = {
+      font: pick(['serif', 'sans', 'truetype'] as const),
+      sizePt: pick([9, 10, 10.5, 10.5, 11, 12, 14]),
+      labelCols: pick(['wide', 'medium', 'narrow'] as const),
+      numAlign: pick(['center', 'right'] as const),
+      borders: chance(0.6),
+      lineHeight: pick([1.0, 1.2, 1.5, 1.8, 2.2])
+    }
+    // Narrow label columns in a large font wrap the group labels a glyph a line and let
+    // （三） overflow its cell: offices that narrow the columns set the table small.
+    if (style.labelCols === 'narrow' && style.sizePt > 11) style.sizePt = pick([9, 10, 10.5, 11])
+    if (!plain) {
+      if (chance(0.25)) style.valign = pick(['top', 'bottom'] as const)
+      if (chance(0.12)) style.distributed = true
+      if (chance(0.08)) style.distributedHeads = true
+      if (chance(0.1)) style.shadedHeads = true
+      if (chance(0.08)) style.overprintBold = true
+    }
+    if (chromium) {
+      if (chance(0.1)) style.verticalGroups = pick(['upright', 'sideways'] as const)
+      if (chance(0.08)) style.watermark = '仅供参考'
+      if (chance(0.08)) style.landscapeT3 = true
+    }
+    const v: Variant = {
+      name: `s${seed}-${String(i).padStart(3, '0')}-${kind}`,
+      about: 'sweep',
+      output: plain ? { kind: 'generator', glyphs: chance(0.3) ? 'char' : 'string' } : { kind },
+      agency: pick(SWEEP_AGENCIES),
+      year: template === '2019' ? pick([2019, 2020]) : pick([2021, 2022, 2023, 2024, 2025]),
+      template,
+      seed: seed * 1000 + i,
+      scale,
+      thousands: scale === 'large' && chance(0.5),
+      style,
+      labels: { brackets: pick(['full', 'half'] as const), spaces: chance(0.3) }
+    }
+    if (chance(0.1)) v.unit = '件'
+    if (chance(0.15)) v.t4Blocks = true
+    else if (chance(0.08)) v.t4Turned = true
+    if (template === '2021' && chance(0.1)) v.t2Notes = true
+    if (chance(0.1)) {
+      const row = pick(template === '2019' ? ['open', 'deny_law', 'reject_mass', 'other'] : ['open', 'deny_law', 'reject_mass', 'other_fee'])
+      v.blanks = { [`t3.${row}.${pick(T3_COLS.slice(0, 6))}`]: pick(['', '-', '/', '——'] as const) }
+    }
+    if (!plain) {
+      if (chance(0.12)) v.captions = true
+      if (chance(0.08)) v.extraTables = true
+      if (chance(0.08)) v.t3Continued = 6 + Math.floor(rnd() * 10)
+    }
+    if (chromium) {
+      if (chance(0.25)) v.furniture = { footer: pick(['plain', 'dash', 'of'] as const), ...(chance(0.5) ? { header: v.agency } : {}) }
+      if (chance(0.05)) v.cover = true
+      else if (chance(0.05)) v.letterhead = { issuer: `${/^.*?[市州](?:.*?[区县])?/.exec(v.agency)?.[0] ?? v.agency}人民政府办公室`, docNo: `政办发〔${v.year + 1}〕${1 + (i % 30)}号` }
+    }
+    out.push(v)
+  }
+  return out
+}
 
 // ---------------------------------------------------------------------------------------------
 // Official layout (domain.md §1; keys: data-model.md). Kept here, independent of src/.
@@ -1956,12 +2137,18 @@ function furniture(v: Variant): { displayHeaderFooter?: boolean; headerTemplate?
 }
 
 async function main(): Promise<void> {
-  const filter = process.argv[2]
-  const selected = VARIANTS.filter((v) => !filter || v.name.includes(filter))
+  const args = process.argv.slice(2)
+  const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
+  const sweep = opt('--sweep') ?? (args.includes('--spec') ? '0' : undefined)
+  if (sweep) OUT = path.resolve(opt('--out') ?? path.join(os.tmpdir(), 'variant-sweep'))
+  const filter = sweep ? undefined : args[0]
+  // --spec FILE: one combination again (a sweep's NAME.spec.json, edited to narrow a failure down).
+  const specs = args.flatMap((a, i) => (a === '--spec' ? [JSON.parse(fs.readFileSync(args[i + 1], 'utf8')) as Variant] : []))
+  const selected = specs.length ? specs : sweep ? sweepVariants(Number(sweep), Number(opt('--seed') ?? 1)) : VARIANTS.filter((v) => !filter || v.name.includes(filter))
   fs.mkdirSync(OUT, { recursive: true })
   const names = new Set(VARIANTS.map((v) => v.name))
   if (names.size !== VARIANTS.length) throw new Error('duplicate variant names')
-  if (!filter) for (const f of fs.readdirSync(OUT)) if (/\.(pdf|txt|json)$/.test(f)) fs.rmSync(path.join(OUT, f))
+  if (!filter && !sweep) for (const f of fs.readdirSync(OUT)) if (/\.(pdf|txt|json)$/.test(f)) fs.rmSync(path.join(OUT, f))
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'variants-'))
   const browser = selected.some((v) => v.output.kind === 'chromium' || v.output.kind === 'chromium-text')
@@ -2037,6 +2224,8 @@ async function main(): Promise<void> {
       if (v.style.showSideways) rotateLandscapePages(path.join(OUT, file), v.style.showSideways, false)
       if (v.t3Split) note = checkSplit(v, path.join(OUT, file))
       fs.writeFileSync(path.join(OUT, `${v.name}.expected.json`), JSON.stringify(expected, null, 1) + '\n')
+      // A sweep's combination, to be made a variant above if it is misread.
+      if (sweep) fs.writeFileSync(path.join(OUT, `${v.name}.spec.json`), JSON.stringify(v, null, 1) + '\n')
       const size = fs.statSync(path.join(OUT, file)).size
       console.log(`${file.padEnd(36)} ${String(Math.round(size / 1024)).padStart(5)} KB  ${note}`)
     }
@@ -2045,8 +2234,8 @@ async function main(): Promise<void> {
     fs.rmSync(tmp, { recursive: true, force: true })
   }
 
-  // The README lists every variant, so it is rewritten on a filtered run too.
-  {
+  // The README lists every variant, so it is rewritten on a filtered run too (not by a sweep).
+  if (!sweep) {
     const rows = VARIANTS.map((v) => {
       const ext = v.output.kind === 'txt' || v.output.kind === 'chromium-text' ? 'txt' : 'pdf'
       return `| ${v.name}.${ext} | ${v.agency} | ${v.year} | ${v.template} | ${v.about} |`

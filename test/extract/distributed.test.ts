@@ -2,7 +2,9 @@
  * Distributed alignment (分散对齐): a row label spread over its cell, one glyph per word, still
  * reads in order, and its last wrapped glyph, flush against the values, stays in the label
  * (variant p22); header cells spread the same way read as the official column names, so the
- * label rules find nothing to report (variant p27). Their cells are checked with the other variants.
+ * label rules find nothing to report (variant p27). In p71 (borderless, 2019 format) 信 息 内 容
+ * spread a glyph a word still ends table 2's header: the name wrapped under it (行政事业性收 /
+ * 费) is a row's, not a header's. Their cells are checked with the other variants.
  */
 import { expect, it } from 'vitest'
 import { T2_LAYOUTS } from '../../src/core/model/keys'
@@ -39,4 +41,12 @@ it('reads spread header cells as whole names, so no label rule fires', async () 
   expect(row('unable_create')).toBe('无法提供2.没有现成信息需要另行制作')
   expect(report.problems).toEqual([])
   expect(check(report).filter((f) => f.rule.startsWith('L'))).toEqual([])
+})
+
+it('ends a table-2 header at its spread 信息内容, and reads （三） run into 1.属于国 as two columns', async () => {
+  const report = await variantReport('p71-2019-spread-heads-borderless.pdf')
+  const label = (table: string, key: string) => report.labels.find((l) => l.table === table && l.role === 'row' && l.key === key)?.text
+  expect(label('t2', 'fees')).toBe('行政事业性收费')
+  expect(label('t3', 'deny_secret')).toBe('（三）不予公开1.属于国家秘密')
+  expect(report.problems).toEqual([])
 })

@@ -4,6 +4,7 @@
  * sections, tables) works on it.
  */
 import type { Box, DocumentKind, Provenance } from '../model/report'
+import { parseValueToken } from '../text/numbers'
 
 export interface DocWord {
   /** Glyph-repaired text. */
@@ -116,6 +117,38 @@ export function joinWords(words: DocWord[], text = words.map((w) => w.text).join
     y0: Math.min(...words.map((w) => w.y0 ?? Infinity)),
     y1: Math.max(...words.map((w) => w.y1 ?? -Infinity))
   }
+}
+
+/** A count unit set as a word of its own after its number (169 件): the unit parseValueToken takes. */
+const UNIT_WORD = /^(?:件|个|项|条|次|万元)$/
+export const isUnitWord = (w: Pick<DocWord, 'text'>) => UNIT_WORD.test(w.text)
+
+/** A number that a unit may follow: a value token ending in a digit. */
+export const takesUnit = (w: Pick<DocWord, 'text'>) => /\d$/.test(w.text) && parseValueToken(w.text)?.kind === 'number'
+
+/**
+ * Joins a count unit printed apart from its number (「169 件」: a space typed between them, or
+ * justified apart in a right-aligned cell, as LibreOffice sets it) to the number, so that the
+ * cell reads as one value (169件) and not as a value and a stray label. `apart` says when the
+ * two are too far apart to be one cell's text.
+ */
+export function attachUnits(words: DocWord[], apart: (value: DocWord, unit: DocWord) => boolean): DocWord[] {
+  if (!words.some(isUnitWord)) return words
+  const out: DocWord[] = []
+  for (const w of words) {
+    const prev = out.at(-1)
+    if (prev && isUnitWord(w) && takesUnit(prev) && !apart(prev, w)) {
+      out[out.length - 1] = {
+        ...prev,
+        text: prev.text + w.text,
+        // As the auditor sees it: apart.
+        raw: `${prev.raw} ${w.raw}`,
+        source: spanOf([prev.source, w.source]) ?? prev.source,
+        ...(prev.x1 !== undefined ? { x1: Math.max(prev.x1, w.x1 ?? prev.x1) } : {})
+      }
+    } else out.push(w)
+  }
+  return out
 }
 
 export function round(n: number): number {

@@ -7,8 +7,9 @@
  */
 import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { joinFragments, normalizeGlyphs } from '../text/normalize'
-import { baselineAt, GLYPH_ABOVE, GLYPH_BELOW, round, wordLine, type DocLine, type DocWord } from '../extract/doc'
+import { attachUnits, baselineAt, GLYPH_ABOVE, GLYPH_BELOW, round, wordLine, type DocLine, type DocWord } from '../extract/doc'
 import { PAGE_NUMBER } from '../extract/labels'
+import { joinWrappedUnits } from './wrapped-units'
 
 interface Piece {
   raw: string
@@ -227,16 +228,19 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
       }
     }
     flush()
+    // A unit more than 0.6 em from its number is another cell's text.
+    const em = (w: DocWord) => (w.y1! - w.y0!) / (GLYPH_ABOVE + GLYPH_BELOW)
+    const lineWords = attachUnits(words, (v, u) => u.x0! - v.x1! > 0.6 * Math.min(em(v), em(u)))
     const baseline = g.reduce((s, p) => s + p.baseline, 0) / g.length
     const fontSize = Math.max(...g.map((p) => p.size))
-    const text = joinFragments(words.map((w) => w.text))
-    const raw = joinFragments(words.map((w) => w.raw))
-    const x0 = Math.min(...words.map((w) => w.x0!))
-    const x1 = Math.max(...words.map((w) => w.x1!))
-    const y0 = Math.min(...words.map((w) => w.y0!))
-    const y1 = Math.max(...words.map((w) => w.y1!))
+    const text = joinFragments(lineWords.map((w) => w.text))
+    const raw = joinFragments(lineWords.map((w) => w.raw))
+    const x0 = Math.min(...lineWords.map((w) => w.x0!))
+    const x1 = Math.max(...lineWords.map((w) => w.x1!))
+    const y0 = Math.min(...lineWords.map((w) => w.y0!))
+    const y1 = Math.max(...lineWords.map((w) => w.y1!))
     lines.push({
-      words,
+      words: lineWords,
       text,
       raw,
       page,
@@ -245,8 +249,9 @@ export function buildLines(items: TextItem[], page: number): DocLine[] {
       source: { kind: 'pdf', page, box: [round(x0), round(y0), round(x1), round(y1)] }
     })
   }
-  if (turned.length === 0) return lines
-  return [...lines, ...turnedLines(turned, page)].sort((a, b) => (b.baseline ?? 0) - (a.baseline ?? 0))
+  const joined = joinWrappedUnits(lines)
+  if (turned.length === 0) return joined
+  return [...joined, ...turnedLines(turned, page)].sort((a, b) => (b.baseline ?? 0) - (a.baseline ?? 0))
 }
 
 /** Where a line stands up the page: its baseline, as laid out. */

@@ -2,7 +2,8 @@
  * A decoded TXT report as lines of words with character ranges.
  * Words are split at tabs (cell boundaries) and at runs of spaces.
  */
-import type { DocLine, DocWord, SourceDoc } from '../extract/doc'
+import { attachUnits, type DocLine, type DocWord, type SourceDoc } from '../extract/doc'
+import type { Provenance } from '../model/report'
 import { PAGE_NUMBER } from '../extract/labels'
 import { normalizeGlyphs } from './normalize'
 
@@ -116,6 +117,9 @@ function decodeEntities(s: string): string {
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g
 const readable = (s: string) => normalizeGlyphs(decodeEntities(s)).replace(INVISIBLE, '')
 
+/** Where a TXT word starts or ends in the file. */
+const offset = (p: Provenance, end: 'start' | 'end') => (p.kind === 'txt' ? p[end] : 0)
+
 function lineOf(raw: string, start: number, end: number): DocLine {
   const body = unmark(raw).replace(SPACE_ENTITY, (m) => ' '.repeat(m.length))
   const words: DocWord[] = []
@@ -140,7 +144,8 @@ function lineOf(raw: string, start: number, end: number): DocLine {
     })
   }
   return {
-    words,
+    // A unit one or two spaces after its number, in the number's cell.
+    words: attachUnits(words, (v, u) => u.cell !== v.cell || offset(u.source, 'start') - offset(v.source, 'end') > 2),
     text: readable(body),
     raw,
     source: { kind: 'txt', start, end },

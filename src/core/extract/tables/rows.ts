@@ -94,13 +94,18 @@ function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
   // A numbering token and the label it numbers ("1." "属于国家秘") form one segment; segments
   // whose spans overlap form a column.
   const segments: Array<{ x0: number; x1: number; pieces: LabelPiece[] }> = []
-  for (const p of joinLoneGlyphs([...pieces].sort(byLine))) {
+  const sorted = joinLoneGlyphs([...pieces].sort(byLine))
+  const otherLine = (a: LabelPiece, b: LabelPiece) => a.page !== b.page || Math.abs((a.baseline ?? 0) - (b.baseline ?? 0)) > 0.35 * Math.min(a.fontSize ?? 10, b.fontSize ?? 10)
+  // A piece that starts where a line of another stands starts a line of its column: the last
+  // glyph of a wrapped leaf name (开) beside a group's numbering （三） in the column before.
+  const startsColumnLine = (p: LabelPiece) => sorted.some((q) => q !== p && otherLine(p, q) && Math.abs((q.x0 ?? 0) - (p.x0 ?? 0)) <= 0.5)
+  for (const p of sorted) {
     const seg = segments.at(-1)
     const fs = p.fontSize ?? 10
     const sameLine = seg && seg.pieces[0].page === p.page && Math.abs((seg.pieces[0].baseline ?? 0) - (p.baseline ?? 0)) <= 0.35 * fs
     // "1." then "属于…" is one label; "（三）" then "1.属于…" is a group label beside a leaf.
     const numbering = seg && NUMBERING.test(seg.pieces.at(-1)!.text.trim()) && !NUMBERED.test(p.text.trim())
-    if (seg && sameLine && numbering && (p.x0 ?? 0) - seg.x1 < 1.0 * fs) {
+    if (seg && sameLine && numbering && (p.x0 ?? 0) - seg.x1 < 1.0 * fs && !startsColumnLine(p)) {
       seg.pieces.push(p)
       seg.x1 = Math.max(seg.x1, p.x1 ?? 0)
     } else segments.push({ x0: p.x0 ?? 0, x1: p.x1 ?? 0, pieces: [p] })
@@ -197,6 +202,27 @@ function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
     i = j + 1
   }
   return out
+}
+
+/**
+ * A group's numbering run into the next cell's (（三）1.属于国, 三、（一）): a numbering too wide
+ * for a narrow group column overflows onto the leaf's, and the two touch. No label holds two
+ * numberings in a row, so the word is cut between them, each part its share of the box by its
+ * characters' widths (CJK and full-width forms twice a Latin glyph's).
+ */
+const SEAM = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])(?=[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/
+
+export function splitAtSeam(p: LabelPiece): LabelPiece[] {
+  const m = SEAM.exec(p.text)
+  if (!m || p.x0 === undefined || p.x1 === undefined || p.source.kind !== 'pdf' || p.raw.length !== p.text.length) return [p]
+  const units = (t: string) => [...t].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)
+  const cut = p.x0 + ((p.x1 - p.x0) * units(m[1])) / units(p.text)
+  const [bx0, by0, bx1, by1] = p.source.box
+  const head = m[1].length
+  return [
+    { ...p, text: p.text.slice(0, head), raw: p.raw.slice(0, head), x1: cut, source: { ...p.source, box: [bx0, by0, cut, by1] } },
+    { ...p, text: p.text.slice(head), raw: p.raw.slice(head), x0: cut, source: { ...p.source, box: [cut, by0, bx1, by1] } }
+  ]
 }
 
 export function pieceOf(w: Pick<DocWord, 'text' | 'raw' | 'source' | 'x0' | 'x1'>, line: DocLine): LabelPiece {

@@ -283,12 +283,26 @@ function columnCount(values: number, columns: number): string {
   return `而该栏目${values < columns ? '' : '只'}有 ${columns} 列`
 }
 
+/** The first words of a line that together spell 信息内容, when it is spread a glyph a word; else none. */
+function spreadAnchor(words: DocWord[]): DocWord[] {
+  let text = ''
+  for (let i = 0; i < words.length && text.length < ANCHOR_TEXT.length; i++) {
+    text += matchForm(words[i].text)
+    if (!ANCHOR_TEXT.startsWith(text.slice(0, ANCHOR_TEXT.length))) return []
+    if (text.length >= ANCHOR_TEXT.length) return text === ANCHOR_TEXT ? words.slice(0, i + 1) : []
+  }
+  return []
+}
+const ANCHOR_TEXT = '信息内容'
+
 /** The header of a block: its 信息内容 line and wrapped header lines just above or below it. */
 function collectHeader(lines: DocLine[], at: number, kind: 'pdf' | 'txt'): Header {
   const line = lines[at]
   const anchor = line.words.find((w) => T2_HEADER_ANCHOR.test(matchForm(w.text)))
-  const edge = anchor?.x1 ?? -Infinity
-  const right = (l: DocLine) => l.words.filter((w) => (w.x0 ?? 0) >= edge - 1 && !T2_HEADER_ANCHOR.test(matchForm(w.text)))
+  // 信息内容 spread over its cell (分散对齐) comes a glyph a word: it ends where its 容 does.
+  const spread = anchor ? [] : spreadAnchor(line.words)
+  const edge = anchor?.x1 ?? spread.at(-1)?.x1 ?? -Infinity
+  const right = (l: DocLine) => l.words.filter((w) => (w.x0 ?? 0) >= edge - 1 && !T2_HEADER_ANCHOR.test(matchForm(w.text)) && !spread.includes(w))
   const header: Header = { words: right(line), lines: [line] }
   if (kind !== 'pdf') return line.cells ? header : txtLayoutHeader(lines, at, anchor)
   const lineOf = new Map<DocWord, DocLine>()

@@ -21,9 +21,11 @@ import {
   labelText,
   pieceOf,
   rowsFromTxt,
+  splitAtSeam,
   splitTrailingValues,
   stackWords,
   valueColumns,
+  type Attachment,
   type LabelPiece,
   type RowCandidate,
   type ValueSlot
@@ -113,19 +115,30 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
     // the ruling lines (reading them costs as much as reading the page's text).
     let built = await pdfRows(lines, firstData, ctx, template, 'nearest')
     let bad = built.ambiguous > 0 ? unofficialRows(built.rows, template) : []
+    let elsewhere: 'nearest' | 'blocks' = 'nearest'
     if (bad.length) {
       const byBlocks = await pdfRows(lines, firstData, ctx, template, 'blocks')
       const left = unofficialRows(byBlocks.rows, template)
       if (left.length < bad.length) {
         built = byBlocks
         bad = left
+        elsewhere = 'blocks'
       }
     }
-    if (bad.length) {
-      const suspect = new Set(bad)
-      const rulings = (page: number) => (suspect.has(page) ? ctx.rulings(page) : Promise.resolve([]))
-      const ruled = await pdfRows(lines, firstData, ctx, template, rulings)
-      if (unofficialRows(ruled.rows, template).length <= bad.length) built = ruled
+    // The pages in doubt that have ruling lines by their rules; the others as the better of the
+    // two ways read them (a page without rules would only be read by geometry again).
+    const ruledPages = new Set<number>()
+    for (const page of new Set(bad)) if ((await ctx.rulings(page)).some((r) => r.orient === 'h')) ruledPages.add(page)
+    if (ruledPages.size) {
+      // Elsewhere by geometry as first read; by blocks too when they read better, kept if better still.
+      let ruled = await pdfRows(lines, firstData, ctx, template, { rulings: ctx.rulings, pages: ruledPages, elsewhere: 'nearest' })
+      let left = unofficialRows(ruled.rows, template).length
+      if (elsewhere === 'blocks') {
+        const withBlocks = await pdfRows(lines, firstData, ctx, template, { rulings: ctx.rulings, pages: ruledPages, elsewhere })
+        const n = unofficialRows(withBlocks.rows, template).length
+        if (n < left) [ruled, left] = [withBlocks, n]
+      }
+      if (left <= bad.length) built = ruled
     }
     rows = built.rows
     if (built.notes.length) {
@@ -344,7 +357,7 @@ async function pdfRows(
   firstData: number,
   ctx: TableContext,
   template: Template,
-  strategy: 'nearest' | 'blocks' | ((page: number) => Promise<Segment[]>)
+  strategy: 'nearest' | 'blocks' | RuledPages
 ): Promise<PdfRows> {
   const rows: RowCandidate[] = []
   const lineOf = new Map<DocWord, DocLine>()
@@ -353,7 +366,7 @@ async function pdfRows(
     const l = lines[i]
     if (!hasValues(l)) continue
     const { label: lw, values } = splitTrailingValues(l)
-    rows.push({ pieces: lw.map((w) => pieceOf(w, l)), values, blank: false, page: l.page, baseline: l.baseline, fontSize: l.fontSize, source: l.source })
+    rows.push({ pieces: lw.flatMap((w) => splitAtSeam(pieceOf(w, l))), values, blank: false, page: l.page, baseline: l.baseline, fontSize: l.fontSize, source: l.source })
   }
   const valueLeft = Math.min(...rows.map((r) => r.values[0]?.x0 ?? Infinity))
   const cols = valueColumns(rows)
@@ -392,13 +405,10 @@ async function pdfRows(
         notes.push(w)
         continue
       }
-      fragments.push(pieceOf(w, l))
+      fragments.push(...splitAtSeam(pieceOf(w, l)))
     }
   })
-  const { orphans, ambiguous } =
-    strategy === 'blocks'
-      ? { orphans: attachByBlocks(rows, fragments), ambiguous: 0 }
-      : await attachFragments(rows, fragments, strategy === 'nearest' ? null : strategy)
+  const { orphans, ambiguous } = await attachAll(rows, fragments, strategy)
   // A label that names a row on its own but has no values is a row left blank.
   const names = namesOneRow(template)
   const groups = groupOrphans(orphans)
@@ -410,6 +420,25 @@ async function pdfRows(
   }
   rows.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || (b.baseline ?? 0) - (a.baseline ?? 0))
   return { rows, headerWords, lineOf, ambiguous, notes }
+}
+
+/** Label fragments read by their ruling lines on some pages, by text geometry on the others. */
+interface RuledPages {
+  rulings: (page: number) => Promise<Segment[]>
+  pages: Set<number>
+  elsewhere: 'nearest' | 'blocks'
+}
+
+/** Attaches the label fragments to the rows by `strategy`; returns those left over. */
+async function attachAll(rows: RowCandidate[], fragments: LabelPiece[], strategy: 'nearest' | 'blocks' | RuledPages): Promise<Attachment> {
+  if (strategy === 'blocks') return { orphans: attachByBlocks(rows, fragments), ambiguous: 0 }
+  if (strategy === 'nearest') return attachFragments(rows, fragments, null)
+  const ruled = fragments.filter((f) => strategy.pages.has(f.page ?? 0))
+  const rest = fragments.filter((f) => !strategy.pages.has(f.page ?? 0))
+  // Blocks first, as when they were chosen: they read the rows' own label words on every page.
+  const other = await attachAll(rows, rest, strategy.elsewhere)
+  const byRules = await attachFragments(rows, ruled, strategy.rulings)
+  return { orphans: [...other.orphans, ...byRules.orphans], ambiguous: other.ambiguous + byRules.ambiguous }
 }
 
 /** Orphan fragments close together form one label (a wrapped blank row). */
