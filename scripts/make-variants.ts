@@ -1153,6 +1153,20 @@ const VARIANTS: Variant[] = [
     blanks: { 't3.reject_mass.other_org': '' }
   },
   {
+    name: 'p73-letterhead-quote-wrapped',
+    about: 'Chromium; 2021; under a letterhead, the notice’s title (…关于印发《…》的通知) set at 14pt wraps inside the quoted report name, between the agency’s place and its body (《上饶市信州区 / 卫生健康委员会2024年…》) (found by a sweep); Droid Sans Fallback 14pt, ruled',
+    output: { kind: 'chromium' },
+    agency: '上饶市信州区卫生健康委员会',
+    year: 2024,
+    template: '2021',
+    seed: 3021,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 14, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.5 },
+    labels: { brackets: 'full', spaces: false },
+    letterhead: { issuer: '上饶市信州区人民政府办公室', docNo: '信政办发〔2025〕22号' }
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

@@ -1,5 +1,6 @@
 /**
- * What comes before and after a report: a red letterhead with a covering notice (variant p44),
+ * What comes before and after a report: a red letterhead with a covering notice (variants p44,
+ * and p73, whose notice title wraps inside the quoted report name),
  * a cover page and a table of contents (variant p45, and a TXT copy with one), the tables moved
  * to an appendix after the sign-off (variant p46, and a TXT copy). The report's own title gives
  * agency and year; the contents' entries ("一、总体情况……1") and the appendix's captions
@@ -48,6 +49,14 @@ describe('front matter before the report', () => {
   it('a letterhead and covering notice (p44): the report is titled by its own title', async () => {
     const report = await variantReport('p44-letterhead-notice.pdf')
     expect(report.title).toBe('南漳县人民政府2023年政府信息公开工作年度报告')
+    expect(report.titleSource?.kind === 'pdf' && report.titleSource.page).toBe(2)
+    expectPlainStructure(report)
+  })
+
+  it('p73: the notice’s title wrapped inside the quoted name (《上饶市信州区 / 卫生健康委员会…》) does not name the agency', async () => {
+    const report = await variantReport('p73-letterhead-quote-wrapped.pdf')
+    expect(report.agency).toBe('上饶市信州区卫生健康委员会')
+    expect(report.title).toBe('上饶市信州区卫生健康委员会2024年政府信息公开工作年度报告')
     expect(report.titleSource?.kind === 'pdf' && report.titleSource.page).toBe(2)
     expectPlainStructure(report)
   })

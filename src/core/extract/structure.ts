@@ -102,6 +102,10 @@ export function findTitle(lines: DocLine[], limit = 15, headings?: Heading[]): T
   let max = Math.min(lines.length, Math.max(limit, firstSection))
   let quoted: TitleInfo | null = null
   for (let i = 0; i < max; i++) {
+    // The lines of a notice's title already read are none of the report's: its name wrapped in
+    // the quote (…关于印发《上饶市信州区 / 卫生健康委员会2024年…年度报告》的通知) reads as a title
+    // naming the wrong agency from its second line.
+    let notice = 0
     for (let n = 1; n <= TITLE_LINES && i + n <= lines.length; n++) {
       const window = lines.slice(i, i + n)
       if (window.some((l) => hasValues(l))) break
@@ -112,6 +116,7 @@ export function findTitle(lines: DocLine[], limit = 15, headings?: Heading[]): T
         if (n > 1 && noticeQuote(compact(joinFragments(window.slice(1).map((l) => l.text))))) break
         quoted ??= titleInfo(lines, window, quote, readTitle(quote)!, i + n - 1)
         max = Math.min(lines.length, Math.max(max, i + n + AFTER_NOTICE))
+        notice = n
         break
       }
       const read = readTitle(text)
@@ -123,6 +128,7 @@ export function findTitle(lines: DocLine[], limit = 15, headings?: Heading[]): T
       if (text.length > 80 || /[。；]/.test(text)) break
       return titleInfo(lines, window, text, read, i + n - 1)
     }
+    if (notice) i += notice - 1
   }
   return quoted
 }
