@@ -1167,6 +1167,19 @@ const VARIANTS: Variant[] = [
     letterhead: { issuer: '上饶市信州区人民政府办公室', docNo: '信政办发〔2025〕22号' }
   },
   {
+    name: 'p74-distributed-borderless-14pt',
+    about: 'Chromium; 2021; borderless, row labels spread over their cells (分散对齐) at 14pt and line height 2.2, group labels in upright vertical text: a justified line’s glyphs stand closer than a word gap in places, so its words mix pairs and lone glyphs at one pitch (1.属 于 国 家 秘) (found by a sweep); Droid Sans Fallback, half-width brackets',
+    output: { kind: 'chromium' },
+    agency: '上饶市信州区卫生健康委员会',
+    year: 2024,
+    template: '2021',
+    seed: 3021,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 14, labelCols: 'medium', numAlign: 'center', borders: false, lineHeight: 2.2, distributed: true, verticalGroups: 'upright' },
+    labels: { brackets: 'half', spaces: false }
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },
@@ -1197,9 +1210,11 @@ function sweepVariants(count: number, seed: number): Variant[] {
   const chance = (p: number) => rnd() < p
   const out: Variant[] = []
   for (let i = 0; i < count; i++) {
-    const kind = pick(['chromium', 'chromium', 'chromium', 'office', 'office', 'generator'] as const)
+    const kind = pick(['chromium', 'chromium', 'chromium', 'office', 'office', 'generator', 'txt', 'txt', 'chromium-text'] as const)
     const chromium = kind === 'chromium'
-    const plain = kind === 'generator'
+    // TXT (a web page or a document copied to text) and the generator have none of the print's styling.
+    const plain = kind === 'generator' || kind === 'txt'
+    const txt = kind === 'txt'
     const template: Template = chance(0.2) ? '2019' : '2021'
     const scale = chance(0.4) ? 'large' : 'small'
     const style: Style = {
@@ -1228,7 +1243,12 @@ function sweepVariants(count: number, seed: number): Variant[] {
     const v: Variant = {
       name: `s${seed}-${String(i).padStart(3, '0')}-${kind}`,
       about: 'sweep',
-      output: plain ? { kind: 'generator', glyphs: chance(0.3) ? 'char' : 'string' } : { kind },
+      output:
+        kind === 'txt'
+          ? { kind, layout: pick(['tab-grid', 'tab-copy', 'tab-copy', 'space', 'cells', 'markdown'] as const), encoding: pick(['utf8', 'utf8', 'gb18030', 'utf16le'] as const), eol: pick(['\n', '\r\n'] as const) }
+          : kind === 'generator'
+            ? { kind, glyphs: chance(0.3) ? 'char' : 'string' }
+            : { kind },
       agency: pick(SWEEP_AGENCIES),
       year: template === '2019' ? pick([2019, 2020]) : pick([2021, 2022, 2023, 2024, 2025]),
       template,
@@ -1240,12 +1260,13 @@ function sweepVariants(count: number, seed: number): Variant[] {
     }
     if (chance(0.1)) v.unit = '件'
     if (chance(0.15)) v.t4Blocks = true
-    else if (chance(0.08)) v.t4Turned = true
+    else if (!txt && chance(0.08)) v.t4Turned = true
     if (template === '2021' && chance(0.1)) v.t2Notes = true
     if (chance(0.1)) {
       const row = pick(template === '2019' ? ['open', 'deny_law', 'reject_mass', 'other'] : ['open', 'deny_law', 'reject_mass', 'other_fee'])
       v.blanks = { [`t3.${row}.${pick(T3_COLS.slice(0, 6))}`]: pick(['', '-', '/', '——'] as const) }
     }
+    if (txt && chance(0.12)) v.captions = true
     if (!plain) {
       if (chance(0.12)) v.captions = true
       if (chance(0.08)) v.extraTables = true

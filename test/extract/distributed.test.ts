@@ -4,7 +4,8 @@
  * (variant p22); header cells spread the same way read as the official column names, so the
  * label rules find nothing to report (variant p27). In p71 (borderless, 2019 format) 信 息 内 容
  * spread a glyph a word still ends table 2's header: the name wrapped under it (行政事业性收 /
- * 费) is a row's, not a header's. Their cells are checked with the other variants.
+ * 费) is a row's, not a header's. In p74 (14pt, borderless) a justified line's words mix pairs and
+ * lone glyphs at one pitch and read as one piece. Their cells are checked with the other variants.
  */
 import { expect, it } from 'vitest'
 import { T2_LAYOUTS } from '../../src/core/model/keys'
@@ -49,4 +50,12 @@ it('ends a table-2 header at its spread 信息内容, and reads （三） run in
   expect(label('t2', 'fees')).toBe('行政事业性收费')
   expect(label('t3', 'deny_secret')).toBe('（三）不予公开1.属于国家秘密')
   expect(report.problems).toEqual([])
+})
+
+it('reads a justified label line whose words mix pairs and lone glyphs at one pitch as one piece (p74)', async () => {
+  // 14pt spread over a borderless cell: 1.属 于 国 家 秘 (a pair, then lone glyphs, at one pitch).
+  const report = await variantReport('p74-distributed-borderless-14pt.pdf')
+  const label = report.labels.find((l) => l.table === 't3' && l.role === 'row' && l.key === 'deny_secret')?.text
+  expect(label).toContain('1.属于国家秘密')
+  expect(report.problems.filter((p) => p.code.startsWith('row_'))).toEqual([])
 })

@@ -94,7 +94,7 @@ function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
   // A numbering token and the label it numbers ("1." "属于国家秘") form one segment; segments
   // whose spans overlap form a column.
   const segments: Array<{ x0: number; x1: number; pieces: LabelPiece[] }> = []
-  const sorted = joinLoneGlyphs([...pieces].sort(byLine))
+  const sorted = joinLoneGlyphs(joinJustified([...pieces].sort(byLine)))
   const otherLine = (a: LabelPiece, b: LabelPiece) => a.page !== b.page || Math.abs((a.baseline ?? 0) - (b.baseline ?? 0)) > 0.35 * Math.min(a.fontSize ?? 10, b.fontSize ?? 10)
   // A piece that starts where a line of another stands starts a line of its column: the last
   // glyph of a wrapped leaf name (开) beside a group's numbering （三） in the column before.
@@ -156,6 +156,44 @@ function orderTxtPieces(pieces: LabelPiece[]): LabelPiece[] {
   }
   if (columns.length === 1) return sorted
   return columns.flatMap((c) => c.spans.sort((a, b) => txtStart(a.pieces[0]) - txtStart(b.pieces[0])).flatMap((span) => span.pieces))
+}
+
+/**
+ * A label line justified over a narrow cell (分散对齐) whose glyphs stand closer than a word gap
+ * in places: the PDF's words then mix pairs and lone glyphs at one pitch (行政 规 范 性文, 行政
+ * 事 业 性 收; 行政 规范 性文 once the rules joined 规范, spread.ts). Three or more short pieces
+ * (three glyphs at most) on one line, not all lone glyphs (joinLoneGlyphs reads those), at gaps
+ * under an em that differ by less than a sixth of one, are one piece: a gap between two cells'
+ * texts (a group label and a leaf's) is not repeated so evenly. A numbering inside the run ends it.
+ */
+function joinJustified(sorted: LabelPiece[]): LabelPiece[] {
+  const out: LabelPiece[] = []
+  const sameLine = (a: LabelPiece, b: LabelPiece) =>
+    a.page === b.page && Math.abs((a.baseline ?? 0) - (b.baseline ?? 0)) <= 0.35 * Math.min(a.fontSize ?? 10, b.fontSize ?? 10)
+  const gap = (a: LabelPiece, b: LabelPiece) => (b.x0 ?? 0) - (a.x1 ?? 0)
+  for (let i = 0; i < sorted.length; ) {
+    const em = sorted[i].fontSize ?? 10
+    let j = i
+    while (
+      j + 1 < sorted.length &&
+      sameLine(sorted[i], sorted[j + 1]) &&
+      // A numbering spread glyph by glyph ends the run (（ 三 ） in the group column, 权 of the
+      // leaf beside it); one printed whole ((二) 部 分 公 开) starts its label's line.
+      !(j > i && NUMBERING.test(sorted.slice(i, j + 1).map((p) => p.text).join(''))) &&
+      !NUMBERED.test(sorted[j + 1].text.trim()) &&
+      gap(sorted[j], sorted[j + 1]) > 0 &&
+      gap(sorted[j], sorted[j + 1]) < em &&
+      (j === i || Math.abs(gap(sorted[j], sorted[j + 1]) - gap(sorted[i], sorted[i + 1])) <= em / 6)
+    )
+      j++
+    const run = sorted.slice(i, j + 1)
+    if (run.length >= 3 && run.every((p) => [...p.text].length <= 3) && run.some((p) => !isLoneGlyph(p))) {
+      const source = spanOf(run.map((p) => p.source)) ?? run[0].source
+      out.push({ ...run[0], text: run.map((p) => p.text).join(''), raw: run.map((p) => p.raw).join(''), x1: run[run.length - 1].x1, source })
+    } else out.push(...run)
+    i = j + 1
+  }
+  return out
 }
 
 /**
