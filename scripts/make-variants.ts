@@ -1180,6 +1180,20 @@ const VARIANTS: Variant[] = [
     labels: { brackets: 'half', spaces: false }
   },
   {
+    name: 't75-cells-t4-blocks',
+    about: 'TXT, UTF-8; one cell a line (a web table copied as text), table 4 in two blocks (行政复议, then 行政诉讼 with its twelve header cells), spaces in labels (found by a sweep)',
+    output: { kind: 'txt', layout: 'cells', encoding: 'utf8', eol: '\n' },
+    agency: '达州市通川区住房和城乡建设局',
+    year: 2024,
+    template: '2021',
+    seed: 5036,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: true, lineHeight: 1.4 },
+    labels: { brackets: 'full', spaces: true },
+    t4Blocks: true
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

@@ -3,7 +3,8 @@
  * (5 columns) above 行政诉讼 (10), or each of the three groups on its own. The blocks' rows in
  * order are the table's row. Before, the region ended after the first block: 14 cells were
  * lost and 行政复议's 总计 was read as the last column of 行政诉讼 (a wrong value, silently).
- * Variants p51 (ruled), p52 (borderless, labels with spaces) and t53 (TXT) are generated so;
+ * Variants p51 (ruled), p52 (borderless, labels with spaces), t53 (TXT) and t75 (TXT, one cell a
+ * line: each block's row a run of value lines under its twelve header lines) are generated so;
  * here seed 001's TXT is rewritten.
  */
 import fs from 'node:fs'
@@ -104,7 +105,7 @@ describe('table 4 in blocks', () => {
   })
 
   it('reads the generated variants exactly, with every column label of both blocks', async () => {
-    for (const name of ['p51-t4-blocks.pdf', 'p52-t4-blocks-borderless.pdf', 't53-space-t4-blocks.txt']) {
+    for (const name of ['p51-t4-blocks.pdf', 'p52-t4-blocks-borderless.pdf', 't53-space-t4-blocks.txt', 't75-cells-t4-blocks.txt']) {
       const r = await variantReport(name)
       expect(r.problems.filter((p) => p.table === 't4'), name).toEqual([])
       expect(check(r).filter((f) => /^L0[67]/.test(f.rule)), name).toEqual([])

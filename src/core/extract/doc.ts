@@ -4,6 +4,7 @@
  * sections, tables) works on it.
  */
 import type { Box, DocumentKind, Provenance } from '../model/report'
+import { joinFragments } from '../text/normalize'
 import { parseValueToken } from '../text/numbers'
 
 export interface DocWord {
@@ -104,6 +105,17 @@ export function isLoneGlyph(w: { raw: string; text: string }): boolean {
 /** A line holding one word alone (a turned run, a stack of glyphs), standing at `baseline`. */
 export function wordLine(word: DocWord, page: number | undefined, baseline: number, fontSize: number): DocLine {
   return { words: [word], text: word.text, raw: word.raw, source: word.source, page, baseline, fontSize }
+}
+
+/** The line with only `words` (some taken out of it, or moved onto it): its text and span recomputed. */
+export function withWords(line: DocLine, words: DocWord[]): DocLine {
+  return {
+    ...line,
+    words,
+    text: joinFragments(words.map((w) => w.text)),
+    raw: joinFragments(words.map((w) => w.raw)),
+    source: spanOf(words.map((w) => w.source)) ?? line.source
+  }
 }
 
 /** Words printed apart (spread or stacked glyphs) as one word: their text in order, their boxes united. */

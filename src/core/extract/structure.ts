@@ -420,8 +420,9 @@ export function findRegions(lines: DocLine[], headings: Heading[], from = 0): Re
       for (;;) {
         while (j < end && hasValues(lines[j])) j++
         let h = j
-        // Header lines: the groups and columns, and the rest of column labels wrapped in narrow cells.
-        while (h < end && h - j < 6 && !hasValues(lines[h]) && (T4_BLOCK_HEAD.test(k[h]) || k[h].length <= 12 || t4HeadPieces(k[h]))) h++
+        // Header lines: the groups and columns, and the rest of column labels wrapped in narrow
+        // cells; one cell a line (a web table copied as text), 行政诉讼's two groups and ten heads.
+        while (h < end && h - j < 14 && !hasValues(lines[h]) && (T4_BLOCK_HEAD.test(k[h]) || k[h].length <= 12 || t4HeadPieces(k[h]))) h++
         // The table turned (each group a row named in its first column): the next row names its
         // group itself, after the rest of a label wrapped around the row above (诉）).
         const named = T4_BLOCK_HEAD.test(k[h]) || k.slice(j, h).some((x) => T4_BLOCK_HEAD.test(x))

@@ -5,9 +5,8 @@
  * other values, which stand on a line between them. As a page's lines are built, each such
  * unit is joined to its number and the value put on its row's line.
  */
-import { joinFragments } from '../text/normalize'
 import type { DocLine, DocWord } from '../extract/doc'
-import { isUnitWord, joinWords, spanOf, takesUnit } from '../extract/doc'
+import { isUnitWord, joinWords, takesUnit, withWords } from '../extract/doc'
 import { parseValueToken } from '../text/numbers'
 
 /** How far below its number a wrapped unit may stand, in font sizes: one line at double spacing and some. */
@@ -15,16 +14,6 @@ const MAX_WRAP_EM = 2.4
 
 const isValue = (w: DocWord) => parseValueToken(w.text) !== null
 const overlaps = (a: DocWord, b: DocWord) => (a.x0 ?? 0) < (b.x1 ?? 0) - 0.5 && (b.x0 ?? 0) < (a.x1 ?? 0) - 0.5
-
-function relined(line: DocLine, words: DocWord[]): DocLine {
-  return {
-    ...line,
-    words,
-    text: joinFragments(words.map((w) => w.text)),
-    raw: joinFragments(words.map((w) => w.raw)),
-    source: spanOf(words.map((w) => w.source)) ?? line.source
-  }
-}
 
 /** A page's lines (top to bottom) with each unit wrapped under its number joined to it, on its row's line. */
 export function joinWrappedUnits(lines: DocLine[]): DocLine[] {
@@ -64,5 +53,5 @@ export function joinWrappedUnits(lines: DocLine[]): DocLine[] {
     }
   }
   if (!changed) return lines
-  return lines.flatMap((l, i) => (words[i].length === 0 ? [] : words[i].length === l.words.length && words[i].every((w, k) => w === l.words[k]) ? [l] : [relined(l, words[i])]))
+  return lines.flatMap((l, i) => (words[i].length === 0 ? [] : words[i].length === l.words.length && words[i].every((w, k) => w === l.words[k]) ? [l] : [withWords(l, words[i])]))
 }

@@ -164,7 +164,7 @@ function orderTxtPieces(pieces: LabelPiece[]): LabelPiece[] {
  * 事 业 性 收; 行政 规范 性文 once the rules joined 规范, spread.ts). Three or more short pieces
  * (three glyphs at most) on one line, not all lone glyphs (joinLoneGlyphs reads those), at gaps
  * under an em that differ by less than a sixth of one, are one piece: a gap between two cells'
- * texts (a group label and a leaf's) is not repeated so evenly. A numbering inside the run ends it.
+ * texts (a group label and a leaf's) is not repeated so evenly.
  */
 function joinJustified(sorted: LabelPiece[]): LabelPiece[] {
   const out: LabelPiece[] = []

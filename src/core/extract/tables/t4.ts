@@ -25,7 +25,9 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
   const joined = new Set<DocLine>([main])
   // The table set as blocks of whole groups one under another (行政复议 above 行政诉讼, or each
   // group on its own), as a narrow page prints it: the blocks' rows, in order, are the row.
-  const blocks = dataLines.map((l) => splitTrailingValues(l).values)
+  // One cell per line (a web table copied as text): a block's row is a run of value lines.
+  const blockRows = ctx.kind === 'txt' && !main.cells && values.length === 1 ? cellRuns(lines) : dataLines.map((l) => [l])
+  const blocks = blockRows.map((run) => run.flatMap((l) => splitTrailingValues(l).values))
   if (
     values.length < KEYS.length &&
     blocks.length > 1 &&
@@ -36,12 +38,12 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
     for (const l of dataLines) joined.add(l)
     // A block's row may carry its group's name (行政复议 | 1 4 1 0 6, the table turned so that
     // each group is a row under one header): kept as the row's label for the label rules.
-    dataLines.forEach((l, n) => {
+    blockRows.map((run) => run[0]).forEach((l, n) => {
       let words = splitTrailingValues(l).label
       // A row without a name of its own is named by a label wrapped above its values (行政诉讼
       // （未经复议直接起 | 18 0 10 6 34), back to the row before and short of a column header.
       if (!words.length) {
-        const stop = n > 0 ? lines.indexOf(dataLines[n - 1]) : 0
+        const stop = n > 0 ? lines.indexOf(blockRows[n - 1].at(-1)!) : 0
         const header = (x: DocLine) => T4_COLUMN_PATTERNS.some((c) => c.pattern.test(matchForm(x.text)))
         const above: DocWord[][] = []
         for (let i = lines.indexOf(l) - 1; i > stop && !header(lines[i]); i--) above.unshift(lines[i].words)
@@ -66,6 +68,9 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
     problem(out, 'row_extra', null, [], `表四有多余的数据行：“${extra.text}”`, extra.source)
   }
   const headerLines = lines.slice(0, lines.indexOf(main))
+  // TXT: the headers of every block, up to the last block's row (one cell a line: its first
+  // line is the main one, the first block's).
+  const txtHeaderLines = lines.slice(0, Math.max(...[...joined].map((l) => lines.indexOf(l))))
 
   let mapping: Mapping
   let positional = false
@@ -91,13 +96,14 @@ export function parseT4(lines: DocLine[], ctx: TableContext): TableOutput {
       positional = true
     } else mapping = byCount(values)
   } else {
-    headerLines.forEach((l, i) => {
+    txtHeaderLines.forEach((l, i) => {
       if (joined.has(l)) return // the row of a block above
       ;(l.cells ?? [l.text]).forEach((c, j) => {
         if (!c.trim()) return
         const words = l.words.filter((w) => (l.cells ? w.cell === j : true))
-        // A line of several heads aligned with spaces is kept whole and unnamed (as in table 3).
-        const one = l.cells !== undefined || !severalHeads(c)
+        // A line of several heads aligned with spaces is kept whole and unnamed (as in table 3);
+        // one head with a space in it (结果 维持, one cell a line) is that head.
+        const one = l.cells !== undefined || !severalHeads(c) || FULL_LABELS.has(matchForm(c))
         label(out, 'column', one ? columnOf(matchForm(c)) : null, c.trim(), c.trim(), spanOf(words.map((w) => w.source)) ?? l.source, { row: i, cell: j })
       })
     })
@@ -178,4 +184,20 @@ function headerStacks(headerLines: DocLine[], out: TableOutput): ReturnType<type
   const leaf = stacks.filter((s) => columnOf(s.key))
   for (const s of stacks) label(out, 'column', columnOf(s.key), s.text, joinFragments(s.words.map((w) => w.raw)), spanOf(s.words.map((w) => w.source)))
   return leaf
+}
+
+/** Runs of consecutive lines holding one value and nothing else (one cell per line). */
+function cellRuns(lines: DocLine[]): DocLine[][] {
+  const runs: DocLine[][] = []
+  let run: DocLine[] = []
+  for (const l of lines) {
+    const { label, values } = splitTrailingValues(l)
+    if (!label.length && values.length === 1) run.push(l)
+    else if (run.length) {
+      runs.push(run)
+      run = []
+    }
+  }
+  if (run.length) runs.push(run)
+  return runs
 }

@@ -11,8 +11,7 @@
  * further apart than glyphs set one under another.
  */
 import type { DocLine, DocWord } from '../doc'
-import { baselineAt, isLoneGlyph, joinWords, spanOf, wordLine } from '../doc'
-import { joinFragments } from '../../text/normalize'
+import { baselineAt, isLoneGlyph, joinWords, withWords, wordLine } from '../doc'
 
 /** Vertical presentation forms (︵ ︶ ︑ …) and the punctuation they stand for. */
 const VERTICAL_FORMS: Record<string, string> = {
@@ -105,15 +104,7 @@ export function joinVerticalText(lines: DocLine[]): DocLine[] {
   for (const line of lines) {
     const words = line.words.filter((w) => !taken.has(w))
     if (words.length === line.words.length) out.push(line)
-    else if (words.length) {
-      out.push({
-        ...line,
-        words,
-        text: joinFragments(words.map((w) => w.text)),
-        raw: joinFragments(words.map((w) => w.raw)),
-        source: spanOf(words.map((w) => w.source)) ?? line.source
-      })
-    }
+    else if (words.length) out.push(withWords(line, words))
   }
   // Each stack's line goes where its page and height put it (lines run page by page, top down).
   for (const stack of stacks) {
