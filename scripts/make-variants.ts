@@ -1194,6 +1194,20 @@ const VARIANTS: Variant[] = [
     t4Blocks: true
   },
   {
+    name: 'p76-2019-spread-note-borderless',
+    about: 'Chromium; 2019 (2020 report); borderless, narrow label columns, header cells and the 勾稽 note spread over their cells (分散对齐): the note’s closing bracket stands past the label column, each table under a caption (found by a sweep); Droid Sans Fallback 11pt, line height 1.8',
+    output: { kind: 'chromium' },
+    agency: '南阳市卧龙区市场监督管理局',
+    year: 2020,
+    template: '2019',
+    seed: 2036,
+    scale: 'large',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 11, labelCols: 'narrow', numAlign: 'center', borders: false, lineHeight: 1.8, distributedHeads: true },
+    labels: { brackets: 'half', spaces: false },
+    captions: true
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

@@ -5,7 +5,9 @@
  * label rules find nothing to report (variant p27). In p71 (borderless, 2019 format) 信 息 内 容
  * spread a glyph a word still ends table 2's header: the name wrapped under it (行政事业性收 /
  * 费) is a row's, not a header's. In p74 (14pt, borderless) a justified line's words mix pairs and
- * lone glyphs at one pitch and read as one piece. Their cells are checked with the other variants.
+ * lone glyphs at one pitch and read as one piece. In p76 table 3's 勾稽 note, spread too, loses its
+ * closing bracket past the label column: the first row's numbered label still ends it. Their
+ * cells are checked with the other variants.
  */
 import { expect, it } from 'vitest'
 import { T2_LAYOUTS } from '../../src/core/model/keys'
@@ -58,4 +60,14 @@ it('reads a justified label line whose words mix pairs and lone glyphs at one pi
   const label = report.labels.find((l) => l.table === 't3' && l.role === 'row' && l.key === 'deny_secret')?.text
   expect(label).toContain('1.属于国家秘密')
   expect(report.problems.filter((p) => p.code.startsWith('row_'))).toEqual([])
+})
+
+it('ends table 3’s spread 勾稽 note at the first row’s numbered label, its closing bracket past the label column (p76)', async () => {
+  const report = await variantReport('p76-2019-spread-note-borderless.pdf')
+  const t3 = report.labels.filter((l) => l.table === 't3')
+  expect(t3.find((l) => l.role === 'row' && l.key === 'new')?.text).toBe('一、本年新收政府信息公开申请数量')
+  const note = t3.find((l) => l.role === 'note')?.text ?? ''
+  expect(note).toMatch(/^\(本列数据的勾稽关系/)
+  expect(note).not.toMatch(/本年新收/)
+  expect(report.problems).toEqual([])
 })

@@ -72,7 +72,7 @@ export function labelSource(row: Pick<RowCandidate, 'pieces'>): Provenance | nul
 /** The numbering of table 3's groups, which head several rows: 三、 （三）. */
 const GROUP_NUMBERING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/
 export const NUMBERING = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])$/
-const NUMBERED = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])/
+export const NUMBERED = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])/
 
 /**
  * Reading order of a label's pieces. TXT: by offset. PDF: a row label can sit in up to three

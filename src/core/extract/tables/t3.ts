@@ -19,6 +19,7 @@ import {
   labelRaw,
   labelSource,
   labelText,
+  NUMBERED,
   pieceOf,
   rowsFromTxt,
   splitAtSeam,
@@ -380,7 +381,9 @@ async function pdfRows(
   const notes: DocWord[] = []
   const noteContinues = (w: DocWord) => {
     const last = notes.at(-1)
-    if (!last) return false
+    // A numbered label starts a row (一、本年新收…), whatever the note's brackets say: a note
+    // spread over its cell can lose its closing bracket past the label column.
+    if (!last || NUMBERED.test(w.text.trim())) return false
     const text = notes.map((n) => n.text).join('')
     if ((text.match(/[（(]/g)?.length ?? 0) <= (text.match(/[）)]/g)?.length ?? 0)) return false
     const la = lineOf.get(last)
