@@ -9,6 +9,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api'
 import { joinFragments, normalizeGlyphs } from '../text/normalize'
 import { attachUnits, baselineAt, GLYPH_ABOVE, GLYPH_BELOW, round, wordLine, type DocLine, type DocWord } from '../extract/doc'
 import { PAGE_NUMBER } from '../extract/labels'
+import { advance, isSpace, textAdvance } from '../text/width'
 import { joinWrappedUnits } from './wrapped-units'
 
 interface Piece {
@@ -21,47 +22,11 @@ interface Piece {
   spaced: boolean
 }
 
-/** Full-width ranges (CJK, Hangul, full-width forms): such glyphs are twice as wide as Latin ones. */
-const WIDE_RANGES: Array<[number, number]> = [
-  [0x1100, 0x115f],
-  [0x2e80, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6]
-]
-
-/** What `\s` matches, by code point (this runs once per glyph of every page). */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x3000 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0xfeff
-  )
-}
-
-/** Relative advance of a character: a space (even U+3000) counts as a Latin glyph. */
-function advance(c: number): number {
-  if (c < 0x1100 || isSpace(c)) return 1
-  for (const [lo, hi] of WIDE_RANGES) if (c >= lo && c <= hi) return 2
-  return 1
-}
-
 function splitItem(item: TextItem): Piece[] {
   const t = item.transform
   const size = Math.hypot(t[0], t[1]) || item.height || 1
   const str = item.str
-  let total = 0
-  for (const ch of str) total += advance(ch.codePointAt(0)!)
+  const total = textAdvance(str)
   const unit = total > 0 ? item.width / total : 0
   const pieces: Piece[] = []
   let pos = 0

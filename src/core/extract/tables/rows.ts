@@ -6,6 +6,7 @@
 import type { Provenance } from '../../model/report'
 import { parseValueToken, type ValueToken } from '../../text/numbers'
 import { joinFragments, matchForm } from '../../text/normalize'
+import { textAdvance } from '../../text/width'
 import { isLoneGlyph, spanOf, type DocLine, type DocWord, type Segment } from '../doc'
 
 export interface ValueSlot {
@@ -74,6 +75,19 @@ const GROUP_NUMBERING = /^([一二三四五六七八九十]+[、.．]|[（(][一
 export const NUMBERING = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])$/
 export const NUMBERED = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])/
 
+/** Whether two label pieces stand on one line (a third of the smaller font size apart at most). */
+const sameLine = (a: LabelPiece, b: LabelPiece) =>
+  a.page === b.page && Math.abs((a.baseline ?? 0) - (b.baseline ?? 0)) <= 0.35 * Math.min(a.fontSize ?? 10, b.fontSize ?? 10)
+
+/** The space between a piece and the next one to its right on its line. */
+const gap = (a: LabelPiece, b: LabelPiece) => (b.x0 ?? 0) - (a.x1 ?? 0)
+
+/** Pieces of one line read as one: their texts in order, their spans united. */
+function joinRun(run: LabelPiece[]): LabelPiece {
+  const source = spanOf(run.map((p) => p.source)) ?? run[0].source
+  return { ...run[0], text: run.map((p) => p.text).join(''), raw: run.map((p) => p.raw).join(''), x1: run[run.length - 1].x1, source }
+}
+
 /**
  * Reading order of a label's pieces. TXT: by offset. PDF: a row label can sit in up to three
  * label columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密), each wrapped over several
@@ -95,10 +109,9 @@ function orderPieces(pieces: LabelPiece[]): LabelPiece[] {
   // whose spans overlap form a column.
   const segments: Array<{ x0: number; x1: number; pieces: LabelPiece[] }> = []
   const sorted = joinLoneGlyphs(joinJustified([...pieces].sort(byLine)))
-  const otherLine = (a: LabelPiece, b: LabelPiece) => a.page !== b.page || Math.abs((a.baseline ?? 0) - (b.baseline ?? 0)) > 0.35 * Math.min(a.fontSize ?? 10, b.fontSize ?? 10)
   // A piece that starts where a line of another stands starts a line of its column: the last
   // glyph of a wrapped leaf name (开) beside a group's numbering （三） in the column before.
-  const startsColumnLine = (p: LabelPiece) => sorted.some((q) => q !== p && otherLine(p, q) && Math.abs((q.x0 ?? 0) - (p.x0 ?? 0)) <= 0.5)
+  const startsColumnLine = (p: LabelPiece) => sorted.some((q) => q !== p && !sameLine(p, q) && Math.abs((q.x0 ?? 0) - (p.x0 ?? 0)) <= 0.5)
   for (const p of sorted) {
     const seg = segments.at(-1)
     const fs = p.fontSize ?? 10
@@ -168,29 +181,25 @@ function orderTxtPieces(pieces: LabelPiece[]): LabelPiece[] {
  */
 function joinJustified(sorted: LabelPiece[]): LabelPiece[] {
   const out: LabelPiece[] = []
-  const sameLine = (a: LabelPiece, b: LabelPiece) =>
-    a.page === b.page && Math.abs((a.baseline ?? 0) - (b.baseline ?? 0)) <= 0.35 * Math.min(a.fontSize ?? 10, b.fontSize ?? 10)
-  const gap = (a: LabelPiece, b: LabelPiece) => (b.x0 ?? 0) - (a.x1 ?? 0)
   for (let i = 0; i < sorted.length; ) {
     const em = sorted[i].fontSize ?? 10
     let j = i
+    let text = sorted[i].text
     while (
       j + 1 < sorted.length &&
       sameLine(sorted[i], sorted[j + 1]) &&
       // A numbering spread glyph by glyph ends the run (（ 三 ） in the group column, 权 of the
       // leaf beside it); one printed whole ((二) 部 分 公 开) starts its label's line.
-      !(j > i && NUMBERING.test(sorted.slice(i, j + 1).map((p) => p.text).join(''))) &&
+      !(j > i && NUMBERING.test(text)) &&
       !NUMBERED.test(sorted[j + 1].text.trim()) &&
       gap(sorted[j], sorted[j + 1]) > 0 &&
       gap(sorted[j], sorted[j + 1]) < em &&
       (j === i || Math.abs(gap(sorted[j], sorted[j + 1]) - gap(sorted[i], sorted[i + 1])) <= em / 6)
     )
-      j++
+      text += sorted[++j].text
     const run = sorted.slice(i, j + 1)
-    if (run.length >= 3 && run.every((p) => [...p.text].length <= 3) && run.some((p) => !isLoneGlyph(p))) {
-      const source = spanOf(run.map((p) => p.source)) ?? run[0].source
-      out.push({ ...run[0], text: run.map((p) => p.text).join(''), raw: run.map((p) => p.raw).join(''), x1: run[run.length - 1].x1, source })
-    } else out.push(...run)
+    if (run.length >= 3 && run.every((p) => [...p.text].length <= 3) && run.some((p) => !isLoneGlyph(p))) out.push(joinRun(run))
+    else out.push(...run)
     i = j + 1
   }
   return out
@@ -206,9 +215,6 @@ function joinJustified(sorted: LabelPiece[]): LabelPiece[] {
  */
 function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
   const out: LabelPiece[] = []
-  const sameLine = (a: LabelPiece, b: LabelPiece) =>
-    a.page === b.page && Math.abs((a.baseline ?? 0) - (b.baseline ?? 0)) <= 0.35 * Math.min(a.fontSize ?? 10, b.fontSize ?? 10)
-  const gap = (a: LabelPiece, b: LabelPiece) => (b.x0 ?? 0) - (a.x1 ?? 0)
   for (let i = 0; i < sorted.length; ) {
     let j = i
     let text = sorted[i].text
@@ -233,10 +239,7 @@ function joinLoneGlyphs(sorted: LabelPiece[]): LabelPiece[] {
     // A numbering alone stays glyph by glyph: joined, "（三）" would pair with the label beside
     // it in the next column as "1." does with its own label.
     if (run.length === 1 || NUMBERING.test(text)) out.push(...run)
-    else {
-      const source = spanOf(run.map((p) => p.source)) ?? run[0].source
-      out.push({ ...run[0], text, raw: run.map((p) => p.raw).join(''), x1: run[run.length - 1].x1, source })
-    }
+    else out.push(joinRun(run))
     i = j + 1
   }
   return out
@@ -253,8 +256,7 @@ const SEAM = /^([一二三四五六七八九十]+、|[（(][一二三四五六�
 export function splitAtSeam(p: LabelPiece): LabelPiece[] {
   const m = SEAM.exec(p.text)
   if (!m || p.x0 === undefined || p.x1 === undefined || p.source.kind !== 'pdf' || p.raw.length !== p.text.length) return [p]
-  const units = (t: string) => [...t].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)
-  const cut = p.x0 + ((p.x1 - p.x0) * units(m[1])) / units(p.text)
+  const cut = p.x0 + ((p.x1 - p.x0) * textAdvance(m[1])) / textAdvance(p.text)
   const [bx0, by0, bx1, by1] = p.source.box
   const head = m[1].length
   return [

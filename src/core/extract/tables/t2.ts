@@ -286,10 +286,10 @@ function columnCount(values: number, columns: number): string {
 /** The first words of a line that together spell 信息内容, when it is spread a glyph a word; else none. */
 function spreadAnchor(words: DocWord[]): DocWord[] {
   let text = ''
-  for (let i = 0; i < words.length && text.length < ANCHOR_TEXT.length; i++) {
+  for (let i = 0; i < words.length; i++) {
     text += matchForm(words[i].text)
-    if (!ANCHOR_TEXT.startsWith(text.slice(0, ANCHOR_TEXT.length))) return []
-    if (text.length >= ANCHOR_TEXT.length) return text === ANCHOR_TEXT ? words.slice(0, i + 1) : []
+    if (text === ANCHOR_TEXT) return words.slice(0, i + 1)
+    if (!ANCHOR_TEXT.startsWith(text)) return []
   }
   return []
 }
