@@ -1208,6 +1208,35 @@ const VARIANTS: Variant[] = [
     captions: true
   },
   {
+    name: 'o77-office-units-wrapped-wide-spacing',
+    about: 'LibreOffice; 2021; every count with its unit (26件) at 14pt in columns too narrow for two digits with it, line height 2.2 (a line is 3.2 em): 57 on the first line, 件 on the third, the cells that did not wrap on the line between (found by a sweep); Noto Serif CJK 14pt, ruled',
+    output: { kind: 'office' },
+    agency: '常德市鼎城区教育局',
+    year: 2024,
+    template: '2021',
+    seed: 6051,
+    scale: 'small',
+    thousands: false,
+    unit: '件',
+    style: { font: 'serif', sizePt: 14, labelCols: 'wide', numAlign: 'right', borders: true, lineHeight: 2.2, valign: 'top' },
+    labels: { brackets: 'full', spaces: false }
+  },
+  {
+    name: 't78-pdftotext-spread-2019',
+    about: 'TXT, UTF-8; a borderless Chromium print with labels and heads spread over their cells (分散对齐) saved by `pdftotext -layout`: a glyph a word (（ 六 ）  其 他 处 理), the wrapped tail of the row above (新 出 具 已 获 取 信 息) on the line before; 2019 (2020 report), a cell marked ——, tables of the office’s own (found by a sweep)',
+    output: { kind: 'chromium-text' },
+    agency: '岳阳县人民政府办公室',
+    year: 2020,
+    template: '2019',
+    seed: 6052,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 11, labelCols: 'wide', numAlign: 'right', borders: false, lineHeight: 1.2, distributed: true, distributedHeads: true },
+    labels: { brackets: 'full', spaces: true },
+    blanks: { 't3.deny_law.research': '——' },
+    extraTables: true
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

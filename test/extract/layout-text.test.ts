@@ -152,3 +152,15 @@ it("reads a short row of layout text by the columns its values end in: a gap is 
   expect(off.problems.filter((p) => p.code === 'row_value_count').map((p) => p.row)).toEqual(['deny_secret'])
   expect(off.cells['t3.deny_secret.other_org']).toMatchObject({ value: null, status: 'lost' })
 })
+
+it('starts a row at a numbering spread a glyph a word, and gives the lines before it to the row above', async () => {
+  // "新 出 具 已 获 取 信 息" over "（ 六 ）  其 他 处 理  16 0 6 …" (variant t78, labels 分散对齐):
+  // the numbering is three words, and the line above it is the tail of 5.要求行政机关确认或重.
+  const file = path.join(FIXTURES, 'variants', 't78-pdftotext-spread-2019.txt')
+  const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
+  const label = (key: string) => report.labels.find((l) => l.table === 't3' && l.role === 'row' && l.key === key)?.text.replace(/\s+/g, '') ?? ''
+  expect(label('other')).toBe('（六）其他处理')
+  expect(label('reject_confirm')).toMatch(/5\.要求行政机关确认或重新出具已获取信息$/)
+  expect(report.cells['t3.other.total']).toMatchObject({ value: 36, status: 'ok' })
+  expect(report.problems.filter((p) => p.code === 'row_extra' || p.code === 'row_missing')).toEqual([])
+})

@@ -9,49 +9,67 @@ import type { DocLine, DocWord } from '../extract/doc'
 import { isUnitWord, joinWords, takesUnit, withWords } from '../extract/doc'
 import { parseValueToken } from '../text/numbers'
 
-/** How far below its number a wrapped unit may stand, in font sizes: one line at double spacing and some. */
-const MAX_WRAP_EM = 2.4
+/**
+ * How far below its number a wrapped unit may stand, in font sizes: one line of a cell set at
+ * a fixed 28 pt (公文's usual spacing) in 五号 type is 2.7 em; LibreOffice's 220 % spacing is 3.2.
+ * Nothing may stand between the two in their column, so the reach does not pass a row's values.
+ */
+const MAX_WRAP_EM = 3.5
 
 const isValue = (w: DocWord) => parseValueToken(w.text) !== null
 const overlaps = (a: DocWord, b: DocWord) => (a.x0 ?? 0) < (b.x1 ?? 0) - 0.5 && (b.x0 ?? 0) < (a.x1 ?? 0) - 0.5
 
+interface Wrap {
+  /** Line indexes of the unit and of its number. */
+  unitLine: number
+  numberLine: number
+  unit: DocWord
+  number: DocWord
+}
+
+/** Each unit standing alone under a number in its column, nothing between them there. */
+function findWraps(lines: DocLine[]): Wrap[] {
+  const at = (i: number) => lines[i].baseline ?? 0
+  const wraps: Wrap[] = []
+  lines.forEach((line, i) => {
+    if (line.page === undefined) return
+    const em = line.fontSize ?? 10
+    for (const unit of line.words) {
+      if (!isUnitWord(unit)) continue
+      for (let j = i - 1; j >= 0 && lines[j].page === line.page && at(j) - at(i) <= MAX_WRAP_EM * em; j--) {
+        const hit = lines[j].words.find((w) => overlaps(w, unit))
+        if (!hit) continue
+        if (takesUnit(hit)) wraps.push({ unitLine: i, numberLine: j, unit, number: hit })
+        break
+      }
+    }
+  })
+  return wraps
+}
+
 /** A page's lines (top to bottom) with each unit wrapped under its number joined to it, on its row's line. */
 export function joinWrappedUnits(lines: DocLine[]): DocLine[] {
   if (!lines.some((l) => l.words.some(isUnitWord))) return lines
+  const wraps = findWraps(lines)
+  if (!wraps.length) return lines
+  // Numbers whose unit wrapped stand where their cells start or end, not on their row's line:
+  // only the row's whole values (its cells that did not wrap) say which line that is.
+  const wrapped = new Set<DocWord>(wraps.flatMap((w) => [w.number, w.unit]))
   const words = lines.map((l) => [...l.words])
-  const at = (i: number) => lines[i].baseline ?? 0
-  let changed = false
-  for (let i = 0; i < lines.length; i++) {
-    for (const unit of [...words[i]]) {
-      if (!isUnitWord(unit) || lines[i].page === undefined) continue
-      const em = lines[i].fontSize ?? 10
-      // The number: the nearest word above in the unit's column, nothing between them there.
-      let above = -1
-      for (let j = i - 1; j >= 0 && lines[j].page === lines[i].page && at(j) - at(i) <= MAX_WRAP_EM * em; j--) {
-        const hit = words[j].find((w) => overlaps(w, unit))
-        if (hit) {
-          if (takesUnit(hit)) above = j
-          break
-        }
-      }
-      if (above < 0) continue
-      const number = words[above].find((w) => overlaps(w, unit))!
-      const joined = { ...joinWords([number, unit], number.text + unit.text), raw: `${number.raw} ${unit.raw}` }
-      // The row's line: of the lines from the number's down to the unit's, the one holding the
-      // most other values in other columns (centred cell: a line between; top or bottom: an end).
-      let row = above
-      let most = -1
-      for (let j = above; j <= i; j++) {
-        const others = words[j].filter((w) => w !== number && w !== unit && isValue(w))
-        if (others.some((w) => overlaps(w, joined))) continue
-        if (others.length > most) [row, most] = [j, others.length]
-      }
-      words[above] = words[above].filter((w) => w !== number)
-      words[i] = words[i].filter((w) => w !== unit)
-      words[row] = [...words[row], joined].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
-      changed = true
+  for (const { unitLine, numberLine, unit, number } of wraps) {
+    const joined = { ...joinWords([number, unit], number.text + unit.text), raw: `${number.raw} ${unit.raw}` }
+    // The row's line: of the lines from the number's down to the unit's, the one holding the
+    // most whole values in other columns (centred cell: a line between; top or bottom: an end).
+    let row = numberLine
+    let most = -1
+    for (let j = numberLine; j <= unitLine; j++) {
+      const others = words[j].filter((w) => !wrapped.has(w) && isValue(w))
+      if (others.some((w) => overlaps(w, joined))) continue
+      if (others.length > most) [row, most] = [j, others.length]
     }
+    words[numberLine] = words[numberLine].filter((w) => w !== number)
+    words[unitLine] = words[unitLine].filter((w) => w !== unit)
+    words[row] = [...words[row], joined].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
   }
-  if (!changed) return lines
   return lines.flatMap((l, i) => (words[i].length === 0 ? [] : words[i].length === l.words.length && words[i].every((w, k) => w === l.words[k]) ? [l] : [withWords(l, words[i])]))
 }

@@ -70,6 +70,9 @@ export function labelSource(row: Pick<RowCandidate, 'pieces'>): Provenance | nul
   return spanOf(orderPieces(row.pieces).map((p) => p.source))
 }
 
+/** A numbering's first glyph, and how many words a numbering spread a glyph a word takes ("（" "六" "）"). */
+const NUMBERING_START = /^[一二三四五六七八九十\d（(]/
+const NUMBERING_PIECES = 4
 /** The numbering of table 3's groups, which head several rows: 三、 （三）. */
 const GROUP_NUMBERING = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/
 export const NUMBERING = /^([一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])$/
@@ -335,8 +338,10 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
   /** Where each pending label line starts in `pending`, and whether it starts with a numbering. */
   let pendingLines: Array<{ at: number; numbered: boolean }> = []
   // A line starts a label when one of its clusters does ("理   4.无正当理由大": the group
-  // label's column, then the new row's numbering).
-  const numbered = (ps: LabelPiece[]) => ps.some((p) => NUMBERED.test(matchForm(p.text)))
+  // label's column, then the new row's numbering), a numbering spread a glyph a word included
+  // ("（ 六 ）  其 他 处 理", a label 分散对齐 saved as text).
+  const numbered = (ps: LabelPiece[]) =>
+    ps.some((p, i) => NUMBERING_START.test(p.text) && NUMBERED.test(matchForm(joinFragments(ps.slice(i, i + NUMBERING_PIECES).map((q) => q.text)))))
   // Rows whose values came one per line (a web table copied as text, label on a line of its
   // own): nothing there is laid out by position, whatever spaces its labels hold.
   const cellLineRows = new WeakSet<RowCandidate>()
@@ -386,9 +391,9 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
           const tail: LabelPiece[] = []
           const keep: LabelPiece[] = []
           pendingLines.filter((l) => l.at < tailEnd).forEach((l, i, all) => {
-            const linePieces = pending.slice(l.at, all[i + 1]?.at ?? tailEnd)
-            if (linePieces.length >= 2) keep.push(linePieces[0])
-            tail.push(...(linePieces.length >= 2 ? linePieces.slice(1) : linePieces))
+            const clusters = spacedClusters(pending.slice(l.at, all[i + 1]?.at ?? tailEnd))
+            if (clusters.length >= 2) keep.push(...clusters[0])
+            tail.push(...clusters.slice(clusters.length >= 2 ? 1 : 0).flat())
           })
           prev.pieces.push(...tail)
           prev.source = spanOf([prev.source, ...tail.map((p) => p.source)])
@@ -444,6 +449,24 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
   }
   if (pending.length && pendingKey()) rows.push({ pieces: pending, values: [], blank: true, source: spanOf(pending.map((p) => p.source)) })
   return rows
+}
+
+/**
+ * A line's label pieces as clusters: in text laid out by position, a label spread over its cell
+ * (分散对齐) is a word a glyph, one space apart ("新 出 具 已"), and is one cluster. Words of
+ * more glyphs one space apart are not ("理结 他情形）": the group label's column, then a label).
+ * Pieces without columns (tab-separated cells) are a cluster each.
+ */
+function spacedClusters(pieces: LabelPiece[]): LabelPiece[][] {
+  const clusters: LabelPiece[][] = []
+  pieces.forEach((p, i) => {
+    const prev = pieces[i - 1]
+    const near =
+      prev && p.col !== undefined && prev.col !== undefined && p.col - (prev.col + prev.raw.length) <= 1 && isLoneGlyph(p) && isLoneGlyph(prev)
+    if (near) clusters.at(-1)!.push(p)
+    else clusters.push([p])
+  })
+  return clusters
 }
 
 /** The usual distance between successive label lines of one column (the table's line spacing). */
