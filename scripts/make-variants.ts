@@ -1237,6 +1237,35 @@ const VARIANTS: Variant[] = [
     extraTables: true
   },
   {
+    name: 'p79-bottom-group-headings-borderless',
+    about: 'Chromium; 2021; borderless, cells set to the bottom, line height 2.2: a group heading wraps low in its merged cell ((六) / 其他处 / 理), its numbering beside a middle line of the last rows’ wrapped names (再处理其政府信息) (found by a sweep); Droid Sans Fallback 11pt, spaces in labels, a cover, tables of the office’s own',
+    output: { kind: 'chromium' },
+    agency: '襄阳市襄州区人民政府',
+    year: 2023,
+    template: '2021',
+    seed: 2042,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 11, labelCols: 'medium', numAlign: 'center', borders: false, lineHeight: 2.2, valign: 'bottom' },
+    labels: { brackets: 'full', spaces: true },
+    extraTables: true,
+    furniture: { footer: 'dash' },
+    cover: true
+  },
+  {
+    name: 'p80-bottom-upright-groups-borderless',
+    about: 'Chromium; 2021; borderless, cells set to the bottom, group headings in upright vertical text (a glyph a line), each read as one word at the middle of its stack, beside the middle of a row’s wrapped name (found by a sweep); Noto Sans 10.5pt, line height 1.8, half-width brackets',
+    output: { kind: 'chromium' },
+    agency: '南阳市卧龙区市场监督管理局',
+    year: 2022,
+    template: '2021',
+    seed: 6048,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'sans', sizePt: 10.5, labelCols: 'wide', numAlign: 'right', borders: false, lineHeight: 1.8, valign: 'bottom', verticalGroups: 'upright' },
+    labels: { brackets: 'half', spaces: false }
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

@@ -29,6 +29,7 @@ import {
   type Attachment,
   type LabelPiece,
   type RowCandidate,
+  type StartsLabel,
   type ValueSlot
 } from './rows'
 
@@ -228,6 +229,35 @@ const GROUP_ROWS: Array<[string, RegExp]> = [
   ['sub_other', /其[他它]处理/]
 ]
 
+/**
+ * Whether a label piece starts a row's label block: it has a numbering, and is not a group's
+ * heading alone, whole or the first lines of it (（六）, （六）其他处, 三、本年度办理结果), which may
+ * stand beside any line of its rows' labels: upright vertical text is placed at the middle of its
+ * stack, a heading set low in its merged cell beside the last rows' wrapped names. A heading
+ * spans its rows and cuts none of their labels.
+ */
+function startsRowLabel(template: Template): StartsLabel {
+  const heading = groupHeading(template)
+  return (piece) => NUMBERED.test(piece.trim()) && !heading(piece)
+}
+
+/** Whether a piece is a group's heading alone, whole or its first lines. 2019's （六）其他处理 is a row. */
+function groupHeading(template: Template): (piece: string) => boolean {
+  const groups = template === '2019' ? GROUP_HEADINGS.filter(([n]) => n !== '(六)') : GROUP_HEADINGS
+  return (piece) => {
+    const text = matchForm(piece)
+    return groups.some(([numbering, name]) => text.startsWith(numbering) && name.startsWith(text.slice(numbering.length)))
+  }
+}
+/** Table 3's group headings, numbering and name, as matchForm writes them. */
+const GROUP_HEADINGS: Array<[string, string]> = [
+  ['三、', '本年度办理结果'],
+  ['(三)', '不予公开'],
+  ['(四)', '无法提供'],
+  ['(五)', '不予处理'],
+  ['(六)', '其他处理']
+]
+
 /** The group a label names when it names a group only (no leaf label of the group). */
 function groupOf(label: string): string | null {
   const leafless = !Object.entries(T3_ROW_PATTERNS).some(([k, re]) => k !== 'other' && k !== 'total' && re.test(label.replace(T3_GROUP_TEXT, '')))
@@ -411,7 +441,16 @@ async function pdfRows(
       fragments.push(...splitAtSeam(pieceOf(w, l)))
     }
   })
-  const { orphans, ambiguous } = await attachAll(rows, fragments, strategy)
+  const attached = await attachAll(rows, fragments, strategy, template)
+  // A group heading alone in its column (upright text, placed at the middle of its stack, far
+  // from any row's line) goes with the row nearest it: it spans several, and it is their text.
+  const heading = groupHeading(template)
+  const orphans = attached.orphans.filter((o) => {
+    const near = rows.filter((r) => r.page === o.page).sort((a, b) => Math.abs((a.baseline ?? 0) - (o.baseline ?? 0)) - Math.abs((b.baseline ?? 0) - (o.baseline ?? 0)))[0]
+    if (!near || !heading(o.text)) return true
+    near.pieces.push(o)
+    return false
+  })
   // A label that names a row on its own but has no values is a row left blank.
   const names = namesOneRow(template)
   const groups = groupOrphans(orphans)
@@ -422,7 +461,7 @@ async function pdfRows(
     }
   }
   rows.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || (b.baseline ?? 0) - (a.baseline ?? 0))
-  return { rows, headerWords, lineOf, ambiguous, notes }
+  return { rows, headerWords, lineOf, ambiguous: attached.ambiguous, notes }
 }
 
 /** Label fragments read by their ruling lines on some pages, by text geometry on the others. */
@@ -433,13 +472,13 @@ interface RuledPages {
 }
 
 /** Attaches the label fragments to the rows by `strategy`; returns those left over. */
-async function attachAll(rows: RowCandidate[], fragments: LabelPiece[], strategy: 'nearest' | 'blocks' | RuledPages): Promise<Attachment> {
-  if (strategy === 'blocks') return { orphans: attachByBlocks(rows, fragments), ambiguous: 0 }
+async function attachAll(rows: RowCandidate[], fragments: LabelPiece[], strategy: 'nearest' | 'blocks' | RuledPages, template: Template): Promise<Attachment> {
+  if (strategy === 'blocks') return { orphans: attachByBlocks(rows, fragments, startsRowLabel(template)), ambiguous: 0 }
   if (strategy === 'nearest') return attachFragments(rows, fragments, null)
   const ruled = fragments.filter((f) => strategy.pages.has(f.page ?? 0))
   const rest = fragments.filter((f) => !strategy.pages.has(f.page ?? 0))
   // Blocks first, as when they were chosen: they read the rows' own label words on every page.
-  const other = await attachAll(rows, rest, strategy.elsewhere)
+  const other = await attachAll(rows, rest, strategy.elsewhere, template)
   const byRules = await attachFragments(rows, ruled, strategy.rulings)
   return { orphans: [...other.orphans, ...byRules.orphans], ambiguous: other.ambiguous + byRules.ambiguous }
 }

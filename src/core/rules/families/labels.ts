@@ -125,9 +125,10 @@ function canonicalLeaf(row: string): string {
 
 /**
  * Whether a printed label deviates from the official wording *inside* it: characters missing
- * or added between the parts that match. Missing or extra characters at the ends only mean
- * the label was cut by the layout (a wrapped line read with another row), not reworded.
- * Returns null when too little matches to judge.
+ * or added between the parts that match, or its last ones put for others (仍不清楚 for
+ * 仍不明确). Characters only missing, or only added, at an end mean the label was cut by the
+ * layout (a wrapped line read with another row), not reworded. Returns null when too little
+ * matches to judge.
  */
 export function innerDeviation(printed: string, official: string): boolean | null {
   const a = printed
@@ -147,7 +148,8 @@ export function innerDeviation(printed: string, official: string): boolean | nul
   for (let k = 1; k < pairs.length; k++) {
     if (pairs[k][0] - pairs[k - 1][0] > 1 || pairs[k][1] - pairs[k - 1][1] > 1) return true
   }
-  return false
+  const last = pairs.at(-1)
+  return !!last && last[0] < a.length - 1 && last[1] < b.length - 1
 }
 
 /** The characters of `a` left over once each character of `b` has taken one of its kind. */
