@@ -1266,6 +1266,19 @@ const VARIANTS: Variant[] = [
     labels: { brackets: 'half', spaces: false }
   },
   {
+    name: 'p81-spread-heads-borderless',
+    about: 'Chromium; 2019 (2019 report); borderless, narrow label columns, line height 2.2, every header cell and the 勾稽 note spread over its width (分散对齐) a glyph a word: 申 请 人 情 况 over seven columns, 社 会 公 益 over 组 织 in a narrow one, (本 列 数 据 … and 项 之 和 ) on the note’s first and last lines (found by a sweep, with the label rules on); Droid Sans Fallback 10.5pt, right-aligned',
+    output: { kind: 'chromium' },
+    agency: '曲靖市麒麟区人力资源和社会保障局',
+    year: 2019,
+    template: '2019',
+    seed: 4007,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 10.5, labelCols: 'narrow', numAlign: 'right', borders: false, lineHeight: 2.2, distributedHeads: true },
+    labels: { brackets: 'half', spaces: false }
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

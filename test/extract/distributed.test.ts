@@ -6,8 +6,9 @@
  * spread a glyph a word still ends table 2's header: the name wrapped under it (行政事业性收 /
  * 费) is a row's, not a header's. In p74 (14pt, borderless) a justified line's words mix pairs and
  * lone glyphs at one pitch and read as one piece. In p76 table 3's 勾稽 note, spread too, loses its
- * closing bracket past the label column: the first row's numbered label still ends it. Their
- * cells are checked with the other variants.
+ * closing bracket past the label column: the first row's numbered label still ends it. In p81
+ * (borderless) header cells and the note spread a glyph a word read as the heads they spell.
+ * Their cells are checked with the other variants.
  */
 import { expect, it } from 'vitest'
 import { T2_LAYOUTS } from '../../src/core/model/keys'
@@ -70,4 +71,19 @@ it('ends table 3’s spread 勾稽 note at the first row’s numbered label, its
   expect(note).toMatch(/^\(本列数据的勾稽关系/)
   expect(note).not.toMatch(/本年新收/)
   expect(report.problems).toEqual([])
+})
+
+it('reads header cells spread over a borderless table by the heads they spell, wrapped ones and the note too (p81)', async () => {
+  // Without rules a spread cell's glyphs look like a glyph of each of several narrow columns:
+  // 申 请 人 情 况 stood over seven columns and stuck a glyph onto each column's name.
+  const report = await variantReport('p81-spread-heads-borderless.pdf')
+  const of = (table: string, role: string) => report.labels.filter((l) => l.table === table && l.role === role).map((l) => l.text)
+  expect(of('t3', 'group')).toEqual(['申请人情况', '法人或其他组织'])
+  // 社 会 公 益 over 组 织, 法 律 服 务 over 机 构: each line joined, then stacked.
+  expect(of('t3', 'column')).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'])
+  // The note's first and last lines, (本 列 数 据 … and 项 之 和 ), glyph by glyph.
+  expect(of('t3', 'note')).toEqual(['(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)'])
+  expect(of('t4', 'group')).toEqual(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'])
+  expect(of('t4', 'column')).toEqual(Array(3).fill(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat())
+  expect(check(report).filter((f) => f.rule.startsWith('L'))).toEqual([])
 })

@@ -5,7 +5,7 @@
  * Patterns look for distinctive fragments rather than whole labels so that wrapped, split or
  * slightly misspelt labels still match; the printed text is kept for the label rules.
  */
-import { T2_LAYOUTS, T3_ROW_LABELS, type T3Column, type T4Column, type Template } from '../model/keys'
+import { T2_LAYOUTS, T3_COLUMN_LABELS, T3_ROW_LABELS, T4_COLUMN_LABELS, type T3Column, type T4Column, type Template } from '../model/keys'
 import { matchForm } from '../text/normalize'
 
 export interface SectionPattern {
@@ -270,6 +270,52 @@ export const T2_COLUMN_PATTERNS: Record<Template, Array<{ column: string; patter
     { column: 'amount', pattern: /采购总金额|总金额/, canonical: '采购总金额' }
   ]
 }
+
+/**
+ * Every head of the three tables' headers, in match form: the names a header cell spread over its
+ * width (分散对齐) spells glyph by glyph (申 请 人 情 况), by which such glyphs are known to be one
+ * cell's and not a glyph of each of several narrow columns (结 / 结 / 纠).
+ */
+export const HEAD_NAMES: ReadonlySet<string> = new Set(
+  [
+    ...Object.values(T3_COLUMN_LABELS),
+    '申请人情况',
+    '法人或其他组织',
+    ...Object.values(T4_COLUMN_LABELS),
+    '行政复议',
+    '行政诉讼',
+    '未经复议直接起诉',
+    '复议后起诉',
+    '信息内容',
+    ...Object.values(T2_COLUMN_PATTERNS).flatMap((cs) => cs.map((c) => c.canonical)),
+    '本年收费金额'
+  ].map(matchForm)
+)
+
+/**
+ * The heads and the lines a head wrapped in its cell starts or ends with, two glyphs or more
+ * (社会公益 / 组织). No two neighbouring columns' glyphs spell one, so a header wrapped a glyph
+ * a line in narrow columns (商 科 社 法 / 业 研 会 律) is not joined across its columns.
+ */
+export const HEAD_PARTS: ReadonlySet<string> = new Set(
+  [...HEAD_NAMES].flatMap((name) => {
+    const glyphs = [...name]
+    const parts = [name]
+    if (glyphs.length >= 4) for (let k = 2; k < glyphs.length; k++) parts.push(glyphs.slice(0, k).join(''), glyphs.slice(-k).join(''))
+    return parts
+  })
+)
+
+/** Table 3's cross-footing note as the format prints it, brackets included. */
+export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
+
+/** The pieces of three glyphs or more of table 3's note: its lines, however it wraps. */
+export const T3_NOTE_PARTS: ReadonlySet<string> = (() => {
+  const glyphs = [...matchForm(T3_NOTE)]
+  const parts = new Set<string>()
+  for (let i = 0; i < glyphs.length; i++) for (let j = i + 3; j <= glyphs.length; j++) parts.add(glyphs.slice(i, j).join(''))
+  return parts
+})()
 
 /** Header words that tell the two table-2 templates apart (domain.md §1.5). */
 export const T2_TEMPLATE_MARKERS: Record<Template, RegExp> = {

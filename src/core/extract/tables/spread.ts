@@ -3,12 +3,15 @@
  * header or label are spread over the cell's width, so the PDF gives one word per glyph
  * (自 然 人). In a ruled table the ruling lines tell whether two neighbouring glyphs share a
  * cell: lone glyphs with no vertical rule between them are joined into one word before the
- * table parsers read headers and labels. Without rules nothing is joined here: lone glyphs
- * one per column (a wrapped header in narrow columns: 结 / 结 / 纠) look the same, and
- * rows.ts joins row labels by their even pitch instead.
+ * table parsers read headers and labels. Without rules, lone glyphs one per column (a wrapped
+ * header in narrow columns: 结 / 结 / 纠) look the same as a spread cell's; glyphs at one pitch
+ * are joined there only when they spell a head of the format (HEAD_PARTS), and rows.ts joins
+ * row labels by their even pitch.
  */
 import type { DocLine, DocWord, Segment } from '../doc'
 import { isLoneGlyph, joinWords } from '../doc'
+import { matchForm } from '../../text/normalize'
+import { HEAD_PARTS } from '../labels'
 import { NUMBERING } from './rows'
 
 /**
@@ -87,6 +90,50 @@ export async function joinSpreadGlyphs(lines: DocLine[], rulings: (page: number)
     }
     words.push(...line.words.slice(next))
     out.push(words.length === line.words.length ? line : { ...line, words })
+  }
+  return out
+}
+
+/**
+ * A header's words with the glyphs that spell a head of the format, or a line of one wrapped in
+ * its cell, at one pitch on a line joined, longest first (申 请 人 情 况 over seven columns, then
+ * 法 人 或 其 他 组 织 below it; 社 会 公 益 over 组 织):
+ * in a table without rules nothing else tells them from a glyph of each of several narrow
+ * columns. Header words only: a row label spread over its cell is joined by rows.ts, whose
+ * lone glyphs 其 他 of 2.其他法律… must stay lone. New words are added to `lineOf`.
+ */
+export function joinSpelledHeads(words: DocWord[], lineOf: Map<DocWord, DocLine>): DocWord[] {
+  const byLine = new Map<DocLine, DocWord[]>()
+  for (const w of words) {
+    const l = lineOf.get(w)
+    if (l) byLine.set(l, [...(byLine.get(l) ?? []), w])
+  }
+  const out = words.filter((w) => !lineOf.has(w))
+  for (const [line, ws] of byLine) {
+    const part = { ...line, words: [...ws].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0)) }
+    const em = line.fontSize ?? 10
+    const joined: DocWord[] = []
+    let next = 0
+    for (const [from, to] of candidateRuns(part)) {
+      joined.push(...part.words.slice(next, from))
+      for (let i = from; i <= to; ) {
+        let end = -1
+        for (let j = to; j > i && end < 0; j--) {
+          const group = part.words.slice(i, j + 1)
+          if (HEAD_PARTS.has(matchForm(group.map((w) => w.text).join(''))) && evenPitch(group, em)) end = j
+        }
+        if (end < 0) joined.push(part.words[i++])
+        else {
+          const word = joinWords(part.words.slice(i, end + 1))
+          lineOf.set(word, line)
+          joined.push(word)
+          i = end + 1
+        }
+      }
+      next = to + 1
+    }
+    joined.push(...part.words.slice(next))
+    out.push(...joined)
   }
   return out
 }

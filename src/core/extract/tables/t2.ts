@@ -25,6 +25,7 @@ import {
   type LabelPiece,
   type RowCandidate
 } from './rows'
+import { joinSpelledHeads } from './spread'
 
 export function detectT2Template(lines: DocLine[]): Template | null {
   let v2021 = 0
@@ -321,7 +322,7 @@ function collectHeader(lines: DocLine[], at: number, kind: 'pdf' | 'txt'): Heade
   }
   // Column names are far apart; words close together on one line are one name split by a space.
   for (const l of header.lines) for (const w of l.words) lineOf.set(w, l)
-  header.words = mergePhrases(header.words, lineOf)
+  header.words = mergePhrases(joinSpelledHeads(header.words, lineOf), lineOf)
   header.lineOf = lineOf
   return header
 }

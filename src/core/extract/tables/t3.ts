@@ -6,11 +6,12 @@
 import { T3_COLUMNS, T3_COLUMN_LABELS, T3_ROW_LABELS, t3Rows, type Template } from '../../model/keys'
 import { joinFragments, matchForm } from '../../text/normalize'
 import { alignSequences } from '../align'
-import { spanOf, type DocLine, type DocWord, type Segment } from '../doc'
-import { CONTINUED, severalHeads, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
+import { joinWords, spanOf, type DocLine, type DocWord, type Segment } from '../doc'
+import { CONTINUED, severalHeads, T3_2021_MARKERS, T3_COLUMN_PATTERNS, T3_GROUP_TEXT, T3_HEAD, T3_NOTE_PARTS, T3_ROW_PATTERNS, T3_SPANNING } from '../labels'
 import { anchorsFromColumns, mapByCount, mapByGrid, mapBySpacedGrid, mapRow, spacedGrids, txtGrid, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import { dropGuesses, outOfOrder } from './out-of-order'
+import { joinSpelledHeads } from './spread'
 import {
   attachByBlocks,
   attachFragments,
@@ -420,9 +421,18 @@ async function pdfRows(
     const lw = lineOf.get(w)
     return la?.page === lw?.page && (la?.baseline ?? 0) - (lw?.baseline ?? 0) < 2.6 * (la?.fontSize ?? 10)
   }
+  // A line of the note spread over its cell (分散对齐) comes a glyph a word ((本 列 数 据 …): the
+  // words of a line above the rows left of the header that spell a piece of it are one word.
+  const noteLine = (l: DocLine): DocWord[] => {
+    const left = l.words.filter((w) => ((w.x0 ?? 0) + (w.x1 ?? 0)) / 2 < labelEdge)
+    if (left.length < 2 || !T3_NOTE_PARTS.has(matchForm(left.map((w) => w.text).join('')))) return l.words
+    const note = joinWords(left)
+    lineOf.set(note, l)
+    return [note, ...l.words.filter((w) => !left.includes(w))]
+  }
   lines.forEach((l, i) => {
     if (i >= firstData && hasValues(l)) return
-    for (const w of l.words) {
+    for (const w of i < firstData ? noteLine(l) : l.words) {
       const c = ((w.x0 ?? 0) + (w.x1 ?? 0)) / 2
       // Below the header, a word that ends before the first column of values is label text
       // even when it reaches close to them (a label spread over its cell: 分散对齐).
@@ -501,7 +511,8 @@ function groupOrphans(orphans: LabelPiece[]): LabelPiece[][] {
  * 社会/公益/组织 become one), spanning group headers set aside, each stack named by its text.
  * Falls back to the printed value columns when the header cannot name all seven.
  */
-function headerAnchors(headerWords: DocWord[], lineOf: Map<DocWord, DocLine>, rows: RowCandidate[], out: TableOutput): ColumnAnchor[] | null {
+function headerAnchors(words: DocWord[], lineOf: Map<DocWord, DocLine>, rows: RowCandidate[], out: TableOutput): ColumnAnchor[] | null {
+  const headerWords = joinSpelledHeads(words, lineOf)
   const cols = valueColumns(rows)
   const spanning = (w: DocWord) => {
     if (T3_SPANNING.test(matchForm(w.text))) return true

@@ -8,6 +8,7 @@ import { severalHeads, T4_COLUMN_PATTERNS, T4_GROUP_PATTERNS, T4_SPANNING } from
 import { mapByCount, mapByPosition, type ColumnAnchor, type Mapping } from './columns'
 import { cellFrom, label, lostCell, newOutput, notNumbers, problem, type TableContext, type TableOutput } from './output'
 import { byReadingOrder, hasValues, splitTrailingValues, stackWords, type ValueSlot } from './rows'
+import { joinSpelledHeads } from './spread'
 
 const KEYS = t4Keys()
 
@@ -175,12 +176,13 @@ function headerStacks(headerLines: DocLine[], out: TableOutput): ReturnType<type
     lineOf.set(w, l)
     words.push(w)
   }
-  const groupWords = words.filter((w) => T4_SPANNING.test(matchForm(w.text)))
+  const heads = joinSpelledHeads(words, lineOf)
+  const groupWords = heads.filter((w) => T4_SPANNING.test(matchForm(w.text)))
   for (const w of groupWords) {
     const g = T4_GROUP_PATTERNS.find((p) => p.pattern.test(matchForm(w.text)))
     label(out, 'group', g?.group ?? null, w.text, w.raw, w.source)
   }
-  const stacks = joinSpacedLabels(stackWords(words.filter((w) => !T4_SPANNING.test(matchForm(w.text))), lineOf), lineOf)
+  const stacks = joinSpacedLabels(stackWords(heads.filter((w) => !T4_SPANNING.test(matchForm(w.text))), lineOf), lineOf)
   const leaf = stacks.filter((s) => columnOf(s.key))
   for (const s of stacks) label(out, 'column', columnOf(s.key), s.text, joinFragments(s.words.map((w) => w.raw)), spanOf(s.words.map((w) => w.source)))
   return leaf

@@ -35,17 +35,21 @@ function t2Template(ctx: RuleContext) {
 /**
  * The columns of the heads that `text` is made of, one after another, or null when it is not
  * made of them alone. `forms` maps each head as matched (unit left out) to its column (null
- * for 信息内容, the heads' anchor).
+ * for 信息内容, the heads' anchor). A head's glyphs may come in another order: text laid out
+ * with spaces sets a glyph of another font on its own line or after the rest (本年增 减 / for
+ * 本年增/减).
  */
 function splitIntoHeads(text: string, forms: Array<{ form: string; column: string | null }>): Array<string | null> | null {
   if (!text) return []
   for (const f of forms) {
-    if (!text.startsWith(f.form)) continue
+    if (!sameGlyphs(text.slice(0, f.form.length), f.form)) continue
     const rest = splitIntoHeads(text.slice(f.form.length), forms)
     if (rest) return [f.column, ...rest]
   }
   return null
 }
+
+const sameGlyphs = (a: string, b: string) => a === b || (a.length === b.length && [...a].sort().join('') === [...b].sort().join(''))
 
 /** L01: table 2 column headers are the detected template's. */
 function l01(ctx: RuleContext): Draft[] {
