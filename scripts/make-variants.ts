@@ -1279,6 +1279,22 @@ const VARIANTS: Variant[] = [
     labels: { brackets: 'half', spaces: false }
   },
   {
+    name: 'p82-own-tables-fee-wrapped',
+    about: 'Chromium; 2021; borderless, narrow label columns, cells set to the top: table 2’s last row name wraps (行政事业性收 / 费), and a table of the office’s own (本机关主动公开信息分类统计) follows it at once (found by a sweep, with the label rules on); Noto Serif 10.5pt, line height 1.2, thousands separators, spaces in labels, table 4 in blocks',
+    output: { kind: 'chromium' },
+    agency: '常德市鼎城区教育局',
+    year: 2022,
+    template: '2021',
+    seed: 2030,
+    scale: 'large',
+    thousands: true,
+    style: { font: 'serif', sizePt: 10.5, labelCols: 'narrow', numAlign: 'center', borders: false, lineHeight: 1.2, valign: 'top' },
+    labels: { brackets: 'full', spaces: true },
+    t4Blocks: true,
+    extraTables: true,
+    furniture: { footer: 'dash' }
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

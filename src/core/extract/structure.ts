@@ -8,7 +8,7 @@ import { parseProseNumber } from '../text/cn-numbers'
 import { arabicYears, joinFragments, matchForm, normalizeGlyphs } from '../text/normalize'
 import { spanOf, type DocLine } from './doc'
 import { SECTION_NAMES, SECTION_PATTERNS, FALLBACK_HEADING_SHAPES, HEADING_SHAPES, AGENCY_LINE, SIGN_OFF_DATE, T4_SPANNING, TABLE_START, TITLE_SHAPES } from './labels'
-import { hasValues } from './tables/rows'
+import { hasValues, splitTrailingValues } from './tables/rows'
 
 export interface TitleInfo {
   title: string
@@ -360,8 +360,12 @@ const LAST_ROWS = {
  * section (主动公开信息分类统计, say) is then prose and its own lines, not more rows of this one.
  */
 function endAfterLastRow(lines: DocLine[], k: string[], start: number, end: number, labels: string[]): number {
+  // A line's label, with the lines of it wrapped above and below (行政事业性收 5,356.5572 / 费).
+  const labelOf = (i: number) => matchForm(splitTrailingValues(lines[i]).label.map((w) => w.text).join(''))
+  const wrapped = (i: number) => (i > start && i < end && !hasValues(lines[i]) ? k[i] : '')
+  const named = (i: number) => labels.some((l) => k[i].includes(l) || (hasValues(lines[i]) && (wrapped(i - 1) + labelOf(i) + wrapped(i + 1)).includes(l)))
   let at = -1
-  for (let i = end - 1; i > start && at < 0; i--) if (labels.some((l) => k[i].includes(l))) at = i
+  for (let i = end - 1; i > start && at < 0; i--) if (named(i)) at = i
   if (at < 0) return end
   // The row's values: on its label's line, or on the next lines (a label alone, one cell per line).
   let last = at
