@@ -5,7 +5,7 @@
  * Patterns look for distinctive fragments rather than whole labels so that wrapped, split or
  * slightly misspelt labels still match; the printed text is kept for the label rules.
  */
-import { T2_LAYOUTS, T3_COLUMN_LABELS, T3_ROW_LABELS, T4_COLUMN_LABELS, type T3Column, type T4Column, type Template } from '../model/keys'
+import { T2_LAYOUTS, T3_COLUMN_LABELS, T3_NOTE, T3_ROW_LABELS, T4_COLUMN_LABELS, type T3Column, type T4Column, type Template } from '../model/keys'
 import { matchForm } from '../text/normalize'
 
 export interface SectionPattern {
@@ -306,12 +306,9 @@ export const HEAD_PARTS: ReadonlySet<string> = new Set(
   })
 )
 
-/** Table 3's cross-footing note as the format prints it, brackets included. */
-export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
-
-/** The pieces of three glyphs or more of table 3's note: its lines, however it wraps. */
+/** The pieces of three glyphs or more of table 3's note in its brackets: its lines, however it wraps. */
 export const T3_NOTE_PARTS: ReadonlySet<string> = (() => {
-  const glyphs = [...matchForm(T3_NOTE)]
+  const glyphs = [...matchForm(`（${T3_NOTE}）`)]
   const parts = new Set<string>()
   for (let i = 0; i < glyphs.length; i++) for (let j = i + 3; j <= glyphs.length; j++) parts.add(glyphs.slice(i, j).join(''))
   return parts

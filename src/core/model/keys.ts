@@ -13,6 +13,9 @@ export const TABLE_NAMES: Record<TableId, string> = { t2: '表二', t3: '表三'
 export const T3_COLUMNS = ['natural', 'commercial', 'research', 'social', 'legal', 'other_org', 'total'] as const
 export type T3Column = (typeof T3_COLUMNS)[number]
 
+/** Table 3's cross-footing note, printed in its first header cell (in brackets, as a rule). */
+export const T3_NOTE = '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和'
+
 export const T3_COLUMN_LABELS: Record<T3Column, string> = {
   natural: '自然人',
   commercial: '商业企业',

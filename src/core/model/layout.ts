@@ -3,7 +3,7 @@
  * cells and labelled rows of canonical keys, for the review screen and for documents that redraw
  * the tables. Built from keys.ts, so the layout and the keys cannot disagree.
  */
-import { T2_LAYOUTS, T3_COLUMN_LABELS, T3_COLUMNS, T3_ROW_GROUPS, T3_ROW_LABELS, T4_COLUMN_LABELS, T4_COLUMNS, T4_GROUPS, t3Rows, type Template } from './keys'
+import { T2_LAYOUTS, T3_COLUMN_LABELS, T3_COLUMNS, T3_ROW_GROUPS, T3_NOTE, T3_ROW_LABELS, T4_COLUMN_LABELS, T4_COLUMNS, T4_GROUPS, t3Rows, type Template } from './keys'
 
 export interface HeaderCell {
   text: string
@@ -45,7 +45,7 @@ function t3Layout(template: Template): TableLayout {
     table: 't3',
     title: '表三 收到和处理政府信息公开申请情况',
     header: [
-      [{ text: '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', rowSpan: 3 }, { text: '申请人情况', colSpan: 7 }],
+      [{ text: T3_NOTE, rowSpan: 3 }, { text: '申请人情况', colSpan: 7 }],
       [{ text: T3_COLUMN_LABELS.natural, rowSpan: 2 }, { text: '法人或其他组织', colSpan: org.length }, { text: T3_COLUMN_LABELS.total, rowSpan: 2 }],
       org.map((c) => ({ text: T3_COLUMN_LABELS[c] }))
     ],

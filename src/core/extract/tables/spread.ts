@@ -106,7 +106,9 @@ export function joinSpelledHeads(words: DocWord[], lineOf: Map<DocWord, DocLine>
   const byLine = new Map<DocLine, DocWord[]>()
   for (const w of words) {
     const l = lineOf.get(w)
-    if (l) byLine.set(l, [...(byLine.get(l) ?? []), w])
+    if (!l) continue
+    if (!byLine.has(l)) byLine.set(l, [])
+    byLine.get(l)!.push(w)
   }
   const out = words.filter((w) => !lineOf.has(w))
   for (const [line, ws] of byLine) {

@@ -8,6 +8,7 @@ import {
   T3_COLUMN_LABELS,
   T3_COLUMNS,
   T3_OUTCOME_ROWS,
+  T3_NOTE,
   T3_ROW_LABELS,
   T3_ROW_SHORT,
   T4_COLUMN_LABELS,
@@ -21,7 +22,7 @@ import { matchForm } from '../../text/normalize'
 import { cannotCheck, describe, diff, fmt, solveForBlank, sourceOfCells, sumOf, type Blank } from '../helpers'
 import type { Draft, RuleContext, RuleDef } from '../types'
 
-const BASIS_T3 = '表三所列勾稽关系（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
+const BASIS_T3 = `表三所列勾稽关系（${T3_NOTE}）`
 
 const t3 = (row: string, col: string) => `t3.${row}.${col}`
 const rowName = (row: string) => T3_ROW_LABELS[row]
