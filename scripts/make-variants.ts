@@ -1295,6 +1295,20 @@ const VARIANTS: Variant[] = [
     furniture: { footer: 'dash' }
   },
   {
+    name: 'p83-spread-heading-apart',
+    about: 'Chromium; 2021; borderless, row labels spread over their cells (分散对齐) at 12pt and line height 2.2: the group heading ( 六 ) 其 他 / 处 理 stands in its column between its rows’ value lines, far from all of them (found by a sweep, with the label rules on); Noto Serif 12pt, right-aligned, half-width brackets, under a letterhead',
+    output: { kind: 'chromium' },
+    agency: '桂林市七星区司法局',
+    year: 2022,
+    template: '2021',
+    seed: 2057,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'serif', sizePt: 12, labelCols: 'wide', numAlign: 'right', borders: false, lineHeight: 2.2, distributed: true },
+    labels: { brackets: 'half', spaces: false },
+    letterhead: { issuer: '桂林市七星区人民政府办公室', docNo: '政办发〔2022〕28号' }
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

@@ -7,8 +7,9 @@
  * 费) is a row's, not a header's. In p74 (14pt, borderless) a justified line's words mix pairs and
  * lone glyphs at one pitch and read as one piece. In p76 table 3's 勾稽 note, spread too, loses its
  * closing bracket past the label column: the first row's numbered label still ends it. In p81
- * (borderless) header cells and the note spread a glyph a word read as the heads they spell.
- * Their cells are checked with the other variants.
+ * (borderless) header cells and the note spread a glyph a word read as the heads they spell; in
+ * p83 a group heading spread far from its rows' lines goes with one of them. Their cells are
+ * checked with the other variants.
  */
 import { expect, it } from 'vitest'
 import { T2_LAYOUTS } from '../../src/core/model/keys'
@@ -85,5 +86,15 @@ it('reads header cells spread over a borderless table by the heads they spell, w
   expect(of('t3', 'note')).toEqual(['(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)'])
   expect(of('t4', 'group')).toEqual(['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'])
   expect(of('t4', 'column')).toEqual(Array(3).fill(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat())
+  expect(check(report).filter((f) => f.rule.startsWith('L'))).toEqual([])
+})
+
+it('gives a group heading spread in its column far from every row’s line to a row of its group, not a row of its own (p83)', async () => {
+  // ( 六 ) 其 他 over 处 理 between 2.申请人逾期未按… and its values: read alone, “(六)其他” named
+  // 3.其他 and made a blank row out of the format.
+  const report = await variantReport('p83-spread-heading-apart.pdf')
+  expect(report.problems).toEqual([])
+  const rows = report.labels.filter((l) => l.table === 't3' && l.role === 'row')
+  expect(rows.filter((l) => l.text.includes('(六)其他')).map((l) => l.key)).toEqual([expect.stringMatching(/^other_/)])
   expect(check(report).filter((f) => f.rule.startsWith('L'))).toEqual([])
 })

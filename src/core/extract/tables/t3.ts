@@ -452,21 +452,19 @@ async function pdfRows(
     }
   })
   const attached = await attachAll(rows, fragments, strategy, template)
-  // A group heading alone in its column (upright text, placed at the middle of its stack, far
-  // from any row's line) goes with the row nearest it: it spans several, and it is their text.
   const heading = groupHeading(template)
-  const orphans = attached.orphans.filter((o) => {
-    const near = rows.filter((r) => r.page === o.page).sort((a, b) => Math.abs((a.baseline ?? 0) - (o.baseline ?? 0)) - Math.abs((b.baseline ?? 0) - (o.baseline ?? 0)))[0]
-    if (!near || !heading(o.text)) return true
-    near.pieces.push(o)
-    return false
-  })
-  // A label that names a row on its own but has no values is a row left blank.
   const names = namesOneRow(template)
-  const groups = groupOrphans(orphans)
-  for (const g of groups) {
+  for (const g of groupOrphans(attached.orphans)) {
     const text = matchForm(joinFragments(g.map((p) => p.text)))
-    if (names(text)) {
+    // A group heading alone in its column (upright text placed at the middle of its stack, or
+    // spread far from any row's line: ( 六 ) 其 他 / 处 理) goes with the row nearest it: it spans
+    // several, and it is their text.
+    const near = rows
+      .filter((r) => r.page === g[0].page && r.values.length)
+      .sort((a, b) => Math.abs((a.baseline ?? 0) - (g[0].baseline ?? 0)) - Math.abs((b.baseline ?? 0) - (g[0].baseline ?? 0)))[0]
+    if (near && heading(text)) near.pieces.push(...g)
+    // A label that names a row on its own but has no values is a row left blank.
+    else if (names(text)) {
       rows.push({ pieces: g, values: [], blank: true, page: g[0].page, baseline: g[0].baseline, fontSize: g[0].fontSize, source: spanOf(g.map((p) => p.source)) })
     }
   }
