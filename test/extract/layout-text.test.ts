@@ -164,3 +164,13 @@ it('starts a row at a numbering spread a glyph a word, and gives the lines befor
   expect(report.cells['t3.other.total']).toMatchObject({ value: 36, status: 'ok' })
   expect(report.problems.filter((p) => p.code === 'row_extra' || p.code === 'row_missing')).toEqual([])
 })
+
+it('reads the heads wrapped around a spread 信息内容 as its header, not as the row under it (t78)', async () => {
+  // “采购总金额（单位：” over “信 息 内 容 采 购 项 目 数 量” over “万 元 ）” over the row 政府集中采购.
+  const file = path.join(FIXTURES, 'variants', 't78-pdftotext-spread-2019.txt')
+  const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
+  const t2 = (role: string, key: string) => report.labels.find((l) => l.table === 't2' && l.role === role && l.key === key)?.text.replace(/\s+/g, '')
+  expect(t2('column', 'amount')).toBe('采购总金额（单位：万元）')
+  expect(t2('row', 'procurement')).toBe('政府集中采购')
+  expect(check(report).filter((f) => f.rule === 'L01' || f.rule === 'L02')).toEqual([])
+})

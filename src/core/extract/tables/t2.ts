@@ -305,7 +305,7 @@ function collectHeader(lines: DocLine[], at: number, kind: 'pdf' | 'txt'): Heade
   const edge = anchor?.x1 ?? spread.at(-1)?.x1 ?? -Infinity
   const right = (l: DocLine) => l.words.filter((w) => (w.x0 ?? 0) >= edge - 1 && !T2_HEADER_ANCHOR.test(matchForm(w.text)) && !spread.includes(w))
   const header: Header = { words: right(line), lines: [line] }
-  if (kind !== 'pdf') return line.cells ? header : txtLayoutHeader(lines, at, anchor)
+  if (kind !== 'pdf') return line.cells ? header : txtLayoutHeader(lines, at, anchor ?? spread.at(-1))
   const lineOf = new Map<DocWord, DocLine>()
   const near = (l: DocLine) =>
     // Office suites print tables double-spaced: a wrapped header line can sit 2.5 font sizes away.
