@@ -1309,6 +1309,21 @@ const VARIANTS: Variant[] = [
     letterhead: { issuer: '桂林市七星区人民政府办公室', docNo: '政办发〔2022〕28号' }
   },
   {
+    name: 'p84-2019-spread-heads-units',
+    about: 'Chromium; 2019 (2020 report); ruled, narrow label columns, header cells spread over their width (上 一 年 项 目 数 量), counts with their unit: the head’s 项, a unit’s glyph, stands three lines under a number of the block above with nothing between in its column, and is the head’s, not a wrapped unit (found by a sweep, with the label rules on); Droid Sans Fallback 10.5pt, line height 1.2, page furniture',
+    output: { kind: 'chromium' },
+    agency: '上饶市信州区卫生健康委员会',
+    year: 2020,
+    template: '2019',
+    seed: 2016,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 10.5, labelCols: 'narrow', numAlign: 'center', borders: true, lineHeight: 1.2, distributedHeads: true },
+    labels: { brackets: 'full', spaces: true },
+    unit: '件',
+    furniture: { footer: 'of', header: '上饶市信州区卫生健康委员会' }
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

@@ -66,3 +66,13 @@ describe.each([
     expect(report.problems.filter((p) => p.code !== 'cell_blank')).toEqual([])
   })
 })
+
+it('leaves a unit’s glyph inside a spread head to the head, though it stands under a number (p84)', async () => {
+  // 上 一 年 项 目 数 量 spread over its cell, three lines under “规范性文件 3 …” of the block above,
+  // nothing between them in 项's column: 项 is the head's glyph, not 3's wrapped unit.
+  const report = await variantReport('p84-2019-spread-heads-units.pdf')
+  const heads = report.labels.filter((l) => l.table === 't2' && l.role === 'column' && l.key === 'prev_items').map((l) => l.text)
+  expect(heads).toEqual(['上一年项目数量', '上一年项目数量', '上一年项目数量'])
+  for (const [key, cell] of Object.entries(report.cells)) if (key.startsWith('t2.')) expect(cell.raw ?? '', key).not.toMatch(/项/)
+  expect(check(report).filter((f) => f.rule.startsWith('L'))).toEqual([])
+})

@@ -27,6 +27,9 @@ interface Wrap {
   number: DocWord
 }
 
+/** How close a glyph of text may stand beside a unit word for it to be that text's (上 一 年 项 目), in font sizes. */
+const TEXT_GAP_EM = 1
+
 /** Each unit standing alone under a number in its column, nothing between them there. */
 function findWraps(lines: DocLine[]): Wrap[] {
   const at = (i: number) => lines[i].baseline ?? 0
@@ -34,8 +37,12 @@ function findWraps(lines: DocLine[]): Wrap[] {
   lines.forEach((line, i) => {
     if (line.page === undefined) return
     const em = line.fontSize ?? 10
+    // A unit glyph close beside other text is a glyph of it: a head spread over its cell
+    // (上 一 年 项 目 数 量) under a row's number in the block above.
+    const inText = (unit: DocWord) =>
+      line.words.some((w) => w !== unit && !isUnitWord(w) && !isValue(w) && Math.max((w.x0 ?? 0) - (unit.x1 ?? 0), (unit.x0 ?? 0) - (w.x1 ?? 0)) < TEXT_GAP_EM * em)
     for (const unit of line.words) {
-      if (!isUnitWord(unit)) continue
+      if (!isUnitWord(unit) || inText(unit)) continue
       for (let j = i - 1; j >= 0 && lines[j].page === line.page && at(j) - at(i) <= MAX_WRAP_EM * em; j--) {
         const hit = lines[j].words.find((w) => overlaps(w, unit))
         if (!hit) continue
