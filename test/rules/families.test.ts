@@ -194,6 +194,17 @@ describe('L labels and shape', () => {
     expect(await messagesOn(layout.replace('本 年 废 止 件 数', '本 年 度 止 件 数'), 'L01')).toContain('表二缺少“本年废止件数”列')
   })
 
+  it('L01: a bracketed note or unit read as a head of its own names no head; a head that is not the format’s still does', async () => {
+    // A filling note wider than its head stacks apart from it (本年处理决定数量 over （指2023年办件量）),
+    // and a unit's bracket can come apart from it (单位：万元） and （).
+    const r = await seedReport('001.txt')
+    const head = (text: string) => ({ table: 't2' as const, role: 'column' as const, key: null, text, raw: text, source: null })
+    r.labels.push(head('（指2023年办件量）'), head('单位：万元）'), head('（'))
+    expect(ofRule(check(r), 'L01')).toEqual([])
+    r.labels.push(head('办件数量'))
+    expect(ofRule(check(r), 'L01').map((f) => f.message)).toEqual(['表二表头“办件数量”不是2021年格式的列名'])
+  })
+
   it('L01: a head whose glyphs the layout put in another order is that head; other glyphs are still reported', async () => {
     // pdftotext -layout of a Chromium print sets the / of 本年增/减, drawn from another font, after
     // the rest (本年增 减 /: seen in three sweeps); the 2019 layout text of variant o10 so printed.

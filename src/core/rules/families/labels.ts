@@ -49,6 +49,8 @@ function splitIntoHeads(text: string, forms: Array<{ form: string; column: strin
   return null
 }
 
+const BRACKETED = /^\(?[^()]*\)$|^\($/
+
 const sameGlyphs = (a: string, b: string) => a === b || (a.length === b.length && [...a].sort().join('') === [...b].sort().join(''))
 
 /** L01: table 2 column headers are the detected template's. */
@@ -73,6 +75,9 @@ function l01(ctx: RuleContext): Draft[] {
   }
   for (const h of headers) {
     if (spelled.has(h)) continue
+    // A bracketed note or unit on a line of its own, or a bracket set apart, under its head
+    // (（指2023年办件量）, 单位：万元）): what a head counts is said there, no head is named.
+    if (BRACKETED.test(matchForm(h.text))) continue
     const k = stripUnit(matchForm(h.text))
     if (canon.some((c) => c.form === k)) continue
     const near = canon.map((c) => ({ c, d: editDistance(c.form, k) })).sort((a, b) => a.d - b.d)[0]
