@@ -1324,6 +1324,20 @@ const VARIANTS: Variant[] = [
     furniture: { footer: 'of', header: '上饶市信州区卫生健康委员会' }
   },
   {
+    name: 't85-pdftotext-bottom-heading',
+    about: 'TXT, UTF-8; a ruled Chromium print at 9pt, line height 1.0, cells set to the bottom, saved by `pdftotext -layout`: the group heading （六）其他 / 处理 stands on a line of its own among the last lines of its rows’ names, which the converter sets out of order (found by a sweep); 2021, table 4 in blocks',
+    output: { kind: 'chromium-text' },
+    agency: '岳阳县人民政府办公室',
+    year: 2024,
+    template: '2021',
+    seed: 7001,
+    scale: 'small',
+    thousands: false,
+    style: { font: 'truetype', sizePt: 9, labelCols: 'wide', numAlign: 'center', borders: true, lineHeight: 1, valign: 'bottom' },
+    labels: { brackets: 'full', spaces: false },
+    t4Blocks: true
+  },
+  {
     name: 't53-space-t4-blocks',
     about: 'TXT, UTF-8; columns aligned with spaces, table 4 in two blocks (行政复议, then 行政诉讼)',
     output: { kind: 'txt', layout: 'space', encoding: 'utf8', eol: '\n' },

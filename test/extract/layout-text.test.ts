@@ -174,3 +174,13 @@ it('reads the heads wrapped around a spread 信息内容 as its header, not as t
   expect(t2('row', 'procurement')).toBe('政府集中采购')
   expect(check(report).filter((f) => f.rule === 'L01' || f.rule === 'L02')).toEqual([])
 })
+
+it('starts no row at a group heading on a line of its own among its rows’ names (t85)', async () => {
+  // “2.求缴纳费用、行政机关不再处” / “申请人逾期未按收费通知要” / “（六）其他” / “理其政府信息公开申请 13 5 …”:
+  // the heading, set low in its cell, named no row, and the name above it became a blank row.
+  const file = path.join(FIXTURES, 'variants', 't85-pdftotext-bottom-heading.txt')
+  const report = (await parseDocument(new Uint8Array(fs.readFileSync(file)), 'txt')).report!
+  expect(report.cells['t3.other_fee.total']).toMatchObject({ value: 32, status: 'ok' })
+  expect(report.problems.filter((p) => p.code === 'row_extra' || p.code === 'row_missing')).toEqual([])
+  expect(check(report).filter((f) => f.rule === 'L07')).toEqual([])
+})

@@ -326,22 +326,29 @@ export function hasValues(line: DocLine): boolean {
  * TXT rows: a line that ends with values closes a row; label-only lines before it are the
  * start of its label (wrapped labels, group labels, a label split from its numbering).
  * A label-only line that names a row by itself and is followed by another such line is a
- * row with no values at all.
+ * row with no values at all. `heading` tells a group's heading, which starts no row's label.
  * Text laid out by position (a PDF saved as text, columns aligned with spaces) centres the
  * values on a wrapped label, so the label runs on below them: when the next label starts
  * with its numbering ("5.要求…", "（六）…"), the unnumbered label lines before it finish the
  * row above ("申请", "重新出具已获取信息"). Every label of table 3 starts with one.
  */
-export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => string | null, width?: number): RowCandidate[] {
+export function rowsFromTxt(
+  lines: DocLine[],
+  namesRow: (label: string) => string | null,
+  width?: number,
+  heading: (label: string) => boolean = () => false
+): RowCandidate[] {
   const rows: RowCandidate[] = []
   let pending: LabelPiece[] = []
   /** Where each pending label line starts in `pending`, and whether it starts with a numbering. */
   let pendingLines: Array<{ at: number; numbered: boolean }> = []
   // A line starts a label when one of its clusters does ("理   4.无正当理由大": the group
   // label's column, then the new row's numbering), a numbering spread a glyph a word included
-  // ("（ 六 ）  其 他 处 理", a label 分散对齐 saved as text).
+  // ("（ 六 ） 其 他 处 理", a label 分散对齐 saved as text), but not a group's heading alone
+  // ("（六）其他" set low beside the last lines of its rows' names): it starts none of them.
+  const text = (ps: LabelPiece[]) => matchForm(joinFragments(ps.map((q) => q.text)))
   const numbered = (ps: LabelPiece[]) =>
-    ps.some((p, i) => NUMBERING_START.test(p.text) && NUMBERED.test(matchForm(joinFragments(ps.slice(i, i + NUMBERING_PIECES).map((q) => q.text)))))
+    ps.some((p, i) => NUMBERING_START.test(p.text) && NUMBERED.test(text(ps.slice(i, i + NUMBERING_PIECES))) && !heading(text(ps.slice(i))))
   // Rows whose values came one per line (a web table copied as text, label on a line of its
   // own): nothing there is laid out by position, whatever spaces its labels hold.
   const cellLineRows = new WeakSet<RowCandidate>()
@@ -418,7 +425,7 @@ export function rowsFromTxt(lines: DocLine[], namesRow: (label: string) => strin
       continue
     }
     lastWasRow = false
-    const lineKey = namesRow(matchForm(line.text))
+    const lineKey = heading(matchForm(line.text)) ? null : namesRow(matchForm(line.text))
     const before = pending.length ? pendingKey() : null
     if (before && lineKey && lineKey !== before) {
       // In text laid out by position, label lines without a numbering that follow a row finish

@@ -109,7 +109,7 @@ export async function parseT3(lines: DocLine[], ctx: TableContext, fallbackTempl
     })
     // Header cell sources are the line ranges; recompute precisely from words.
     fixTxtHeaderSources(out, lines.slice(0, firstData))
-    rows = rowsFromTxt(lines.slice(firstData), namesOneRow(template), T3_COLUMNS.length)
+    rows = rowsFromTxt(lines.slice(firstData), namesOneRow(template), T3_COLUMNS.length, groupHeading(template))
   } else {
     // Text geometry first; ruling lines only when it left fragments it could not place and
     // the rows it made do not read as the official labels (reading rulings is costly).
