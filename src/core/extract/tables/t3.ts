@@ -459,10 +459,9 @@ async function pdfRows(
     // A group heading alone in its column (upright text placed at the middle of its stack, or
     // spread far from any row's line: ( 六 ) 其 他 / 处 理) goes with the row nearest it: it spans
     // several, and it is their text.
-    const near = rows
-      .filter((r) => r.page === g[0].page && r.values.length)
-      .sort((a, b) => Math.abs((a.baseline ?? 0) - (g[0].baseline ?? 0)) - Math.abs((b.baseline ?? 0) - (g[0].baseline ?? 0)))[0]
-    if (near && heading(text)) near.pieces.push(...g)
+    const distance = (r: RowCandidate) => Math.abs((r.baseline ?? 0) - (g[0].baseline ?? 0))
+    const near = heading(text) ? rows.filter((r) => r.page === g[0].page && r.values.length).sort((a, b) => distance(a) - distance(b))[0] : undefined
+    if (near) near.pieces.push(...g)
     // A label that names a row on its own but has no values is a row left blank.
     else if (names(text)) {
       rows.push({ pieces: g, values: [], blank: true, page: g[0].page, baseline: g[0].baseline, fontSize: g[0].fontSize, source: spanOf(g.map((p) => p.source)) })
