@@ -644,13 +644,8 @@ export function valueColumns(rows: RowCandidate[]): Array<{ x0: number; x1: numb
   return out
 }
 
-/**
- * Merges a header word with the next one on its line while a bracket it opened is still open
- * ("本年收费金额（单位:" + "万元）"): a space inside a bracketed unit does not end a column
- * name. Gaps cannot tell this apart: office suites print column names half an em apart.
- */
-export function mergePhrases(words: DocWord[], lineOf: Map<DocWord, DocLine>, gap = 3): DocWord[] {
-  const open = (t: string) => (t.match(/[（(]/g)?.length ?? 0) > (t.match(/[）)]/g)?.length ?? 0)
+/** Words grouped by their line (words with none left out), each line's left to right. */
+export function wordsByLine(words: DocWord[], lineOf: Map<DocWord, DocLine>): Map<DocLine, DocWord[]> {
   const byLine = new Map<DocLine, DocWord[]>()
   for (const w of words) {
     const l = lineOf.get(w)
@@ -658,9 +653,19 @@ export function mergePhrases(words: DocWord[], lineOf: Map<DocWord, DocLine>, ga
     if (!byLine.has(l)) byLine.set(l, [])
     byLine.get(l)!.push(w)
   }
+  for (const ws of byLine.values()) ws.sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
+  return byLine
+}
+
+/**
+ * Merges a header word with the next one on its line while a bracket it opened is still open
+ * ("本年收费金额（单位:" + "万元）"): a space inside a bracketed unit does not end a column
+ * name. Gaps cannot tell this apart: office suites print column names half an em apart.
+ */
+export function mergePhrases(words: DocWord[], lineOf: Map<DocWord, DocLine>, gap = 3): DocWord[] {
+  const open = (t: string) => (t.match(/[（(]/g)?.length ?? 0) > (t.match(/[）)]/g)?.length ?? 0)
   const out: DocWord[] = []
-  for (const [line, ws] of byLine) {
-    ws.sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0))
+  for (const [line, ws] of wordsByLine(words, lineOf)) {
     const fs = line.fontSize ?? 10
     let cur: DocWord | null = null
     for (const w of ws) {

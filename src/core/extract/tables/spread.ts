@@ -12,7 +12,7 @@ import type { DocLine, DocWord, Segment } from '../doc'
 import { isLoneGlyph, joinWords } from '../doc'
 import { matchForm } from '../../text/normalize'
 import { HEAD_PARTS } from '../labels'
-import { NUMBERING } from './rows'
+import { NUMBERING, wordsByLine } from './rows'
 
 /**
  * Two glyphs this far apart (in font sizes) are too far to be one spread cell: a group header
@@ -103,16 +103,9 @@ export async function joinSpreadGlyphs(lines: DocLine[], rulings: (page: number)
  * lone glyphs 其 他 of 2.其他法律… must stay lone. New words are added to `lineOf`.
  */
 export function joinSpelledHeads(words: DocWord[], lineOf: Map<DocWord, DocLine>): DocWord[] {
-  const byLine = new Map<DocLine, DocWord[]>()
-  for (const w of words) {
-    const l = lineOf.get(w)
-    if (!l) continue
-    if (!byLine.has(l)) byLine.set(l, [])
-    byLine.get(l)!.push(w)
-  }
   const out = words.filter((w) => !lineOf.has(w))
-  for (const [line, ws] of byLine) {
-    const part = { ...line, words: [...ws].sort((a, b) => (a.x0 ?? 0) - (b.x0 ?? 0)) }
+  for (const [line, ws] of wordsByLine(words, lineOf)) {
+    const part = { ...line, words: ws }
     const em = line.fontSize ?? 10
     const joined: DocWord[] = []
     let next = 0
